@@ -1,0 +1,5 @@
+import sys
+
+from ecomap.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,157 @@
+"""描述数据文件的图层、坐标系、字段与编码 / Describe a data file: layers, CRS, fields, encoding."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from ecomap.i18n import tr
+from ecomap.io.registry import open_path
+
+NAME = "info"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("path", help="数据文件或文件夹 / data file or folder")
+    parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
+
+
+def _field_type(dtype) -> str:
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "integer"
+    if pd.api.types.is_float_dtype(dtype):
+        return "real"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    return "string"
+
+
+def json_value(value):
+    """A plain JSON value for an attribute (numpy scalars, dates, NaN, bytes)."""
+    if value is None:
+        return None
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, (pd.Timestamp, datetime, date)):
+        return None if pd.isna(value) else value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    if value is pd.NaT or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+        return None
+    return value
+
+
+def describe_vector(layer) -> dict:
+    frame = layer.features
+    columns = layer.attribute_columns
+    sample = {c: json_value(frame[c].iloc[0]) for c in columns} if len(frame) else {}
+    area = layer.total_area_m2()
+    return {
+        "name": layer.name,
+        "geometry_type": layer.geometry_type,
+        "feature_count": layer.feature_count,
+        "crs": layer.crs_info.to_json(),
+        "bounds": list(layer.bounds) if layer.bounds else None,
+        "fields": [{"name": c, "type": _field_type(frame[c].dtype)} for c in columns],
+        "encoding": layer.encoding.encoding if layer.encoding else None,
+        "encoding_guessed": layer.encoding.guessed if layer.encoding else None,
+        "sample": sample,
+        "area_m2": area,
+        "invalid_geometries": layer.invalid_count,
+        "notes": layer.notes,
+    }
+
+
+def describe_raster(layer) -> dict:
+    return {
+        "kind": "raster",
+        "width": layer.width,
+        "height": layer.height,
+        "band_count": layer.band_count,
+        "dtype": layer.dtype,
+        "nodata": json_value(layer.nodata),
+        "crs": layer.crs_info.to_json(),
+        "bounds": list(layer.bounds),
+        "overviews": layer.overview_factors,
+        "notes": layer.notes,
+    }
+
+
+def describe(path) -> dict:
+    layers = open_path(path)
+    rasters = [lyr for lyr in layers if lyr.kind == "raster"]
+    vectors = [lyr for lyr in layers if lyr.kind == "vector"]
+    if rasters and not vectors and len(rasters) == 1:
+        return describe_raster(rasters[0])
+    result = {"kind": "vector", "layers": [describe_vector(lyr) for lyr in vectors]}
+    if rasters:
+        result["rasters"] = [describe_raster(r) for r in rasters]
+    return result
+
+
+def _print_table(info: dict) -> None:
+    if info["kind"] == "raster":
+        _print_raster(info)
+        return
+    for layer in info["layers"]:
+        crs = layer["crs"]
+        crs_text = (f"EPSG:{crs['epsg']} {crs['name']}" if crs["epsg"] else
+                    tr("assumed EPSG:{epsg} {name}").format(epsg=crs["assumed_epsg"], name=crs["name"])
+                    if crs["assumed_epsg"] else (crs["name"] or tr("unknown")))
+        rows = [
+            (tr("Layer"), layer["name"]),
+            (tr("Geometry"), layer["geometry_type"] or tr("table (no geometry)")),
+            (tr("Features"), f"{layer['feature_count']:,}"),
+            (tr("CRS"), crs_text),
+            (tr("Extent"), ", ".join(f"{v:.3f}" for v in layer["bounds"]) if layer["bounds"] else "—"),
+            (tr("Encoding"), (layer["encoding"] or "—") + (f" ({tr('guessed')})" if layer["encoding_guessed"] else "")),
+            (tr("Invalid geometries"), str(layer["invalid_geometries"])),
+        ]
+        if layer["area_m2"] is not None:
+            m2 = layer["area_m2"]
+            rows.append((tr("Area"), f"{m2:,.1f} m² = {m2 / 10000:,.4f} {tr('ha')} = {m2 * 0.0015:,.2f} {tr('mu')}"))
+        width = max(_display_width(k) for k, _ in rows)
+        for key, value in rows:
+            print(f"{key}{' ' * (width - _display_width(key))}  {value}")
+        print(f"{tr('Fields')}:")
+        for field in layer["fields"]:
+            value = layer["sample"].get(field["name"])
+            print(f"  {field['name']} ({field['type']}): {value}")
+        for note in layer["notes"]:
+            print(f"{tr('Note')}: {note}")
+        print()
+    for raster in info.get("rasters", []):
+        _print_raster(raster)
+
+
+def _print_raster(info: dict) -> None:
+    crs = info["crs"]
+    print(f"{tr('Raster')}: {info['width']} × {info['height']}, {info['band_count']} {tr('bands')}, {info['dtype']}")
+    print(f"{tr('CRS')}: EPSG:{crs['epsg'] or crs['assumed_epsg']} {crs['name']}")
+    print(f"{tr('Extent')}: " + ", ".join(f"{v:.3f}" for v in info["bounds"]))
+    print(f"{tr('No data')}: {info['nodata']}; {tr('overviews')}: {info['overviews'] or '—'}")
+    for note in info["notes"]:
+        print(f"{tr('Note')}: {note}")
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def run(args) -> int:
+    info = describe(args.path)
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=1))
+    else:
+        _print_table(info)
+    return 0

@@ -1,0 +1,112 @@
+"""Layers: what was read from a file, with everything needed to draw and analyse it.
+
+A :class:`VectorLayer` owns a GeoDataFrame whose coordinates are always x = easting
+(or longitude), whatever the file's axis order, plus the facts about where it came
+from (source, encoding, CRS declared or assumed) that the user must be able to see.
+Expensive derived state (spatial index, validity) is computed on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from ecomap.core.crs import CrsInfo
+from ecomap.core.measure import ellipsoidal_areas
+
+
+@dataclass(frozen=True)
+class DataSource:
+    path: Path
+    layer: str | None = None  # layer inside a multi-layer container (GPKG, KML folder)
+
+    def __str__(self) -> str:
+        return f"{self.path}|{self.layer}" if self.layer else str(self.path)
+
+
+@dataclass(frozen=True)
+class EncodingInfo:
+    encoding: str
+    guessed: bool
+    #: how it was decided: "cpg", "ldid", "sample", "format" (the format fixes it), "bom"
+    method: str
+
+
+@dataclass(eq=False)
+class VectorLayer:
+    name: str
+    features: gpd.GeoDataFrame
+    source: DataSource
+    crs_info: CrsInfo = field(default_factory=CrsInfo)
+    encoding: EncodingInfo | None = None
+    field_aliases: dict[str, str] = field(default_factory=dict)
+    #: facts worth telling the user about this read (translated), e.g. an area mismatch
+    notes: list[str] = field(default_factory=list)
+    #: format-specific header facts (e.g. a parcel TXT's [属性描述] keys), by section
+    metadata: dict = field(default_factory=dict)
+
+    kind = "vector"
+
+    @property
+    def feature_count(self) -> int:
+        return len(self.features)
+
+    @property
+    def geometry(self) -> np.ndarray:
+        return np.asarray(self.features.geometry.array, dtype=object)
+
+    @cached_property
+    def geometry_type(self) -> str | None:
+        """'Point', 'LineString', 'Polygon' (multi-parts folded in), 'Mixed' or None for a table."""
+        if "geometry" not in self.features or self.features.geometry.isna().all():
+            return None
+        types = set(shapely.get_type_id(self.geometry[~shapely.is_missing(self.geometry)]).tolist())
+        families = {_FAMILY[t] for t in types if t in _FAMILY}
+        if len(families) == 1:
+            return families.pop()
+        return "Mixed" if families else None
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float] | None:
+        geoms = self.geometry
+        present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+        if len(present) == 0:
+            return None
+        return tuple(float(v) for v in shapely.total_bounds(present))
+
+    @cached_property
+    def invalid_count(self) -> int:
+        geoms = self.geometry
+        present = ~shapely.is_missing(geoms)
+        return int((~shapely.is_valid(geoms[present])).sum())
+
+    @cached_property
+    def sindex(self) -> shapely.STRtree:
+        return shapely.STRtree(self.geometry)
+
+    def areas_m2(self) -> np.ndarray:
+        return ellipsoidal_areas(self.geometry, self.crs_info.crs())
+
+    def total_area_m2(self) -> float | None:
+        if self.geometry_type != "Polygon":
+            return None
+        areas = self.areas_m2()
+        return float(np.nansum(areas))
+
+    def alias(self, field_name: str) -> str:
+        return self.field_aliases.get(field_name, field_name)
+
+    @property
+    def attribute_columns(self) -> list[str]:
+        geometry_name = self.features.geometry.name if "geometry" in self.features else None
+        return [c for c in self.features.columns if c != geometry_name]
+
+
+# shapely type ids → geometry family
+_FAMILY = {0: "Point", 4: "Point", 1: "LineString", 2: "LineString", 5: "LineString",
+           3: "Polygon", 6: "Polygon"}

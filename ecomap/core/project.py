@@ -1,0 +1,200 @@
+"""Project files (``.ecomap``): which layers, from where, how they look, and the view.
+
+A project is JSON, written atomically (temporary file in the same folder, fsync,
+rename) so a crash while saving never leaves a half-written project. Data paths are
+stored relative to the project file so a project folder can be copied between
+machines; a missing data file is reported per layer (``missing``) instead of
+failing the whole project, so the GUI can ask the user to locate it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+FORMAT = "ecomap-project"
+VERSION = 1
+
+
+@dataclass
+class LayerEntry:
+    """One layer as the project records it (what to open and how to draw it)."""
+
+    source: str  # path as stored: relative to the project file when possible
+    layer: str | None = None  # layer inside a container (GPKG table, KML folder)
+    name: str = ""  # display name (Chinese title)
+    style: dict | None = None
+    visible: bool = True
+    opacity: float = 1.0
+    group: str | None = None  # group path, e.g. "基础数据" or "水环境/断面"
+    theme: str | None = None  # catalogue theme id, when known
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "LayerEntry":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass
+class Bookmark:
+    name: str
+    extent: tuple[float, float, float, float]
+    crs: str
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "extent": list(self.extent), "crs": self.crs}
+
+
+@dataclass
+class Project:
+    title: str = ""
+    crs: str = "EPSG:4524"  # map CRS as an authority string
+    extent: tuple[float, float, float, float] | None = None
+    layers: list[LayerEntry] = field(default_factory=list)  # drawing order: first is drawn at the bottom
+    groups: list[str] = field(default_factory=list)
+    bookmarks: list[Bookmark] = field(default_factory=list)
+    layouts: list[dict] = field(default_factory=list)
+    #: where the project lives; relative layer sources resolve against its folder
+    path: Path | None = None
+
+    def resolve(self, entry: LayerEntry) -> Path:
+        source = Path(entry.source).expanduser()
+        if not source.is_absolute() and self.path is not None:
+            source = self.path.parent / source
+        return source
+
+    def missing_layers(self) -> list[LayerEntry]:
+        return [e for e in self.layers if not self.resolve(e).exists()]
+
+    def relocate(self, entry: LayerEntry, new_path: Path) -> None:
+        """Point a layer (and every layer sharing its file) at the file's new place."""
+        old = self.resolve(entry)
+        for other in self.layers:
+            if self.resolve(other) == old:
+                other.source = str(new_path)
+
+    def to_dict(self, relative_to: Path | None = None) -> dict:
+        def stored(entry: LayerEntry) -> dict:
+            data = entry.to_dict()
+            if relative_to is not None:
+                data["source"] = _relative(self.resolve(entry), relative_to.parent)
+            return data
+
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "title": self.title,
+            "crs": self.crs,
+            "extent": list(self.extent) if self.extent else None,
+            "groups": self.groups,
+            "layers": [stored(e) for e in self.layers],
+            "bookmarks": [b.to_dict() for b in self.bookmarks],
+            "layouts": self.layouts,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict, path: Path | None = None) -> "Project":
+        if data.get("format") != FORMAT:
+            raise DataError(path, tr("not an EcoMap project file"))
+        if int(data.get("version", 0)) > VERSION:
+            raise DataError(path, tr("the project was saved by a newer EcoMap (format {version})")
+                            .format(version=data.get("version")))
+        return cls(
+            title=data.get("title", ""),
+            crs=data.get("crs", "EPSG:4524"),
+            extent=tuple(data["extent"]) if data.get("extent") else None,
+            layers=[LayerEntry.from_dict(e) for e in data.get("layers", [])],
+            groups=list(data.get("groups", [])),
+            bookmarks=[Bookmark(b["name"], tuple(b["extent"]), b.get("crs", "")) for b in data.get("bookmarks", [])],
+            layouts=list(data.get("layouts", [])),
+            path=path,
+        )
+
+
+def _relative(target: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(target.resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(target)
+
+
+def load_project(path: str | os.PathLike) -> Project:
+    path = Path(path).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(path, tr("no such file or folder")) from None
+    except PermissionError:
+        raise DataError(path, tr("no permission to read this file")) from None
+    except UnicodeDecodeError:
+        raise DataError(path, tr("not an EcoMap project file")) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(path, tr("the project file is damaged (line {line}: {msg})")
+                        .format(line=exc.lineno, msg=exc.msg)) from None
+    if not isinstance(data, dict):
+        raise DataError(path, tr("not an EcoMap project file"))
+    return Project.from_dict(data, path=path.resolve())
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write next to the target, flush to disk, then rename over it: all or nothing."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_project(project: Project, path: str | os.PathLike) -> Path:
+    path = Path(path).expanduser().resolve()
+    data = project.to_dict(relative_to=path)
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
+    project.path = path
+    for entry, stored in zip(project.layers, data["layers"]):
+        entry.source = stored["source"]
+    return path
+
+
+def open_project_layers(project: Project, on_missing=None) -> list[tuple[LayerEntry, object | None]]:
+    """Open every layer of the project: (entry, layer) pairs, layer None when its file is missing
+    and ``on_missing(entry)`` (the GUI's "locate it" question) returned no replacement."""
+    from ecomap.io.registry import open_path
+
+    cache: dict[Path, list] = {}
+    result = []
+    for entry in project.layers:
+        source = project.resolve(entry)
+        if not source.exists() and on_missing is not None:
+            replacement = on_missing(entry)
+            if replacement:
+                project.relocate(entry, Path(replacement))
+                source = project.resolve(entry)
+        if not source.exists():
+            result.append((entry, None))
+            continue
+        if source not in cache:
+            cache[source] = open_path(source)
+        matches = [lyr for lyr in cache[source] if entry.layer in (None, lyr.name)]
+        if not matches:
+            raise DataError(source, tr("no layer named '{name}'").format(name=entry.layer))
+        result.append((entry, matches[0]))
+    return result
