@@ -110,7 +110,7 @@ def _print_table(info: dict) -> None:
                     if crs["assumed_epsg"] else (crs["name"] or tr("unknown")))
         rows = [
             (tr("Layer"), layer["name"]),
-            (tr("Geometry"), layer["geometry_type"] or tr("table (no geometry)")),
+            (tr("Geometry"), _geometry_label(layer["geometry_type"])),
             (tr("Features"), f"{layer['feature_count']:,}"),
             (tr("CRS"), crs_text),
             (tr("Extent"), ", ".join(f"{v:.3f}" for v in layer["bounds"]) if layer["bounds"] else "—"),
@@ -142,6 +142,12 @@ def _print_raster(info: dict) -> None:
     print(f"{tr('No data')}: {info['nodata']}; {tr('overviews')}: {info['overviews'] or '—'}")
     for note in info["notes"]:
         print(f"{tr('Note')}: {note}")
+
+
+def _geometry_label(kind: str | None) -> str:
+    labels = {"Point": tr("points"), "LineString": tr("lines"), "Polygon": tr("polygons"),
+              "Mixed": tr("mixed geometry types")}
+    return labels.get(kind, tr("table (no geometry)")) if kind else tr("table (no geometry)")
 
 
 def _display_width(text: str) -> int:
