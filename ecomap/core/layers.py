@@ -66,7 +66,7 @@ class VectorLayer:
         if "geometry" not in self.features or self.features.geometry.isna().all():
             return None
         types = set(shapely.get_type_id(self.geometry[~shapely.is_missing(self.geometry)]).tolist())
-        families = {_FAMILY[t] for t in types if t in _FAMILY}
+        families = {_FAMILY.get(t, "Mixed") for t in types}  # a GeometryCollection is mixed itself
         if len(families) == 1:
             return families.pop()
         return "Mixed" if families else None

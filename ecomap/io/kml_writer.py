@@ -1,0 +1,326 @@
+"""Writing layers to KML or KMZ for Google Earth, 奥维 and phone apps.
+
+One Folder per layer (a "/" in a layer name nests folders, which is how the KML
+reader names nested folders, so a write–read round trip gives the same layers), one
+Schema per layer so that attribute types survive (SchemaData/SimpleData), names and
+text in UTF-8, coordinates reprojected to WGS 84 lon/lat with 9 decimals (≈0.1 mm).
+Polygon outer rings are written counter-clockwise as the KML specification asks.
+The file is written to a temporary file beside the target and moved into place, so
+a failed export never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from ecomap.core.layers import VectorLayer
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+KML_NS = "http://www.opengis.net/kml/2.2"
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Color = str | Sequence[int] | Any  # "#RRGGBB", "#AARRGGBB" (Qt), (r, g, b[, a]) or a QColor
+
+
+@dataclass(frozen=True)
+class KmlStyle:
+    """How a layer looks in Google Earth. Colours as "#RRGGBB", Qt's "#AARRGGBB",
+    (r, g, b[, a]) with 0–255 components, or anything with red()/green()/blue()/alpha()."""
+
+    stroke: Color | None = "#FF0000"
+    fill: Color | None = (255, 0, 0, 64)
+    width: float = 2.0
+
+
+@dataclass
+class _Out:
+    name: str
+    frame: gpd.GeoDataFrame
+    style: KmlStyle
+    aliases: dict[str, str] = field(default_factory=dict)  # field → title (KML displayName)
+
+
+@dataclass
+class _Node:
+    """A folder in the output; ``layer`` is the index of the layer whose placemarks it holds."""
+
+    name: str
+    layer: int | None = None
+    children: list[_Node] = field(default_factory=list)
+
+
+def kml_color(color: Color | None) -> str:
+    """A colour as KML's aabbggrr hex string."""
+    if color is None:
+        return "00000000"
+    if isinstance(color, str):
+        hex_digits = color.lstrip("#")
+        if len(hex_digits) == 6:
+            (r, g, b), a = (int(hex_digits[i:i + 2], 16) for i in (0, 2, 4)), 255
+        elif len(hex_digits) == 8:  # Qt's HexArgb
+            a, r, g, b = (int(hex_digits[i:i + 2], 16) for i in (0, 2, 4, 6))
+        else:
+            raise ValueError(f"colour {color!r} is not #RRGGBB or #AARRGGBB")
+    elif all(hasattr(color, m) for m in ("red", "green", "blue", "alpha")):
+        r, g, b, a = color.red(), color.green(), color.blue(), color.alpha()
+    else:
+        parts = [int(v) for v in color]
+        r, g, b = parts[:3]
+        a = parts[3] if len(parts) > 3 else 255
+    return f"{a:02x}{b:02x}{g:02x}{r:02x}"
+
+
+def write(layers, path: str | os.PathLike, name_field: str | None = None,
+          styles: KmlStyle | Mapping[str, KmlStyle | dict] | Sequence[KmlStyle | dict] | None = None,
+          kmz: bool | None = None, document_name: str | None = None, nest_folders: bool = True) -> Path:
+    """Write layers to a KML (or KMZ: zipped doc.kml) file and return its path.
+
+    ``layers``: a VectorLayer, a GeoDataFrame, ``(name, GeoDataFrame)`` pairs, a
+    mapping name → GeoDataFrame, or a list of any of these. ``name_field``: the
+    column shown as each placemark's name (default: a column called ``name``); all
+    other columns, and ``name_field`` itself when it is not ``name``, go into
+    ExtendedData. ``kmz``: zip the document; default from the file's extension.
+    """
+    path = Path(path)
+    kmz = path.suffix.lower() == ".kmz" if kmz is None else kmz
+    outs = _normalise(layers, path, styles, name_field)
+    text = "".join(_document(outs, document_name or path.stem, name_field, nest_folders))
+    _atomic_write(path, text.encode("utf-8"), kmz)
+    return path
+
+
+# --------------------------------------------------------------------------- inputs
+def _pairs(layers, default_name: str) -> Iterable[tuple[str, gpd.GeoDataFrame, CRS | None, dict]]:
+    if isinstance(layers, (VectorLayer, gpd.GeoDataFrame)) or (
+            isinstance(layers, tuple) and len(layers) == 2 and isinstance(layers[0], str)):
+        layers = [layers]
+    elif isinstance(layers, Mapping):
+        layers = list(layers.items())
+    for item in layers:
+        if isinstance(item, VectorLayer):
+            crs = item.features.crs if item.features.crs is not None else item.crs_info.crs()
+            yield item.name, item.features, crs, item.field_aliases
+        elif isinstance(item, gpd.GeoDataFrame):
+            yield default_name, item, item.crs, {}
+        else:
+            name, frame = item
+            yield str(name), frame, frame.crs, {}
+
+
+def _style_for(styles, index: int, name: str) -> KmlStyle:
+    style: Any = None
+    if isinstance(styles, KmlStyle):
+        style = styles
+    elif isinstance(styles, Mapping):
+        style = styles.get(name)
+    elif styles is not None:
+        style = styles[index] if index < len(styles) else None
+    if isinstance(style, Mapping):
+        style = KmlStyle(**style)
+    return style or KmlStyle()
+
+
+def _normalise(layers, path: Path, styles, name_field: str | None) -> list[_Out]:
+    outs = []
+    for i, (name, frame, crs, aliases) in enumerate(_pairs(layers, path.stem)):
+        if name_field is not None and name_field not in frame.columns:
+            raise DataError(path, tr("layer '{layer}' has no field '{field}'").format(layer=name, field=name_field))
+        if crs is None:
+            raise DataError(path, tr("layer '{name}' has no coordinate system; it cannot be written to KML")
+                            .format(name=name))
+        if frame.crs is None:
+            frame = frame.set_crs(crs)
+        if not CRS.from_user_input(frame.crs).equals(CRS.from_epsg(4326)):
+            frame = frame.to_crs(4326)
+        outs.append(_Out(name, frame, _style_for(styles, i, name), dict(aliases)))
+    if not outs:
+        raise DataError(path, tr("there are no layers to write"))
+    return outs
+
+
+# --------------------------------------------------------------------------- XML text
+def _text(value: object) -> str:
+    return escape(_INVALID_XML.sub("", str(value)))
+
+
+def _attr(value: object) -> str:
+    return quoteattr(_INVALID_XML.sub("", str(value)))
+
+
+def _kml_type(dtype) -> str:
+    if pd.api.types.is_bool_dtype(dtype):
+        return "bool"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "int"
+    if pd.api.types.is_float_dtype(dtype):
+        return "double"
+    return "string"
+
+
+def _value_text(value: object) -> str | None:
+    """The KML text for an attribute value, or None for a missing value."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else repr(float(value))
+    if isinstance(value, bool | np.bool_):
+        return "true" if value else "false"
+    if isinstance(value, np.integer):
+        return str(int(value))
+    if isinstance(value, datetime | date | pd.Timestamp):
+        return value.isoformat()
+    return str(value)
+
+
+def _folders(outs: list[_Out], nest: bool) -> list[_Node]:
+    roots: list[_Node] = []
+    for index, out in enumerate(outs):
+        parts = [p for p in out.name.split("/") if p] if nest else [out.name]
+        parts = parts or [out.name]
+        siblings = roots
+        for depth, part in enumerate(parts):
+            last = depth == len(parts) - 1
+            node = next((n for n in siblings if n.name == part and not (last and n.layer is not None)), None)
+            if node is None:
+                node = _Node(part)
+                siblings.append(node)
+            if last:
+                node.layer = index
+            siblings = node.children
+    return roots
+
+
+def _document(outs: list[_Out], title: str, name_field: str | None, nest: bool) -> Iterable[str]:
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    yield f'<kml xmlns="{KML_NS}">\n<Document>\n<name>{_text(title)}</name>\n'
+    for i, out in enumerate(outs):
+        s = out.style
+        yield (f'<Style id="style_{i}"><IconStyle><color>{kml_color(s.stroke)}</color></IconStyle>'
+               f'<LineStyle><color>{kml_color(s.stroke)}</color><width>{s.width:g}</width></LineStyle>'
+               f'<PolyStyle><color>{kml_color(s.fill)}</color>'
+               f'<fill>{0 if s.fill is None else 1}</fill><outline>{0 if s.stroke is None else 1}</outline>'
+               '</PolyStyle></Style>\n')
+        fields = _data_columns(out.frame, name_field)
+        if fields:
+            yield f'<Schema name={_attr(out.name)} id="schema_{i}">'
+            for column in fields:
+                title = out.aliases.get(column)
+                yield (f'<SimpleField name={_attr(column)} type="{_kml_type(out.frame[column].dtype)}">'
+                       + (f"<displayName>{_text(title)}</displayName>" if title else "") + "</SimpleField>")
+            yield "</Schema>\n"
+    for node in _folders(outs, nest):
+        yield from _folder(node, outs, name_field)
+    yield "</Document>\n</kml>\n"
+
+
+def _data_columns(frame: gpd.GeoDataFrame, name_field: str | None) -> list:
+    """Columns written as ExtendedData (their labels as in the frame, not necessarily str)."""
+    skip = {frame.geometry.name, "description", "styleUrl"}
+    if name_field in (None, "name"):
+        skip.add("name")
+    return [c for c in frame.columns if c not in skip]
+
+
+def _folder(node: _Node, outs: list[_Out], name_field: str | None) -> Iterable[str]:
+    yield f"<Folder><name>{_text(node.name)}</name>\n"
+    if node.layer is not None:
+        yield from _placemarks(node.layer, outs[node.layer], name_field)
+    for child in node.children:
+        yield from _folder(child, outs, name_field)
+    yield "</Folder>\n"
+
+
+def _placemarks(index: int, out: _Out, name_field: str | None) -> Iterable[str]:
+    frame = out.frame
+    label = name_field if name_field is not None else ("name" if "name" in frame.columns else None)
+    fields = _data_columns(frame, name_field)
+    geoms = np.asarray(frame.geometry.array, dtype=object)
+    if hasattr(shapely, "orient_polygons"):  # shapely ≥ 2.1
+        geoms = shapely.orient_polygons(geoms, exterior_cw=False)
+    names = frame[label].tolist() if label else [None] * len(frame)
+    descriptions = frame["description"].tolist() if "description" in frame.columns else [None] * len(frame)
+    columns = [frame[c].tolist() for c in fields]
+    for row, geom in enumerate(geoms):
+        parts = ["<Placemark>"]
+        name = _value_text(names[row])
+        if name is not None:
+            parts.append(f"<name>{_text(name)}</name>")
+        description = _value_text(descriptions[row])
+        if description:
+            parts.append(f"<description>{_text(description)}</description>")
+        parts.append(f"<styleUrl>#style_{index}</styleUrl>")
+        values = [(f, _value_text(col[row])) for f, col in zip(fields, columns)]
+        values = [(f, v) for f, v in values if v is not None]
+        if values:
+            parts.append(f'<ExtendedData><SchemaData schemaUrl="#schema_{index}">')
+            parts.extend(f"<SimpleData name={_attr(f)}>{_text(v)}</SimpleData>" for f, v in values)
+            parts.append("</SchemaData></ExtendedData>")
+        parts.append(_geometry(geom))
+        parts.append("</Placemark>\n")
+        yield "".join(parts)
+
+
+def _coordinates(geom) -> str:
+    coords = shapely.get_coordinates(geom, include_z=bool(shapely.has_z(geom)))
+    fmt = "%.9f,%.9f,%.3f" if coords.shape[1] == 3 else "%.9f,%.9f"
+    return " ".join([fmt] * len(coords)) % tuple(coords.ravel())
+
+
+def _geometry(geom) -> str:
+    if geom is None or shapely.is_empty(geom):
+        return ""
+    kind = shapely.get_type_id(geom)
+    if kind == 0:
+        return f"<Point><coordinates>{_coordinates(geom)}</coordinates></Point>"
+    if kind in (1, 2):
+        return f"<LineString><coordinates>{_coordinates(geom)}</coordinates></LineString>"
+    if kind == 3:
+        rings = [(f"<outerBoundaryIs><LinearRing><coordinates>{_coordinates(geom.exterior)}"
+                 "</coordinates></LinearRing></outerBoundaryIs>")]
+        rings += [f"<innerBoundaryIs><LinearRing><coordinates>{_coordinates(ring)}"
+                  "</coordinates></LinearRing></innerBoundaryIs>" for ring in geom.interiors]
+        return "<Polygon>" + "".join(rings) + "</Polygon>"
+    parts = shapely.get_parts(geom)
+    return "<MultiGeometry>" + "".join(_geometry(p) for p in parts) + "</MultiGeometry>"
+
+
+# --------------------------------------------------------------------------- file
+def _atomic_write(path: Path, data: bytes, kmz: bool) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror)) from None
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            if kmz:
+                with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    archive.writestr("doc.kml", data)
+            else:
+                fh.write(data)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror)) from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
