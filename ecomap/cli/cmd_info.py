@@ -62,7 +62,8 @@ def describe_vector(layer) -> dict:
         "feature_count": layer.feature_count,
         "crs": layer.crs_info.to_json(),
         "bounds": list(layer.bounds) if layer.bounds else None,
-        "fields": [{"name": c, "type": _field_type(frame[c].dtype)} for c in columns],
+        "fields": [{"name": c, "type": _field_type(frame[c].dtype), "alias": layer.field_aliases.get(c)}
+                   for c in columns],
         "encoding": layer.encoding.encoding if layer.encoding else None,
         "encoding_guessed": layer.encoding.guessed if layer.encoding else None,
         "sample": sample,
@@ -126,7 +127,8 @@ def _print_table(info: dict) -> None:
         print(f"{tr('Fields')}:")
         for field in layer["fields"]:
             value = layer["sample"].get(field["name"])
-            print(f"  {field['name']} ({field['type']}): {value}")
+            alias = f" {field['alias']}" if field.get("alias") else ""
+            print(f"  {field['name']}{alias} ({field['type']}): {value}")
         for note in layer["notes"]:
             print(f"{tr('Note')}: {note}")
         print()

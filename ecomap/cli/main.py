@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"error: {exc.user_message()}", file=sys.stderr)
         return EXIT_DATA_ERROR
+    except BrokenPipeError:  # output piped into `head`: not an error worth a message
+        sys.stderr.close()
+        return 141
     except KeyboardInterrupt:
         print("error: " + tr("cancelled"), file=sys.stderr)
         return 130

@@ -20,6 +20,7 @@ def test_vector_json_shape(tmp_path, capsys):
     assert layer["crs"] == {"epsg": None, "name": "CGCS2000 / 3-degree Gauss-Kruger zone 36", "assumed_epsg": 4524}
     assert layer["bounds"][0] > 36_000_000  # x is the easting
     assert [f["name"] for f in layer["fields"]] == ["HXMC", "LXBM", "MJ"]
+    assert all(f["alias"] is None for f in layer["fields"])
     assert {f["name"]: f["type"] for f in layer["fields"]}["MJ"] == "real"
     assert layer["encoding"] == "GBK"
     assert layer["sample"] == {"HXMC": "黄河沿岸水土保持红线", "LXBM": "13", "MJ": 100.0}
