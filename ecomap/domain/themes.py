@@ -242,7 +242,8 @@ FARMS = Theme(
 _DMBM = F("DMBM", "断面编码", "Section code", role="section_code", nullable=False,
           variants=("断面代码", "断面编号", "DMDM", "DMBH", "section_code"))
 
-#: The class computed from measurements and joined onto the sections (style field).
+#: The latest measured class, stored on the sections as county layers carry it; the water
+#: panel recomputes it for the month the user picks (the style field).
 WATER_CLASS_FIELD = "SZLB"
 
 WATER_SECTIONS = Theme(
@@ -259,7 +260,7 @@ WATER_SECTIONS = Theme(
         F("SZMB", "水质目标", "Target class", role="target_class", values=v.WATER_TARGETS,
           variants=("目标水质", "水质目标类别", "考核目标", "MBSZ", "target")),
         F(WATER_CLASS_FIELD, "水质类别", "Water class", role="water_class", values=v.WATER_CLASSES,
-          variants=("水质", "类别", "评价类别", "SZJB", "class"), computed=True),
+          variants=("水质", "类别", "评价类别", "SZJB", "class")),
     ),
     layer_names=("water_sections", "sections", "水质断面", "监测断面", "断面", "DM"),
 )

@@ -32,7 +32,7 @@ def test_roles_used_by_analyses_exist():
     assert cat.get_theme("restoration_projects").role_field("stage") == "XMJD"
     assert cat.get_theme("restoration_projects").role_field("version") == "version"
     assert cat.get_theme("rectification_items").role_field("deadline") == "ZGSX"
-    assert cat.get_theme("water_sections").field_names == ("DMBM", "DMMC", "SZHL", "STLX", "DMJB", "SZMB")
+    assert cat.get_theme("water_sections").field_names == ("DMBM", "DMMC", "SZHL", "STLX", "DMJB", "SZMB", "SZLB")
     assert cat.get_theme("water_measurements").field_names == (
         "DMBM", "JCNY", "pH", "DO", "CODMn", "COD", "BOD5", "NH3N", "TP", "TN")
     with pytest.raises(KeyError):

@@ -84,6 +84,7 @@ def build() -> County:
     restoration.build_restoration(ctx)
     water.build_sections(ctx)
     water.build_measurements(ctx)
+    water.attach_latest_class(ctx)
     issues.build_items(ctx)
     ctx.layers["townships"] = ctx.townships
     return ctx

@@ -134,3 +134,16 @@ def build_measurements(ctx: County) -> None:
             columns[param] += list(np.round(sec[param], digits))
     df = pd.DataFrame(columns)
     ctx.layers["water_measurements"] = frame("water_measurements", df.to_dict("records"))
+
+
+def attach_latest_class(ctx: County) -> None:
+    """Store each section's class in the latest month as SZLB (水质类别), as county
+    section layers usually carry the current class; the water panel recomputes it per month."""
+    from ecomap.domain.themes import WATER_CLASS_FIELD
+    from ecomap.domain.water_report import WaterDataset
+
+    sections = ctx.layers["water_sections"]
+    report = WaterDataset(pd.DataFrame(sections.drop(columns="geometry")),
+                          pd.DataFrame(ctx.layers["water_measurements"])).report()
+    latest = {row.code: row.cls for row in report.rows}
+    sections[WATER_CLASS_FIELD] = sections["DMBM"].map(latest)
