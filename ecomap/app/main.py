@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -16,7 +17,13 @@ def _install_translator(app, lang: str) -> None:
     translator = QTranslator(app)
     if translator.load(str(ts_path(lang).with_suffix(".qm"))):
         app.installTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    # Qt's own texts (OK/Cancel in dialogs, file dialogs, context menus of line edits)
+    from PySide6.QtCore import QLibraryInfo
+
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,10 +38,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from ecomap import i18n
 
-    i18n.set_language(args.lang or i18n.default_language())
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("EcoMap")
     app.setOrganizationName("EcoMap")
+    # explicit choice first, then the one saved from Help → Language, then the environment
+    from ecomap.app import app_settings
+
+    saved = app_settings.settings().value("language")
+    i18n.set_language(args.lang or os.environ.get("ECOMAP_LANG") or saved or i18n.default_language())
     _install_translator(app, i18n.language())
 
     from ecomap.app.main_window import MainWindow

@@ -65,6 +65,8 @@ class Project:
     groups: list[str] = field(default_factory=list)
     bookmarks: list[Bookmark] = field(default_factory=list)
     layouts: list[dict] = field(default_factory=list)
+    #: per group path: {"visible": bool, "expanded": bool} (groups not listed are shown and expanded)
+    group_state: dict[str, dict] = field(default_factory=dict)
     #: where the project lives; relative layer sources resolve against its folder
     path: Path | None = None
 
@@ -101,6 +103,7 @@ class Project:
             "layers": [stored(e) for e in self.layers],
             "bookmarks": [b.to_dict() for b in self.bookmarks],
             "layouts": self.layouts,
+            **({"group_state": self.group_state} if self.group_state else {}),
         }
 
     @classmethod
@@ -118,6 +121,7 @@ class Project:
             groups=list(data.get("groups", [])),
             bookmarks=[Bookmark(b["name"], tuple(b["extent"]), b.get("crs", "")) for b in data.get("bookmarks", [])],
             layouts=list(data.get("layouts", [])),
+            group_state=dict(data.get("group_state") or {}),
             path=path,
         )
 

@@ -4,29 +4,159 @@
   <context>
     <name>EcoMap</name>
     <message>
+      <location filename="ecomap/gui/analysis_menu.py" line="59" />
+      <source>&amp;Analysis</source>
+      <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="93" />
+      <source>&amp;Category</source>
+      <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="244" />
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="128" />
+      <source>&amp;Edit… (F2)</source>
+      <translation>编辑(&amp;E)…（F2）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="237" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="89" />
+      <source>&amp;Funding</source>
+      <translation>资金来源(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="265" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="91" />
+      <source>&amp;Late or behind schedule</source>
+      <translation>逾期或滞后(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="256" />
+      <source>&amp;Layer</source>
+      <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="120" />
+      <source>&amp;Month</source>
+      <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="98" />
+      <source>&amp;Note</source>
+      <translation>说明(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
+      <source>&amp;Overdue only</source>
+      <translation>仅逾期(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="149" />
+      <source>&amp;Parameter</source>
+      <translation>指标(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="103" />
+      <source>&amp;Reference date</source>
+      <translation>参考日期(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="260" />
+      <source>&amp;Tools</source>
+      <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="92" />
+      <source>&amp;Township</source>
+      <translation>乡镇(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="247" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="127" />
+      <source>&amp;Zoom to project</source>
+      <translation>缩放到项目(&amp;Z)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="167" />
+      <source>'{name}' is a raster; only vector layers are exported here</source>
+      <translation>“{name}”是栅格图层；此处只导出矢量图层</translation>
+    </message>
+    <message>
       <location filename="ecomap/io/parcel_txt_writer.py" line="115" />
       <source>'{text}' cannot be written in {encoding}; choose UTF-8</source>
       <translation>“{text}”无法用 {encoding} 编码写出；请选择 UTF-8</translation>
     </message>
     <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="101" />
+      <source>'{text}' in field '{field}' cannot be written in {encoding}; choose UTF-8</source>
+      <translation>字段“{field}”中的“{text}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/expression.py" line="288" />
       <source>'{text}' is not a number</source>
-      <translation type="unfinished" />
+      <translation>“{text}”不是数字</translation>
     </message>
     <message>
       <location filename="ecomap/core/coords.py" line="63" />
       <source>'{text}' is not a number or degrees-minutes-seconds</source>
-      <translation type="unfinished" />
+      <translation>“{text}”不是数字，也不是度分秒</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="204" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="61" />
+      <source>(deleted)</source>
+      <translation>（已删除）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/edit_commands.py" line="48" />
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/output.py" line="280" />
       <source>(no extension)</source>
       <translation>（无扩展名）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/legend.py" line="122" />
+      <location filename="ecomap/app/main_window.py" line="383" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/legend.py" line="132" />
       <source>(other values)</source>
-      <translation type="unfinished" />
+      <translation>（其他值）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_atlas.py" line="40" />
+      <source>--dpi must be between 30 and 1200</source>
+      <translation>--dpi 必须在 30 到 1200 之间</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="37" />
+      <source>--layer is required for a project; layers: {names}</source>
+      <translation>工程文件须用 --layer 指定图层；现有图层：{names}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="49" />
+      <source>--layer is required: the file has {n} layers ({names})</source>
+      <translation>须用 --layer 指定图层：该文件有 {n} 个图层（{names}）</translation>
     </message>
     <message>
       <location filename="ecomap/cli/cmd_water_report.py" line="28" />
@@ -36,12 +166,17 @@
     <message>
       <location filename="ecomap/cli/cmd_render.py" line="47" />
       <source>--size must look like 1920x1080, not '{text}'</source>
-      <translation type="unfinished" />
+      <translation>--size 应形如 1920x1080，而不是“{text}”</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="67" />
+      <location filename="ecomap/cli/export_common.py" line="42" />
+      <source>--var expects NAME=VALUE, got '{text}'</source>
+      <translation>--var 的格式应为 名称=值，实际为“{text}”</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="76" />
       <source>3° zone for longitude {lon:.1f}° (to project the data)</source>
-      <translation type="unfinished" />
+      <translation>经度 {lon:.1f}° 所在的 3 度带（用于投影）</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="766" />
@@ -54,34 +189,139 @@
       <translation>；所填面积似乎以平方米而非公顷为单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/bookmarks_panel.py" line="24" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="134" />
+      <source>&lt;b&gt;Farms in breeding-ban zones&lt;/b&gt;</source>
+      <translation>&lt;b&gt;禁养区内养殖场&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="141" />
+      <source>&lt;b&gt;Grazing bans and rest periods&lt;/b&gt;</source>
+      <translation>&lt;b&gt;禁牧与休牧&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="198" />
+      <source>&lt;b&gt;{inside}&lt;/b&gt; farms lie in ban zones ({disposal}); &lt;span style='color:#b00020'&gt;&lt;b&gt;{undisposed}&lt;/b&gt; not disposed of, &lt;b&gt;{restocked}&lt;/b&gt; restocked, &lt;b&gt;{missing}&lt;/b&gt; missing from the ledger&lt;/span&gt;</source>
+      <translation>禁养区内共有 &lt;b&gt;{inside}&lt;/b&gt; 个养殖场（{disposal}）；&lt;span style='color:#b00020'&gt;未处置 &lt;b&gt;{undisposed}&lt;/b&gt; 个，复养 &lt;b&gt;{restocked}&lt;/b&gt; 个，未列入台账 &lt;b&gt;{missing}&lt;/b&gt; 个&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="227" />
+      <source>&lt;b&gt;{n}&lt;/b&gt; items on {day}: &lt;b&gt;{open}&lt;/b&gt; open, &lt;span style='color:#b00020'&gt;&lt;b&gt;{overdue}&lt;/b&gt; overdue&lt;/span&gt;, &lt;b&gt;{soon}&lt;/b&gt; due within 30 days, &lt;b&gt;{closed}&lt;/b&gt; struck off</source>
+      <translation>截至 {day} 共 &lt;b&gt;{n}&lt;/b&gt; 个问题：未完成 &lt;b&gt;{open}&lt;/b&gt; 个，&lt;span style='color:#b00020'&gt;逾期 &lt;b&gt;{overdue}&lt;/b&gt; 个&lt;/span&gt;，30 天内到期 &lt;b&gt;{soon}&lt;/b&gt; 个，已销号 &lt;b&gt;{closed}&lt;/b&gt; 个</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="268" />
+      <source>&lt;b&gt;{n}&lt;/b&gt; projects (judged on {day}): {stages}</source>
+      <translation>共 &lt;b&gt;{n}&lt;/b&gt; 个项目（截至 {day}）：{stages}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="277" />
+      <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;{overdue}&lt;/b&gt; overdue&lt;/span&gt;, &lt;b&gt;{behind}&lt;/b&gt; behind schedule, &lt;b&gt;{late}&lt;/b&gt; late to start</source>
+      <translation>&lt;span style='color:#b00020'&gt;逾期未完工 &lt;b&gt;{overdue}&lt;/b&gt; 个&lt;/span&gt;，滞后于序时进度 &lt;b&gt;{behind}&lt;/b&gt; 个，逾期未开工 &lt;b&gt;{late}&lt;/b&gt; 个</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="226" />
+      <source>A {ext} file per feature, in a folder</source>
+      <translation>每个要素一个 {ext} 文件，存入文件夹</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="231" />
+      <source>About EcoMap</source>
+      <translation>关于 EcoMap</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="178" />
+      <source>Add Shapefile, GeoPackage, KML, CSV, TXT, DXF or raster files</source>
+      <translation>添加 Shapefile、GeoPackage、KML、CSV、TXT、DXF 或栅格文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/bookmarks_panel.py" line="31" />
       <source>Add current view</source>
-      <translation type="unfinished" />
+      <translation>添加当前视图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="375" />
+      <location filename="ecomap/app/data_loader.py" line="101" />
+      <source>Add data</source>
+      <translation>添加数据</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="177" />
+      <source>Add data…</source>
+      <translation>添加数据…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="398" />
       <source>Add group {name}</source>
-      <translation type="unfinished" />
+      <translation>添加组 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="432" />
+      <location filename="ecomap/app/main_window.py" line="229" />
       <source>Add group…</source>
-      <translation type="unfinished" />
+      <translation>添加组…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="53" />
+      <location filename="ecomap/gui/export_actions.py" line="68" />
+      <source>Add some layers to the map first.</source>
+      <translation>请先向地图添加图层。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/expression_dialog.py" line="63" />
       <source>Add to selection</source>
-      <translation type="unfinished" />
+      <translation>添加到选择</translation>
     </message>
     <message>
       <location filename="ecomap/core/tree_commands.py" line="84" />
       <source>Add {names}</source>
-      <translation type="unfinished" />
+      <translation>添加 {names}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="111" />
+      <location filename="ecomap/gui/layout_designer.py" line="208" />
+      <source>Add {what}</source>
+      <translation>添加{what}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_stats.py" line="45" />
+      <source>Administrative units</source>
+      <translation>行政单元</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="123" />
       <source>Alias</source>
-      <translation type="unfinished" />
+      <translation>别名</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="324" />
+      <source>Alignment</source>
+      <translation>对齐</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="89" />
+      <source>All categories</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="397" />
+      <source>All files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="85" />
+      <source>All funding</source>
+      <translation>全部资金来源</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="86" />
+      <source>All sources</source>
+      <translation>全部来源</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="83" />
+      <source>All stages</source>
+      <translation>全部阶段</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="87" />
+      <source>All statuses</source>
+      <translation>全部状态</translation>
     </message>
     <message>
       <location filename="ecomap/io/registry.py" line="68" />
@@ -89,9 +329,54 @@
       <translation>所有支持的数据</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="122" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="88" />
+      <source>All townships</source>
+      <translation>全部乡镇</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="84" />
+      <source>All types</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="213" />
+      <source>An atlas needs a polygon layer to page through.</source>
+      <translation>图集需要一个用于分页的面图层。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="161" />
+      <source>An item struck off the ledger (已销号) needs its {field}</source>
+      <translation>已销号的问题必须填写{field}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_common.py" line="188" />
+      <source>Analysis</source>
+      <translation>分析</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="308" />
+      <source>Apply text</source>
+      <translation>应用文字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="121" />
+      <source>Approved stocking</source>
+      <translation>核定载畜量</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="123" />
       <source>Area</source>
       <translation>面积</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="227" />
+      <source>Area (mu)</source>
+      <translation>面积(亩)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="227" />
+      <source>Area (m²)</source>
+      <translation>面积(平方米)</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="116" />
@@ -99,29 +384,109 @@
       <translation>面积差异（%）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/templates.py" line="109" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="274" />
+      <source>Area: {area} hm², restored (finished) {restored} hm²</source>
+      <translation>修复面积：{area} 公顷，已完工 {restored} 公顷</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="203" />
+      <source>Area: {m2} m² = {mu} mu = {ha} ha</source>
+      <translation>面积：{m2} 平方米 = {mu} 亩 = {ha} 公顷</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/tool_handlers.py" line="92" />
+      <source>At {lon:.5f}°E, {lat:.5f}°N.</source>
+      <translation>位置：东经 {lon:.5f}°，北纬 {lat:.5f}°。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="216" />
+      <source>Atlas</source>
+      <translation>图集</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="307" />
+      <source>Atlas (one page per feature)…</source>
+      <translation>图集（每个要素一页）…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/templates.py" line="122" />
       <source>Atlas {page}</source>
-      <translation type="unfinished" />
+      <translation>图集 {page}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="57" />
+      <source>Attributes</source>
+      <translation>属性</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="74" />
+      <source>Attributes — {name}</source>
+      <translation>属性表 — {name}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/status_dialog.py" line="82" />
+      <source>Audit &amp;note</source>
+      <translation>审计说明(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="78" />
+      <source>Ban zone</source>
+      <translation>禁养区</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/__init__.py" line="24" />
+      <source>Ban zones</source>
+      <translation>禁养禁牧</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="37" />
       <source>Band</source>
-      <translation type="unfinished" />
+      <translation>波段</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/identify_panel.py" line="59" />
+      <source>Band {n}</source>
+      <translation>波段 {n}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="47" />
       <source>Bands</source>
-      <translation type="unfinished" />
+      <translation>波段组合</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/text.py" line="99" />
+      <location filename="ecomap/io/screening_pdf.py" line="222" />
+      <source>Basis</source>
+      <translation>依据</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="19" />
+      <source>Behind schedule</source>
+      <translation>滞后于序时进度</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/text.py" line="90" />
       <source>Beijing 1954 Coordinate System</source>
-      <translation type="unfinished" />
+      <translation>1954北京坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/bookmarks_panel.py" line="55" />
+      <location filename="ecomap/gui/layout_designer.py" line="315" />
+      <source>Bold</source>
+      <translation>粗体</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/bookmarks_panel.py" line="62" />
       <source>Bookmark {n}</source>
-      <translation type="unfinished" />
+      <translation>书签 {n}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="128" />
+      <source>Bookmarks</source>
+      <translation>空间书签</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="243" />
+      <source>Boundary contact without overlapping area is not counted as an overlap. Areas are ellipsoidal (CGCS2000).</source>
+      <translation>仅边界相接、无重叠面积的不计为压占。面积为椭球面积（CGCS2000）。</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="107" />
@@ -129,14 +494,24 @@
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/templates.py" line="172" />
+      <location filename="ecomap/core/layout/templates.py" line="185" />
       <source>Briefing map</source>
-      <translation type="unfinished" />
+      <translation>汇报图</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/templates.py" line="39" />
+      <location filename="ecomap/core/layout/templates.py" line="50" />
       <source>Briefing map {page}</source>
-      <translation type="unfinished" />
+      <translation>汇报图 {page}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="93" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="126" />
+      <source>Buffer for lines and points</source>
+      <translation>线状/点状用地缓冲宽度</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="369" />
@@ -144,104 +519,174 @@
       <translation>CAD 图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="78" />
+      <location filename="ecomap/gui/crs_dialog.py" line="87" />
       <source>CGCS2000 3° zone {zone} (central meridian {cm}°E), eastings without zone number</source>
-      <translation type="unfinished" />
+      <translation>CGCS2000 3 度带第 {zone} 带（中央经线 {cm}°E），横坐标不带带号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="81" />
+      <location filename="ecomap/gui/crs_dialog.py" line="90" />
       <source>CGCS2000 longitude/latitude</source>
-      <translation type="unfinished" />
+      <translation>CGCS2000 经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="115" />
+      <location filename="ecomap/cli/cmd_info.py" line="116" />
       <source>CRS</source>
       <translation>坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="156" />
+      <location filename="ecomap/app/data_loader.py" line="100" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="27" />
+      <location filename="ecomap/gui/analysis_common.py" line="166" />
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="303" />
+      <source>Cannot edit</source>
+      <translation>无法编辑</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/style_dialog.py" line="47" />
       <source>Categorized (by value)</source>
-      <translation type="unfinished" />
+      <translation>分类（按值）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="74" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="272" />
+      <source>Category</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="452" />
+      <source>Centred on {x:.3f}, {y:.3f} ({note})</source>
+      <translation>已定位到 {x:.3f}, {y:.3f}（{note}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="131" />
+      <source>Change &amp;status… (F2)</source>
+      <translation>变更状态(&amp;S)…（F2）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="86" />
       <source>Change encoding…</source>
-      <translation type="unfinished" />
+      <translation>更改编码…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="79" />
+      <location filename="ecomap/gui/layout_designer.py" line="222" />
+      <source>Change page</source>
+      <translation>更改纸张</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/status_dialog.py" line="46" />
+      <source>Change status of {code}</source>
+      <translation>变更 {code} 的状态</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="151" />
+      <source>Charts</source>
+      <translation>图表</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="91" />
       <source>Check</source>
-      <translation type="unfinished" />
+      <translation>检查</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/text.py" line="97" />
+      <location filename="ecomap/core/layout/text.py" line="88" />
       <source>China Geodetic Coordinate System 2000</source>
-      <translation type="unfinished" />
+      <translation>2000国家大地坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="72" />
+      <location filename="ecomap/gui/layout_designer.py" line="203" />
+      <source>Choose a picture</source>
+      <translation>选择图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="155" />
+      <source>Choose at least one layer and where to save.</source>
+      <translation>请至少选择一个图层，并指定保存位置。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="84" />
       <source>Choose colour</source>
-      <translation type="unfinished" />
+      <translation>选择颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/encoding_dialog.py" line="49" />
+      <location filename="ecomap/app/layer_actions.py" line="108" />
+      <source>Choose the coordinate system the data was made in. The coordinates are not changed; EcoMap only learns how to read them.</source>
+      <translation>请选择数据制作时所用的坐标系。坐标值不会被修改，EcoMap 只是据此正确理解它们。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/encoding_dialog.py" line="58" />
       <source>Choose the encoding in which the Chinese text below reads correctly.</source>
-      <translation type="unfinished" />
+      <translation>请选择能让下方中文正常显示的编码。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="72" />
+      <location filename="ecomap/gui/goto_dialog.py" line="81" />
       <source>Choose…</source>
-      <translation type="unfinished" />
+      <translation>选择…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="37" />
+      <location filename="ecomap/gui/symbol_widget.py" line="49" />
       <source>Circle</source>
-      <translation type="unfinished" />
+      <translation>圆形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="186" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="134" />
+      <source>Class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="207" />
       <source>Classes</source>
-      <translation type="unfinished" />
+      <translation>类别数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="82" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="101" />
       <source>Classify</source>
-      <translation type="unfinished" />
+      <translation>分类</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="69" />
+      <location filename="ecomap/app/main_window.py" line="222" />
       <source>Clear selection</source>
-      <translation type="unfinished" />
+      <translation>清除选择</translation>
     </message>
     <message>
       <location filename="ecomap/gui/identify_panel.py" line="42" />
       <source>Click on the map with the Identify tool.</source>
-      <translation type="unfinished" />
+      <translation>用“识别”工具在地图上点击。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="49" />
+      <location filename="ecomap/gui/measure_panel.py" line="57" />
       <source>Click to add points; double-click or right-click to finish; Backspace removes the last point. Measured on the ellipsoid.</source>
-      <translation type="unfinished" />
+      <translation>单击添加节点，双击或右键结束，退格键删除最后一个节点。按椭球面计算。</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="88" />
       <source>Click to change</source>
-      <translation type="unfinished" />
+      <translation>点击更改</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="65" />
       <source>Clip percentiles</source>
-      <translation type="unfinished" />
+      <translation>截断百分比</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="86" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="277" />
+      <source>Closed on</source>
+      <translation>销号日期</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="105" />
       <source>Colour ramp</source>
-      <translation type="unfinished" />
+      <translation>色带</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="19" />
+      <source>Completion overdue</source>
+      <translation>逾期未完工</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="115" />
@@ -249,109 +694,269 @@
       <translation>计算面积（公顷）</translation>
     </message>
     <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="72" />
+      <source>Conclusion: {verdict}</source>
+      <translation>结论：{verdict}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="242" />
+      <source>Constraint layers checked: {layers}</source>
+      <translation>已检查的约束图层：{layers}</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="53" />
       <source>Contrast stretch</source>
-      <translation type="unfinished" />
+      <translation>对比度拉伸</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="91" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="116" />
+      <source>Control type</source>
+      <translation>管控类型</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="100" />
       <source>Coordinate system</source>
-      <translation type="unfinished" />
+      <translation>坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="108" />
+      <location filename="ecomap/gui/goto_dialog.py" line="117" />
       <source>Coordinate system of the X, Y</source>
-      <translation type="unfinished" />
+      <translation>X, Y 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="82" />
+      <location filename="ecomap/app/data_loader.py" line="215" />
+      <source>Coordinate system of {name}</source>
+      <translation>{name} 的坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="205" />
+      <source>Coordinate system: {crs}</source>
+      <translation>坐标系：{crs}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/goto_dialog.py" line="91" />
       <source>Coordinates</source>
-      <translation type="unfinished" />
+      <translation>坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="32" />
+      <location filename="ecomap/gui/analysis_screening.py" line="84" />
+      <source>Coordinates or WKT</source>
+      <translation>坐标或 WKT</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="305" />
+      <source>Copy map image</source>
+      <translation>复制地图图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="156" />
+      <source>Copy page image</source>
+      <translation>复制整页图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="147" />
+      <source>Counts by source and status</source>
+      <translation>按来源和状态统计</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="228" />
+      <source>Coverage layer</source>
+      <translation>覆盖图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="44" />
       <source>Cross-hatch</source>
-      <translation type="unfinished" />
+      <translation>交叉线</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="27" />
       <source>Cursor longitude/latitude</source>
-      <translation type="unfinished" />
+      <translation>光标经纬度</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="24" />
       <source>Cursor position in the map coordinate system</source>
-      <translation type="unfinished" />
+      <translation>光标在地图坐标系中的位置</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="188" />
+      <location filename="ecomap/gui/symbol_widget.py" line="200" />
       <source>Custom</source>
-      <translation type="unfinished" />
+      <translation>自定义</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="29" />
       <source>DMS</source>
-      <translation type="unfinished" />
+      <translation>度分秒</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="27" />
+      <location filename="ecomap/gui/symbol_widget.py" line="39" />
       <source>Dash-dot</source>
-      <translation type="unfinished" />
+      <translation>点划线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="27" />
+      <location filename="ecomap/gui/symbol_widget.py" line="39" />
       <source>Dashed</source>
-      <translation type="unfinished" />
+      <translation>虚线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/bookmarks_panel.py" line="26" />
+      <location filename="ecomap/app/project_controller.py" line="182" />
+      <source>Data file not found</source>
+      <translation>找不到数据文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="411" />
+      <source>Data source</source>
+      <translation>数据来源</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="73" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="206" />
+      <source>Date: {date}</source>
+      <translation>日期：{date}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="120" />
+      <source>Days left</source>
+      <translation>剩余天数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="275" />
+      <source>Days to deadline</source>
+      <translation>距整改时限(天)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="84" />
+      <source>Deadline</source>
+      <translation>整改时限</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/bookmarks_panel.py" line="33" />
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="32" />
+      <location filename="ecomap/gui/layout_designer.py" line="146" />
+      <source>Delete item</source>
+      <translation>删除元素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="150" />
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="44" />
       <source>Diagonal lines</source>
-      <translation type="unfinished" />
+      <translation>斜线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="38" />
+      <location filename="ecomap/gui/symbol_widget.py" line="50" />
       <source>Diamond</source>
-      <translation type="unfinished" />
+      <translation>菱形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="71" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="79" />
+      <source>Disposal</source>
+      <translation>处置方式</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/measure_panel.py" line="79" />
       <source>Distance</source>
-      <translation type="unfinished" />
+      <translation>距离</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="33" />
+      <location filename="ecomap/io/screening_pdf.py" line="236" />
+      <source>Distance (m)</source>
+      <translation>距离(米)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="120" />
+      <source>Distance query</source>
+      <translation>距离查询</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_menu.py" line="67" />
+      <source>Distance query…</source>
+      <translation>距离查询…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_common.py" line="164" />
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="276" />
+      <source>Done %</source>
+      <translation>完成率%</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="45" />
       <source>Dots</source>
-      <translation type="unfinished" />
+      <translation>点状</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="27" />
+      <location filename="ecomap/gui/export_actions.py" line="178" />
+      <source>Dots per inch</source>
+      <translation>每英寸点数（dpi）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="39" />
       <source>Dotted</source>
-      <translation type="unfinished" />
+      <translation>点线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="117" />
+      <location filename="ecomap/gui/analysis_screening.py" line="81" />
+      <source>Draw on the map</source>
+      <translation>在地图上绘制</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="334" />
+      <source>Drawing failed: {error}</source>
+      <translation>绘制失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="88" />
+      <source>Draw…</source>
+      <translation>绘制…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="296" />
+      <source>E&amp;xport</source>
+      <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="132" />
+      <source>E&amp;xport XLSX…</source>
+      <translation>导出 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="126" />
       <source>EPSG</source>
-      <translation type="unfinished" />
+      <translation>EPSG</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="113" />
+      <location filename="ecomap/gui/analysis_screening.py" line="101" />
+      <source>EPSG code (optional)</source>
+      <translation>EPSG 代码（可选）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="122" />
       <source>EPSG code or name</source>
-      <translation type="unfinished" />
+      <translation>EPSG 代码或名称</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="71" />
+      <location filename="ecomap/gui/goto_dialog.py" line="80" />
       <source>EPSG code, empty = map CRS</source>
-      <translation type="unfinished" />
+      <translation>EPSG 代码，留空表示地图坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="122" />
+      <location filename="ecomap/gui/goto_dialog.py" line="131" />
       <source>EPSG:{code} is not a known coordinate system</source>
-      <translation type="unfinished" />
+      <translation>EPSG:{code} 不是已知的坐标系</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt_writer.py" line="103" />
@@ -359,12 +964,52 @@
       <translation>EPSG:{epsg} 不是我国高斯-克吕格投影坐标系</translation>
     </message>
     <message>
+      <location filename="ecomap/app/data_loader.py" line="140" />
+      <source>EcoMap could not open {n} file(s):</source>
+      <translation>EcoMap 无法打开 {n} 个文件：</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="308" />
+      <source>EcoMap did not close normally last time. Recover the unsaved work on {what} (autosaved {when})?</source>
+      <translation>EcoMap 上次没有正常关闭。是否恢复 {what} 中未保存的工作（自动保存于 {when}）？</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="32" />
+      <source>EcoMap project (*.ecomap)</source>
+      <translation>EcoMap 工程 (*.ecomap)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="479" />
+      <source>EcoMap — a desktop GIS for county natural-resources and ecology-environment work: ecological red lines, coal-mining subsidence, grazing and breeding bans, water quality and mine restoration.</source>
+      <translation>EcoMap——面向县级自然资源和生态环境工作的桌面 GIS：生态保护红线、采煤沉陷区、禁牧禁养、水质监测和矿山生态修复。</translation>
+    </message>
+    <message>
       <location filename="ecomap/cli/main.py" line="43" />
       <source>EcoMap: desktop GIS for ecological protection and mine restoration (headless commands)</source>
       <translation>EcoMap 生态一张图：生态保护与矿山修复桌面 GIS（命令行）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="117" />
+      <location filename="ecomap/gui/panels/__init__.py" line="36" />
+      <source>Edit not carried out</source>
+      <translation>编辑未执行</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="49" />
+      <source>Edit project {code}</source>
+      <translation>编辑项目 {code}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="416" />
+      <source>Edit text</source>
+      <translation>编辑文字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/editing.py" line="275" />
+      <source>Edit {key}: {fields}</source>
+      <translation>编辑 {key}：{fields}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="118" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
@@ -379,24 +1024,29 @@
       <translation>实体类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="28" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="47" />
       <source>Equal interval</source>
-      <translation type="unfinished" />
+      <translation>等间距</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/encoding_dialog.py" line="33" />
+      <location filename="ecomap/gui/encoding_dialog.py" line="42" />
       <source>Error</source>
-      <translation type="unfinished" />
+      <translation>错误</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="31" />
+      <location filename="ecomap/gui/attribute_table.py" line="44" />
       <source>Excel holds at most {n} rows; export to CSV instead</source>
-      <translation type="unfinished" />
+      <translation>Excel 最多容纳 {n} 行，请导出为 CSV</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="148" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="329" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="162" />
       <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_quality.py" line="135" />
@@ -404,90 +1054,294 @@
       <translation>优</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="75" />
-      <source>Export</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/app/main_window.py" line="179" />
+      <source>Exit</source>
+      <translation>退出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="147" />
-      <source>Export table</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/gui/attribute_table.py" line="89" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="299" />
+      <source>Export PDF report</source>
+      <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="143" />
+      <source>Export PDF report…</source>
+      <translation>导出 PDF 报告…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="153" />
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="155" />
+      <source>Export SVG…</source>
+      <translation>导出 SVG…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="55" />
+      <source>Export data</source>
+      <translation>导出数据</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="309" />
+      <source>Export data…</source>
+      <translation>导出数据…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="176" />
+      <source>Export distance query</source>
+      <translation>导出距离查询</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="337" />
+      <source>Export failed</source>
+      <translation>导出失败</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="154" />
+      <source>Export image…</source>
+      <translation>导出图片…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="425" />
+      <source>Export layout</source>
+      <translation>导出版式</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="169" />
+      <source>Export map</source>
+      <translation>导出地图</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="304" />
+      <source>Export map image or PDF…</source>
+      <translation>导出地图图片或 PDF…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="99" />
+      <source>Export overlap report</source>
+      <translation>导出叠加重叠分析</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_stats.py" line="144" />
+      <source>Export statistics</source>
+      <translation>导出统计结果</translation>
     </message>
     <message>
       <location filename="ecomap/gui/attribute_table.py" line="161" />
+      <source>Export table</source>
+      <translation>导出表格</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="311" />
+      <source>Export tables</source>
+      <translation>导出表格</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="144" />
+      <source>Export tables…</source>
+      <translation>导出表格…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="328" />
+      <source>Export the ledger</source>
+      <translation>导出整改台账</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="133" />
+      <source>Export zonal statistics</source>
+      <translation>导出分区统计</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="175" />
       <source>Exported to {path}</source>
-      <translation type="unfinished" />
+      <translation>已导出到 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="156" />
+      <location filename="ecomap/gui/attribute_table.py" line="170" />
       <source>Exporting {n} rows…</source>
-      <translation type="unfinished" />
+      <translation>正在导出 {n} 行…</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="116" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="57" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="117" />
       <source>Extent</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/identify_panel.py" line="108" />
+      <location filename="ecomap/gui/analysis_common.py" line="165" />
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="136" />
+      <source>Failing parameters (× over the target limit)</source>
+      <translation>超标因子（超标倍数）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="77" />
+      <source>Farm</source>
+      <translation>养殖场</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="227" />
+      <source>Feature</source>
+      <translation>要素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/identify_panel.py" line="116" />
       <source>Feature #{n}</source>
-      <translation type="unfinished" />
+      <translation>要素 #{n}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/identify_panel.py" line="39" />
       <source>Feature / field</source>
-      <translation type="unfinished" />
+      <translation>要素 / 字段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="114" />
+      <location filename="ecomap/cli/cmd_info.py" line="115" />
       <source>Features</source>
       <translation>要素数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="85" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="104" />
       <source>Field</source>
-      <translation type="unfinished" />
+      <translation>字段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="126" />
+      <location filename="ecomap/cli/cmd_info.py" line="127" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="62" />
+      <location filename="ecomap/gui/expression_dialog.py" line="72" />
       <source>Fields (double-click to insert)</source>
-      <translation type="unfinished" />
+      <translation>字段（双击插入）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="156" />
-      <source>File not found: {path}
-Right-click → Locate file…</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/gui/layout_designer.py" line="407" />
+      <source>File</source>
+      <translation>文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="89" />
+      <location filename="ecomap/gui/analysis_screening.py" line="83" />
+      <source>File (parcel TXT, Shapefile, KML …)</source>
+      <translation>文件（界址点 TXT、Shapefile、KML 等）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="173" />
+      <source>File not found: {path}</source>
+      <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="101" />
       <source>Fill</source>
-      <translation type="unfinished" />
+      <translation>填充</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="96" />
+      <location filename="ecomap/gui/symbol_widget.py" line="108" />
       <source>Fill colour</source>
-      <translation type="unfinished" />
+      <translation>填充颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="63" />
+      <location filename="ecomap/gui/attribute_table.py" line="77" />
       <source>Filter</source>
-      <translation type="unfinished" />
+      <translation>筛选</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="59" />
+      <location filename="ecomap/gui/attribute_table.py" line="73" />
       <source>Filter, e.g.  面积 &gt; 1000 AND 治理状态 = '未治理'</source>
-      <translation type="unfinished" />
+      <translation>筛选条件，例如  面积 &gt; 1000 AND 治理状态 = '未治理'</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="44" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="133" />
+      <source>Find features of</source>
+      <translation>查找图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="17" />
+      <source>Finished</source>
+      <translation>已完工</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="148" />
+      <source>Fit page</source>
+      <translation>整页显示</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="241" />
+      <source>Folder for the atlas pages</source>
+      <translation>图集页面所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="130" />
+      <source>Folder for the exported files</source>
+      <translation>导出文件所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/style_dialog.py" line="64" />
       <source>Font size</source>
-      <translation type="unfinished" />
+      <translation>字号</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="78" />
+      <source>Footprint</source>
+      <translation>项目用地</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="73" />
+      <source>Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)</source>
+      <translation>用地面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="258" />
+      <source>Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha) — screened in {ms:.0f} ms</source>
+      <translation>用地面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷），分析用时 {ms:.0f} 毫秒</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="186" />
+      <source>Footprint file</source>
+      <translation>项目用地文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="201" />
+      <source>Footprint: {source}</source>
+      <translation>项目用地：{source}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="94" />
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="302" />
+      <source>Frame line</source>
+      <translation>边框线</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="303" />
+      <source>Frame line (mm)</source>
+      <translation>边框线宽（毫米）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="73" />
+      <source>From</source>
+      <translation>原阶段</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="213" />
+      <source>Full extent</source>
+      <translation>全图</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="207" />
@@ -495,9 +1349,14 @@ Right-click → Locate file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="113" />
+      <location filename="ecomap/cli/cmd_info.py" line="114" />
       <source>Geometry</source>
       <translation>几何类型</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="97" />
+      <source>Geometry (CSV, Excel)</source>
+      <translation>几何（CSV、Excel）</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="111" />
@@ -505,9 +1364,19 @@ Right-click → Locate file…</source>
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="64" />
+      <location filename="ecomap/gui/panels/status_dialog.py" line="55" />
+      <source>Go back to an earlier status (explicit)</source>
+      <translation>退回到之前的状态（明确退回）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/goto_dialog.py" line="73" />
       <source>Go to coordinates</source>
-      <translation type="unfinished" />
+      <translation>定位到坐标</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="218" />
+      <source>Go to coordinates…</source>
+      <translation>定位到坐标…</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_quality.py" line="136" />
@@ -515,39 +1384,64 @@ Right-click → Locate file…</source>
       <translation>良好</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="28" />
+      <location filename="ecomap/gui/style_dialog.py" line="48" />
       <source>Graduated (by number ranges)</source>
-      <translation type="unfinished" />
+      <translation>分级（按数值范围）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="383" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="58" />
+      <source>Grazing ban</source>
+      <translation>禁牧</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="99" />
+      <source>Grazing rules in force on &amp;date</source>
+      <translation>禁牧休牧执行日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="348" />
+      <source>Grid</source>
+      <translation>格网</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="47" />
+      <source>Group A by</source>
+      <translation>A 汇总字段</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="48" />
+      <source>Group B by</source>
+      <translation>B 汇总字段</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="406" />
       <source>Group layers</source>
-      <translation type="unfinished" />
+      <translation>图层编组</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="371" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="394" />
       <source>Group name:</source>
-      <translation type="unfinished" />
+      <translation>组名：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="422" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="445" />
       <source>Group selected layers…</source>
-      <translation type="unfinished" />
+      <translation>将所选图层编组…</translation>
     </message>
     <message>
       <location filename="ecomap/core/tree_commands.py" line="134" />
       <source>Group {name}</source>
-      <translation type="unfinished" />
+      <translation>编组 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="54" />
+      <location filename="ecomap/gui/style_dialog.py" line="74" />
       <source>Halo</source>
-      <translation type="unfinished" />
+      <translation>描边</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="133" />
+      <location filename="ecomap/gui/symbol_widget.py" line="145" />
       <source>Hatch</source>
-      <translation type="unfinished" />
+      <translation>晕线</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_quality.py" line="139" />
@@ -555,34 +1449,99 @@ Right-click → Locate file…</source>
       <translation>重度污染</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/layout_designer.py" line="300" />
+      <source>Height (mm)</source>
+      <translation>高（毫米）</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/tree_commands.py" line="21" />
       <source>Hide {name}</source>
-      <translation type="unfinished" />
+      <translation>隐藏 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/legend.py" line="128" />
+      <location filename="ecomap/gui/legend.py" line="138" />
       <source>Hillshade</source>
-      <translation type="unfinished" />
+      <translation>山体阴影</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="33" />
+      <location filename="ecomap/gui/symbol_widget.py" line="45" />
       <source>Horizontal lines</source>
-      <translation type="unfinished" />
+      <translation>横线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="99" />
+      <location filename="ecomap/app/main_window.py" line="193" />
+      <source>Identify</source>
+      <translation>识别</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="194" />
+      <source>Identify features: click on the map</source>
+      <translation>识别要素：在地图上单击</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="124" />
+      <source>Identify results</source>
+      <translation>识别结果</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="204" />
+      <source>Images</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="115" />
+      <source>In force</source>
+      <translation>执行情况</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="111" />
       <source>Information</source>
-      <translation type="unfinished" />
+      <translation>信息</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="81" />
+      <location filename="ecomap/gui/goto_dialog.py" line="90" />
       <source>Input</source>
-      <translation type="unfinished" />
+      <translation>输入类型</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="118" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="85" />
+      <source>Inspected</source>
+      <translation>核查日期</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="119" />
       <source>Invalid geometries</source>
       <translation>无效几何</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="139" />
+      <source>Investment by planned start year (×10⁴ CNY)</source>
+      <translation>按计划开工年度的投资（万元）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="270" />
+      <source>Investment: planned &lt;b&gt;{planned}&lt;/b&gt;, spent &lt;b&gt;{done}&lt;/b&gt; ({share}), still to spend &lt;b&gt;{left}&lt;/b&gt; ×10⁴ CNY</source>
+      <translation>投资：计划 &lt;b&gt;{planned}&lt;/b&gt;，累计完成 &lt;b&gt;{done}&lt;/b&gt;（{share}），尚需 &lt;b&gt;{left}&lt;/b&gt; 万元</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="84" />
+      <source>Issue</source>
+      <translation>问题描述</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="84" />
+      <source>Issue ID</source>
+      <translation>问题编号</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="148" />
+      <source>Item</source>
+      <translation>问题详情</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="109" />
+      <source>Items</source>
+      <translation>元素</translation>
     </message>
     <message>
       <location filename="ecomap/io/ogr.py" line="85" />
@@ -590,19 +1549,19 @@ Right-click → Locate file…</source>
       <translation>JSON 语法错误：第 {line} 行第 {col} 列：{msg}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="87" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="106" />
       <source>Label</source>
-      <translation type="unfinished" />
+      <translation>文字</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="39" />
+      <location filename="ecomap/gui/style_dialog.py" line="59" />
       <source>Label field</source>
-      <translation type="unfinished" />
+      <translation>标注字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="144" />
+      <location filename="ecomap/gui/style_dialog.py" line="164" />
       <source>Labels</source>
-      <translation type="unfinished" />
+      <translation>标注</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="114" />
@@ -615,24 +1574,94 @@ Right-click → Locate file…</source>
       <translation>地块用途</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="112" />
+      <location filename="ecomap/io/export.py" line="73" />
+      <source>Land-parcel coordinate TXT</source>
+      <translation>界址点坐标 TXT</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="113" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="80" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="45" />
+      <source>Layer A</source>
+      <translation>图层 A</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="46" />
+      <source>Layer B</source>
+      <translation>图层 B</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/style_dialog.py" line="100" />
       <source>Layer opacity</source>
-      <translation type="unfinished" />
+      <translation>图层透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="104" />
+      <location filename="ecomap/app/main_window.py" line="226" />
+      <source>Layer properties…</source>
+      <translation>图层属性…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="225" />
+      <source>Layer style…</source>
+      <translation>图层样式…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="108" />
+      <source>Layers</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="472" />
+      <source>Layers in other coordinate systems are reprojected on the fly.</source>
+      <translation>其他坐标系的图层会实时投影到地图坐标系。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="457" />
+      <source>Layout templates</source>
+      <translation>版式模板</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="339" />
+      <source>Ledger exported to {path}</source>
+      <translation>台账已导出到 {path}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="299" />
+      <source>Left (mm)</source>
+      <translation>左（毫米）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="379" />
+      <source>Legend entries</source>
+      <translation>图例条目</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="383" />
+      <source>Legend label</source>
+      <translation>图例文字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="356" />
+      <source>Legend title</source>
+      <translation>图例标题</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="138" />
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="116" />
       <source>Line colour</source>
-      <translation type="unfinished" />
+      <translation>线条颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="122" />
+      <location filename="ecomap/gui/symbol_widget.py" line="134" />
       <source>Line style</source>
-      <translation type="unfinished" />
+      <translation>线型</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="370" />
@@ -640,49 +1669,134 @@ Right-click → Locate file…</source>
       <translation>线型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="117" />
+      <location filename="ecomap/gui/symbol_widget.py" line="129" />
       <source>Line width</source>
-      <translation type="unfinished" />
+      <translation>线宽</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="23" />
+      <location filename="ecomap/gui/layer_properties.py" line="35" />
       <source>Lines</source>
-      <translation type="unfinished" />
+      <translation>线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="413" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="277" />
+      <source>Linked project</source>
+      <translation>关联项目</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="77" />
+      <source>Linked rectification items</source>
+      <translation>关联督察整改问题</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="81" />
+      <source>Load a rectification-items layer (e.g. the sample county.gpkg) to see the ledger here.</source>
+      <translation>加载督察整改问题图层（例如示例数据 county.gpkg）后，这里显示整改台账。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="76" />
+      <source>Load a restoration-projects layer (e.g. the sample county.gpkg) to see the projects here.</source>
+      <translation>加载生态修复项目图层（例如示例数据 county.gpkg）后，这里显示项目。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="111" />
+      <source>Load a water-sections layer with its monthly measurements (e.g. the sample county.gpkg) to see water quality here.</source>
+      <translation>加载水质断面图层及其逐月监测数据（例如示例数据 county.gpkg）后，这里显示水质。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="464" />
+      <source>Load template</source>
+      <translation>加载模板</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="150" />
+      <source>Load template…</source>
+      <translation>加载模板…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="70" />
+      <source>Load the farms and breeding-ban zone layers (e.g. the sample county.gpkg) to see farms in ban zones here.</source>
+      <translation>加载养殖场和畜禽养殖禁养区图层（例如示例数据 county.gpkg）后，这里显示位于禁养区内的养殖场。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="159" />
+      <source>Locate file</source>
+      <translation>查找文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="436" />
       <source>Locate file…</source>
-      <translation type="unfinished" />
+      <translation>查找文件…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="28" />
+      <location filename="ecomap/app/layer_actions.py" line="148" />
+      <source>Locate {name}</source>
+      <translation>查找 {name}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="185" />
+      <source>Locate…</source>
+      <translation>查找…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="40" />
       <source>Long dashes</source>
-      <translation type="unfinished" />
+      <translation>长虚线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="23" />
+      <location filename="ecomap/gui/goto_dialog.py" line="32" />
       <source>Longitude, latitude (CGCS2000 / WGS84)</source>
-      <translation type="unfinished" />
+      <translation>经度, 纬度（CGCS2000 / WGS84）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="24" />
+      <location filename="ecomap/gui/goto_dialog.py" line="33" />
       <source>Longitude, latitude from Amap/Tencent (GCJ-02, approximate)</source>
-      <translation type="unfinished" />
+      <translation>高德/腾讯地图的经度, 纬度（GCJ-02，近似）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="25" />
+      <location filename="ecomap/gui/goto_dialog.py" line="34" />
       <source>Longitude, latitude from Baidu (BD-09, approximate)</source>
-      <translation type="unfinished" />
+      <translation>百度地图的经度, 纬度（BD-09，近似）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="269" />
+      <source>Main toolbar</source>
+      <translation>主工具栏</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="470" />
+      <source>Map coordinate system</source>
+      <translation>地图坐标系</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="43" />
       <source>Map coordinate system — click to change</source>
-      <translation type="unfinished" />
+      <translation>地图坐标系——点击更改</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="230" />
+      <source>Map coordinate system…</source>
+      <translation>地图坐标系…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="336" />
+      <source>Map extent</source>
+      <translation>地图范围</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="276" />
+      <source>Map navigation</source>
+      <translation>地图浏览</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="327" />
+      <source>Map scale</source>
+      <translation>地图比例尺</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="36" />
       <source>Map scale: type 1:N (e.g. 1:10000 or 1:1万) and press Enter</source>
-      <translation type="unfinished" />
+      <translation>地图比例尺：输入 1:N（例如 1:10000 或 1:1万）后按回车</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="112" />
@@ -690,29 +1804,69 @@ Right-click → Locate file…</source>
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="148" />
+      <location filename="ecomap/gui/layout_designer.py" line="411" />
+      <source>Mapping unit</source>
+      <translation>制图单位</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="123" />
+      <source>Mapping unit (制图单位), remembered for next time:</source>
+      <translation>制图单位（下次自动沿用）：</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="160" />
       <source>Marker</source>
-      <translation type="unfinished" />
+      <translation>点符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="37" />
+      <location filename="ecomap/gui/layout_designer.py" line="351" />
+      <source>Mask</source>
+      <translation>范围遮罩</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="40" />
+      <source>Mean slope from a DEM</source>
+      <translation>由 DEM 计算平均坡度</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="126" />
+      <source>Measure</source>
+      <translation>量算</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="201" />
+      <source>Measure area</source>
+      <translation>测量面积</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="200" />
+      <source>Measure distance</source>
+      <translation>测量距离</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/measure_panel.py" line="45" />
       <source>Measuring</source>
-      <translation type="unfinished" />
+      <translation>测量内容</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="185" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="135" />
+      <source>Meets target</source>
+      <translation>是否达标</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="206" />
       <source>Method</source>
-      <translation type="unfinished" />
+      <translation>方法</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="51" />
       <source>Minimum – maximum</source>
-      <translation type="unfinished" />
+      <translation>最小值–最大值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="24" />
+      <location filename="ecomap/gui/layer_properties.py" line="36" />
       <source>Mixed geometry</source>
-      <translation type="unfinished" />
+      <translation>混合几何</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_quality.py" line="138" />
@@ -720,139 +1874,349 @@ Right-click → Locate file…</source>
       <translation>中度污染</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="246" />
+      <location filename="ecomap/gui/layout_designer.py" line="190" />
+      <source>Move item</source>
+      <translation>移动元素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="263" />
       <source>Move layers</source>
-      <translation type="unfinished" />
+      <translation>移动图层</translation>
     </message>
     <message>
       <location filename="ecomap/core/tree_commands.py" line="119" />
       <source>Move {name}</source>
-      <translation type="unfinished" />
+      <translation>移动 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="117" />
+      <location filename="ecomap/gui/crs_dialog.py" line="126" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/bookmarks_panel.py" line="54" />
+      <location filename="ecomap/gui/bookmarks_panel.py" line="61" />
       <source>Name:</source>
-      <translation type="unfinished" />
+      <translation>名称：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="29" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="48" />
       <source>Natural breaks (Jenks)</source>
-      <translation type="unfinished" />
+      <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/bookmarks_panel.py" line="54" />
+      <location filename="ecomap/gui/analysis_screening.py" line="140" />
+      <source>Nearest water features</source>
+      <translation>最近水体要素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="188" />
+      <source>Needs the farms and the breeding-ban zone layers.</source>
+      <translation>需要养殖场图层和禁养区图层。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="222" />
+      <source>Needs the grazing-zones layer.</source>
+      <translation>需要禁牧休牧区图层。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/bookmarks_panel.py" line="61" />
       <source>New bookmark</source>
-      <translation type="unfinished" />
+      <translation>新建书签</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="371" />
+      <location filename="ecomap/app/main_window.py" line="219" />
+      <source>New bookmark…</source>
+      <translation>新建书签…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="394" />
       <source>New group</source>
-      <translation type="unfinished" />
+      <translation>新建组</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="35" />
+      <location filename="ecomap/gui/measure_panel.py" line="43" />
       <source>New measurement</source>
-      <translation type="unfinished" />
+      <translation>重新测量</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="53" />
+      <location filename="ecomap/app/main_window.py" line="173" />
+      <source>New project</source>
+      <translation>新建工程</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/expression_dialog.py" line="63" />
       <source>New selection</source>
-      <translation type="unfinished" />
+      <translation>新建选择</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="142" />
+      <location filename="ecomap/app/main_window.py" line="216" />
+      <source>Next extent</source>
+      <translation>下一视图</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="281" />
+      <source>Next steps in the workflow: {steps}</source>
+      <translation>下一步可变更为：{steps}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="61" />
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="144" />
       <source>No data</source>
       <translation>无数据值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="145" />
+      <location filename="ecomap/gui/attribute_table.py" line="159" />
       <source>No features are selected.</source>
-      <translation type="unfinished" />
+      <translation>没有选中的要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="24" />
+      <location filename="ecomap/gui/layer_properties.py" line="36" />
       <source>No geometry (table)</source>
-      <translation type="unfinished" />
+      <translation>无几何（纯属性表）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="90" />
+      <location filename="ecomap/app/main_window.py" line="342" />
+      <source>No map coordinate system yet</source>
+      <translation>尚未确定地图坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="246" />
+      <source>No project matches the filters.</source>
+      <translation>没有符合筛选条件的项目。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="79" />
+      <source>No rectification item names this project.</source>
+      <translation>没有关联本项目的整改问题。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="69" />
+      <source>No stage history recorded.</source>
+      <translation>没有阶段记录。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="457" />
+      <source>No vector layer to select from: add one or pick it in the layer list.</source>
+      <translation>没有可供选择的矢量图层：请添加图层，或在图层列表中选中一个。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="324" />
+      <source>No {name} values for this section</source>
+      <translation>该断面没有{name}数据</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="102" />
       <source>No-data value</source>
-      <translation type="unfinished" />
+      <translation>无数据值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="32" />
+      <location filename="ecomap/gui/symbol_widget.py" line="44" />
       <source>None</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="160" />
+      <location filename="ecomap/gui/panels/project_detail.py" line="18" />
+      <source>Not due to start</source>
+      <translation>未到开工时间</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="177" />
       <source>Not shown at this scale</source>
-      <translation type="unfinished" />
+      <translation>当前比例尺下不显示</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="144" />
+      <location filename="ecomap/cli/cmd_info.py" line="146" />
       <source>Note</source>
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="98" />
+      <location filename="ecomap/gui/layer_properties.py" line="110" />
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/identify_panel.py" line="81" />
+      <location filename="ecomap/gui/identify_panel.py" line="89" />
       <source>Nothing found here.</source>
-      <translation type="unfinished" />
+      <translation>此处没有要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="155" />
+      <location filename="ecomap/app/layer_actions.py" line="90" />
+      <source>Nothing is selected in {name}.</source>
+      <translation>{name} 中没有选中的要素。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="164" />
       <source>Nothing selected</source>
-      <translation type="unfinished" />
+      <translation>未选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="69" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="95" />
+      <source>O&amp;pen items only</source>
+      <translation>仅未完成(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="20" />
+      <source>On schedule</source>
+      <translation>符合序时进度</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="231" />
+      <source>On {day}: {bans} zones under a grazing ban, {rests} in their rest period, {free} open to (controlled) grazing</source>
+      <translation>{day}：禁牧 {bans} 个区域，休牧 {rests} 个，其余 {free} 个可（按规定）放牧</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="224" />
+      <source>One PDF, a page per feature</source>
+      <translation>一个 PDF，每个要素一页</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="128" />
+      <source>One-click briefing map</source>
+      <translation>一键出图</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="302" />
+      <source>One-click briefing map (PDF)…</source>
+      <translation>一键出图（PDF）…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/style_dialog.py" line="89" />
       <source>Only show the layer between these scales</source>
-      <translation type="unfinished" />
+      <translation>仅在以下比例尺范围内显示该图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="396" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="65" />
+      <source>Only the selected features</source>
+      <translation>仅导出选中的要素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="419" />
       <source>Opacity</source>
-      <translation type="unfinished" />
+      <translation>透明度</translation>
     </message>
     <message>
       <location filename="ecomap/core/tree_commands.py" line="35" />
       <source>Opacity of {name}</source>
-      <translation type="unfinished" />
+      <translation>{name} 的透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="417" />
+      <location filename="ecomap/app/main_window.py" line="224" />
       <source>Open attribute table</source>
-      <translation type="unfinished" />
+      <translation>打开属性表</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/legend.py" line="113" />
+      <location filename="ecomap/app/project_controller.py" line="130" />
+      <source>Open project</source>
+      <translation>打开工程</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="174" />
+      <source>Open project…</source>
+      <translation>打开工程…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="210" />
+      <source>Opening failed: {error}</source>
+      <translation>打开失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="150" />
+      <source>Opening project…</source>
+      <translation>正在打开工程…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="198" />
+      <source>Opening {name}…</source>
+      <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/legend.py" line="142" />
       <source>Other</source>
-      <translation type="unfinished" />
+      <translation>其他</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="98" />
+      <location filename="ecomap/gui/symbol_widget.py" line="110" />
       <source>Outline</source>
-      <translation type="unfinished" />
+      <translation>边线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="104" />
+      <location filename="ecomap/gui/symbol_widget.py" line="116" />
       <source>Outline colour</source>
-      <translation type="unfinished" />
+      <translation>边线颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="91" />
+      <location filename="ecomap/gui/export_actions.py" line="230" />
+      <source>Output</source>
+      <translation>输出</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="238" />
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="74" />
+      <source>Overlap</source>
+      <translation>重叠部分</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="35" />
+      <source>Overlap report</source>
+      <translation>叠加重叠分析</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_menu.py" line="66" />
+      <source>Overlap report…</source>
+      <translation>叠加重叠分析…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="55" />
+      <source>Overlapping pairs</source>
+      <translation>重叠明细</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="139" />
+      <source>Overlaps</source>
+      <translation>压占情况</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="110" />
+      <source>Overview</source>
+      <translation>鹰眼图</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="103" />
       <source>Overviews</source>
-      <translation type="unfinished" />
+      <translation>金字塔</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/edit_commands.py" line="65" />
+      <source>Overwrite with mine</source>
+      <translation>用我的修改覆盖</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="98" />
+      <source>POLYGON ((x y, …)) or one "x, y" pair per line</source>
+      <translation>POLYGON ((x y, …)) 或每行一对“x, y”坐标</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="229" />
+      <source>Page</source>
+      <translation>页面</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="188" />
+      <source>Pan</source>
+      <translation>漫游</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="252" />
+      <source>Panels</source>
+      <translation>面板</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="109" />
@@ -867,207 +2231,632 @@ Right-click → Locate file…</source>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="52" />
       <source>Percentile clip</source>
-      <translation type="unfinished" />
+      <translation>百分比截断</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="84" />
+      <location filename="ecomap/gui/measure_panel.py" line="92" />
       <source>Perimeter {value}</source>
-      <translation type="unfinished" />
+      <translation>周长 {value}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="89" />
+      <location filename="ecomap/app/layer_actions.py" line="37" />
+      <source>Pick a layer in the layer list first.</source>
+      <translation>请先在图层列表中选中一个图层。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="405" />
+      <source>Picture</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="101" />
       <source>Pixel size</source>
-      <translation type="unfinished" />
+      <translation>像元大小</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="23" />
+      <location filename="ecomap/gui/layout_designer.py" line="312" />
+      <source>Placeholders: {title} {date} {scale} {crs} {unit} {source}, and field names such as {XZQMC} in an atlas</source>
+      <translation>可用变量：{title} {date} {scale} {crs} {unit} {source}，图集中还可用字段名，如 {XZQMC}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="290" />
+      <source>Planned</source>
+      <translation>计划投资</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="117" />
+      <source>Planned completion</source>
+      <translation>计划完工</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="115" />
+      <source>Planned ×10⁴</source>
+      <translation>计划投资(万元)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="35" />
       <source>Points</source>
-      <translation type="unfinished" />
+      <translation>点</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="23" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="55" />
       <source>Polygons</source>
-      <translation type="unfinished" />
+      <translation>面</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="87" />
+      <location filename="ecomap/gui/symbol_widget.py" line="99" />
       <source>Preview</source>
-      <translation type="unfinished" />
+      <translation>预览</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="48" />
+      <location filename="ecomap/app/main_window.py" line="215" />
+      <source>Previous extent</source>
+      <translation>上一视图</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="81" />
+      <source>Print layout — {name}</source>
+      <translation>出图版式 — {name}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="303" />
+      <source>Print layout…</source>
+      <translation>出图版式设计…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="113" />
+      <source>Progress %</source>
+      <translation>进度%</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="140" />
+      <source>Progress (coloured) against the schedule to date (grey), %</source>
+      <translation>形象进度（彩色）与序时进度（灰色），%</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="276" />
+      <source>Progress note</source>
+      <translation>进展说明</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="48" />
+      <source>Progress {actual} against {planned} due by {day}</source>
+      <translation>形象进度 {actual}，截至 {day} 序时进度 {planned}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="110" />
+      <source>Project</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="119" />
+      <source>Project ID</source>
+      <translation>项目编号</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="125" />
+      <source>Project type</source>
+      <translation>项目类型</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="202" />
+      <source>Project type: {type}</source>
+      <translation>项目类型：{type}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="138" />
+      <source>Projects per stage</source>
+      <translation>各阶段项目数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="111" />
+      <source>Properties</source>
+      <translation>属性</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="60" />
       <source>Properties — {name}</source>
-      <translation type="unfinished" />
+      <translation>属性 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="426" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="449" />
       <source>Properties…</source>
-      <translation type="unfinished" />
+      <translation>属性…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="28" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="47" />
       <source>Quantile (equal count)</source>
-      <translation type="unfinished" />
+      <translation>分位数（等数量）</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="17" />
       <source>RGB composite</source>
-      <translation type="unfinished" />
+      <translation>RGB 合成</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="195" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="216" />
       <source>Range</source>
-      <translation type="unfinished" />
+      <translation>范围</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="139" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="122" />
+      <source>Ranger</source>
+      <translation>管护员</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="141" />
       <source>Raster</source>
       <translation>栅格</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="423" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="60" />
+      <source>Raster (after)</source>
+      <translation>栅格（后期）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="59" />
+      <source>Raster (before / DEM)</source>
+      <translation>栅格（前期 / DEM）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="100" />
+      <source>Reading data…</source>
+      <translation>正在读取数据…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="127" />
+      <source>Reading failed: {error}</source>
+      <translation>读取失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="116" />
+      <source>Reading {name}…</source>
+      <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="222" />
+      <source>Reason</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="240" />
+      <source>Recent projects</source>
+      <translation>最近的工程</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="307" />
+      <source>Recover unsaved work</source>
+      <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="61" />
+      <source>Recovered when mean NDVI rose by at least</source>
+      <translation>NDVI 均值增幅不小于此值判定为已恢复</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/__init__.py" line="22" />
+      <source>Rectification</source>
+      <translation>督察整改</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="183" />
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="73" />
+      <source>Remarks</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="446" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="90" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="109" />
       <source>Remove class</source>
-      <translation type="unfinished" />
+      <translation>删除类别</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="54" />
+      <location filename="ecomap/gui/expression_dialog.py" line="64" />
       <source>Remove from selection</source>
-      <translation type="unfinished" />
+      <translation>从选择中移除</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="430" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="453" />
       <source>Remove group</source>
-      <translation type="unfinished" />
+      <translation>移除组</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="228" />
+      <source>Remove layer</source>
+      <translation>移除图层</translation>
     </message>
     <message>
       <location filename="ecomap/core/tree_commands.py" line="102" />
       <source>Remove {names}</source>
-      <translation type="unfinished" />
+      <translation>移除 {names}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="421" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="444" />
       <source>Rename</source>
-      <translation type="unfinished" />
+      <translation>重命名</translation>
     </message>
     <message>
       <location filename="ecomap/core/tree_commands.py" line="56" />
       <source>Rename {old} to {new}</source>
-      <translation type="unfinished" />
+      <translation>将 {old} 重命名为 {new}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="34" />
       <source>Render type</source>
-      <translation type="unfinished" />
+      <translation>渲染方式</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="42" />
+      <location filename="ecomap/gui/layout_designer.py" line="149" />
+      <source>Reset to briefing template</source>
+      <translation>恢复为汇报模板</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="178" />
+      <source>Resolution</source>
+      <translation>分辨率</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="274" />
+      <source>Responsible person</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="273" />
+      <source>Responsible unit</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="118" />
+      <source>Rest period</source>
+      <translation>休牧期</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="80" />
+      <source>Restocked</source>
+      <translation>复养</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/__init__.py" line="21" />
+      <source>Restoration</source>
+      <translation>生态修复</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/measure_panel.py" line="50" />
       <source>Result</source>
-      <translation type="unfinished" />
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="62" />
+      <source>Revert to an earlier stage (explicit)</source>
+      <translation>退回到之前的阶段（明确退回）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="173" />
+      <source>Right-click → Locate file…</source>
+      <translation>右键 → 查找文件…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="137" />
+      <source>River or lake</source>
+      <translation>所在河流/湖库</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="138" />
+      <source>Rules</source>
+      <translation>判定规则</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="221" />
+      <source>Rules applied</source>
+      <translation>判定规则</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_common.py" line="149" />
+      <source>Run</source>
+      <translation>运行</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="87" />
+      <source>S&amp;tage</source>
+      <translation>阶段(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="456" />
+      <source>Save as template</source>
+      <translation>另存为模板</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="151" />
+      <source>Save as template…</source>
+      <translation>另存为模板…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="158" />
+      <source>Save in project</source>
+      <translation>保存到工程</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="175" />
+      <source>Save project</source>
+      <translation>保存工程</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="256" />
+      <source>Save project as</source>
+      <translation>工程另存为</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="176" />
+      <source>Save project as…</source>
+      <translation>工程另存为…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="98" />
+      <source>Save to</source>
+      <translation>保存到</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="275" />
+      <source>Saved {path}</source>
+      <translation>已保存 {path}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="53" />
       <source>Scale</source>
-      <translation type="unfinished" />
+      <translation>比例尺</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="111" />
+      <location filename="ecomap/gui/layout_designer.py" line="329" />
+      <source>Scale 1: (0 = fit)</source>
+      <translation>比例尺 1:（0 = 自动）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="396" />
+      <source>Scale bar</source>
+      <translation>比例尺</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="393" />
+      <source>Scale bar units</source>
+      <translation>比例尺单位</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="114" />
+      <source>Schedule %</source>
+      <translation>序时进度%</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="128" />
+      <source>Screen</source>
+      <translation>分析</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="97" />
+      <source>Search ID, issue, unit or note (Ctrl+F)</source>
+      <translation>搜索编号、问题、单位或进展（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="120" />
       <source>Search by EPSG code or name (e.g. 4527, CGCS2000 117E, Xian 1980):</source>
-      <translation type="unfinished" />
+      <translation>按 EPSG 代码或名称搜索（例如 4527、CGCS2000 117E、西安 80）：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="46" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="93" />
+      <source>Search name, ID or unit (Ctrl+F)</source>
+      <translation>搜索名称、编号或单位（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="58" />
+      <source>Seasonal rest</source>
+      <translation>休牧</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="132" />
+      <source>Section</source>
+      <translation>断面</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="139" />
+      <source>Section code</source>
+      <translation>断面编码</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="395" />
       <source>Segments</source>
-      <translation type="unfinished" />
+      <translation>分段数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="79" />
+      <location filename="ecomap/gui/expression_dialog.py" line="89" />
       <source>Select</source>
-      <translation type="unfinished" />
+      <translation>选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="32" />
+      <location filename="ecomap/gui/expression_dialog.py" line="42" />
       <source>Select by expression — {name}</source>
-      <translation type="unfinished" />
+      <translation>按表达式选择 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="72" />
+      <location filename="ecomap/app/main_window.py" line="220" />
+      <source>Select by expression…</source>
+      <translation>按表达式选择…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="197" />
+      <source>Select by polygon</source>
+      <translation>多边形选择</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="195" />
+      <source>Select by rectangle</source>
+      <translation>矩形选择</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="86" />
       <source>Select every feature the filter shows</source>
-      <translation type="unfinished" />
+      <translation>选中筛选出的所有要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="71" />
+      <location filename="ecomap/app/main_window.py" line="199" />
+      <source>Select features inside a polygon: click the corners, double-click to end</source>
+      <translation>选择多边形内的要素：依次单击各角点，双击结束</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="196" />
+      <source>Select features: drag a box (Shift adds, Ctrl removes)</source>
+      <translation>选择要素：拉框（Shift 添加，Ctrl 移除）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="85" />
       <source>Select shown</source>
-      <translation type="unfinished" />
+      <translation>选中显示的行</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="54" />
+      <location filename="ecomap/gui/expression_dialog.py" line="64" />
       <source>Select within selection</source>
-      <translation type="unfinished" />
+      <translation>在选择结果中选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="79" />
+      <location filename="ecomap/gui/analysis_screening.py" line="82" />
+      <source>Selected features of</source>
+      <translation>图层中的选中要素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="93" />
       <source>Selected rows to CSV/Excel…</source>
-      <translation type="unfinished" />
+      <translation>导出选中的行到 CSV/Excel…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="154" />
+      <location filename="ecomap/gui/crs_dialog.py" line="163" />
       <source>Selected: EPSG:{code} {name}</source>
-      <translation type="unfinished" />
+      <translation>已选：EPSG:{code} {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="59" />
+      <location filename="ecomap/app/tool_handlers.py" line="120" />
+      <source>Selecting in {layer}…</source>
+      <translation>正在 {layer} 中选择…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="71" />
       <source>Set coordinate system…</source>
-      <translation type="unfinished" />
+      <translation>设置坐标系…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="227" />
+      <source>Set layer coordinate system…</source>
+      <translation>设置图层坐标系…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="137" />
+      <source>Shapefile field names hold at most 10 bytes; renamed: {list}</source>
+      <translation>Shapefile 字段名最多 10 个字节，已改名：{list}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="228" />
+      <source>Share</source>
+      <translation>占比</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="362" />
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="335" />
+      <source>Show all layers</source>
+      <translation>显示全部图层</translation>
     </message>
     <message>
       <location filename="ecomap/gui/status_bar.py" line="31" />
       <source>Show degrees-minutes-seconds instead of decimal degrees</source>
-      <translation type="unfinished" />
+      <translation>以度分秒代替十进制度显示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="35" />
+      <location filename="ecomap/gui/style_dialog.py" line="55" />
       <source>Show labels</source>
-      <translation type="unfinished" />
+      <translation>显示标注</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="65" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="130" />
+      <source>Show on &amp;map</source>
+      <translation>在地图上显示(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="349" />
+      <source>Show only inside the county boundary</source>
+      <translation>只显示县界以内</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="79" />
       <source>Show selected only</source>
-      <translation type="unfinished" />
+      <translation>只显示选中的</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="331" />
+      <source>Show the main window's view</source>
+      <translation>显示主窗口当前视图</translation>
     </message>
     <message>
       <location filename="ecomap/core/tree_commands.py" line="20" />
       <source>Show {name}</source>
-      <translation type="unfinished" />
+      <translation>显示 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="78" />
+      <location filename="ecomap/gui/attribute_table.py" line="92" />
       <source>Shown rows to CSV/Excel…</source>
-      <translation type="unfinished" />
+      <translation>导出显示的行到 CSV/Excel…</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="16" />
       <source>Single band colour ramp</source>
-      <translation type="unfinished" />
+      <translation>单波段色带</translation>
     </message>
     <message>
       <location filename="ecomap/gui/raster_style_widget.py" line="16" />
       <source>Single band grey</source>
-      <translation type="unfinished" />
+      <translation>单波段灰度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="27" />
+      <location filename="ecomap/gui/style_dialog.py" line="47" />
       <source>Single symbol</source>
-      <translation type="unfinished" />
+      <translation>单一符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="86" />
+      <location filename="ecomap/gui/analysis_screening.py" line="64" />
+      <source>Site screening</source>
+      <translation>选址分析</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_menu.py" line="65" />
+      <source>Site screening (三线一单)…</source>
+      <translation>选址分析（三线一单）…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="197" />
+      <source>Site screening report</source>
+      <translation>建设项目选址分析报告</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="98" />
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>大小</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="314" />
+      <source>Size (pt)</source>
+      <translation>字号（磅）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="186" />
+      <source>Skip (keep the layer as missing)</source>
+      <translation>跳过（保留该图层，标为缺失）</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_quality.py" line="137" />
@@ -1075,24 +2864,74 @@ Right-click → Locate file…</source>
       <translation>轻度污染</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="27" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="90" />
+      <source>So&amp;urce</source>
+      <translation>来源(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="39" />
       <source>Solid</source>
-      <translation type="unfinished" />
+      <translation>实线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="56" />
+      <location filename="ecomap/app/data_loader.py" line="139" />
+      <source>Some files could not be opened</source>
+      <translation>部分文件无法打开</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/edit_commands.py" line="55" />
+      <source>Someone else changed this feature</source>
+      <translation>该要素已被他人修改</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="68" />
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="37" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="83" />
+      <source>Species</source>
+      <translation>畜种</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="291" />
+      <source>Spent</source>
+      <translation>完成投资</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="116" />
+      <source>Spent ×10⁴</source>
+      <translation>完成投资(万元)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="49" />
       <source>Square</source>
-      <translation type="unfinished" />
+      <translation>方形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="38" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="91" />
+      <source>St&amp;atus</source>
+      <translation>状态(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="112" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="67" />
+      <source>Stage history</source>
+      <translation>阶段记录</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="50" />
       <source>Star</source>
-      <translation type="unfinished" />
+      <translation>五角星</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="18" />
+      <source>Start overdue</source>
+      <translation>逾期未开工</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="108" />
@@ -1100,104 +2939,289 @@ Right-click → Locate file…</source>
       <translation>地块面积（公顷）</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="62" />
+      <source>Statistics</source>
+      <translation>统计量</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_stats.py" line="37" />
+      <source>Statistics by township</source>
+      <translation>分乡镇统计</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_menu.py" line="68" />
+      <source>Statistics by township…</source>
+      <translation>分乡镇统计…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="39" />
+      <source>Statistics of one raster</source>
+      <translation>单个栅格统计</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="84" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="54" />
+      <source>Still to spend: {value} ×10⁴ CNY</source>
+      <translation>尚需投资：{value} 万元</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="84" />
+      <source>Stock</source>
+      <translation>存栏</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/tree_commands.py" line="68" />
       <source>Style of {name}</source>
-      <translation type="unfinished" />
+      <translation>{name} 的样式</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="111" />
+      <location filename="ecomap/gui/style_dialog.py" line="131" />
       <source>Style — {name}</source>
-      <translation type="unfinished" />
+      <translation>样式 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="418" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="441" />
       <source>Style…</source>
-      <translation type="unfinished" />
+      <translation>样式…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="99" />
+      <location filename="ecomap/gui/layout_designer.py" line="412" />
+      <source>Subtitle</source>
+      <translation>副标题</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="108" />
       <source>Suggested for these coordinates:</source>
-      <translation type="unfinished" />
+      <translation>根据坐标值推荐：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="87" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="56" />
+      <source>Summary</source>
+      <translation>汇总</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="17" />
+      <source>Suspended</source>
+      <translation>暂缓</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="106" />
       <source>Symbol</source>
-      <translation type="unfinished" />
+      <translation>符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="142" />
+      <location filename="ecomap/gui/class_style_widgets.py" line="163" />
       <source>Symbol for {label}</source>
-      <translation type="unfinished" />
+      <translation>“{label}”的符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="154" />
+      <location filename="ecomap/gui/symbol_widget.py" line="166" />
       <source>Symbol opacity</source>
-      <translation type="unfinished" />
+      <translation>符号透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="121" />
+      <location filename="ecomap/gui/style_dialog.py" line="141" />
       <source>Symbology</source>
-      <translation type="unfinished" />
+      <translation>符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="58" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="101" />
+      <source>T&amp;oday</source>
+      <translation>今天(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="88" />
+      <source>T&amp;ype</source>
+      <translation>类型(&amp;Y)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/edit_commands.py" line="66" />
+      <source>Take theirs</source>
+      <translation>采用对方的值</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="133" />
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="17" />
+      <source>Terminated</source>
+      <translation>已终止</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/expression_dialog.py" line="68" />
       <source>Test</source>
-      <translation type="unfinished" />
+      <translation>测试</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="369" />
+      <location filename="ecomap/gui/layout_designer.py" line="310" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="46" />
+      <location filename="ecomap/gui/style_dialog.py" line="66" />
       <source>Text colour</source>
-      <translation type="unfinished" />
+      <translation>文字颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="77" />
+      <location filename="ecomap/app/data_loader.py" line="166" />
       <source>Text encoding</source>
-      <translation type="unfinished" />
+      <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/encoding_dialog.py" line="42" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="96" />
+      <source>Text encoding (Shapefile, TXT)</source>
+      <translation>文字编码（Shapefile、TXT）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="136" />
+      <source>Text encoding of {name}</source>
+      <translation>{name} 的文字编码</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/encoding_dialog.py" line="51" />
       <source>Text encoding — {name}</source>
-      <translation type="unfinished" />
+      <translation>文字编码 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="213" />
+      <location filename="ecomap/gui/layout_designer.py" line="410" />
+      <source>Text for the footer and title (used by {unit}, {source}, {subtitle})</source>
+      <translation>图名与图签文字（用于 {unit}、{source}、{subtitle}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="314" />
+      <source>Text size</source>
+      <translation>文字大小</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="386" />
+      <source>Text size (pt)</source>
+      <translation>文字大小（磅）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="183" />
+      <source>The data of layer "{name}" was not found:</source>
+      <translation>找不到图层“{name}”的数据：</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="234" />
       <source>The field has no numbers</source>
-      <translation type="unfinished" />
+      <translation>该字段没有数值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/encoding_dialog.py" line="46" />
+      <location filename="ecomap/gui/encoding_dialog.py" line="55" />
       <source>The file does not say which text encoding it uses; EcoMap guessed {enc}. If the Chinese below looks garbled, choose another encoding.</source>
-      <translation type="unfinished" />
+      <translation>该文件没有说明文字编码，EcoMap 推测为 {enc}。如果下方中文显示为乱码，请换一种编码。</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/context.py" line="95" />
+      <location filename="ecomap/io/screening_pdf.py" line="233" />
+      <source>The footprint overlaps no constraint layer.</source>
+      <translation>项目用地未与任何约束图层重叠。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="487" />
+      <source>The language changes when EcoMap is started again.</source>
+      <translation>重新启动 EcoMap 后切换语言。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="75" />
+      <source>The map's coordinate system ({crs})</source>
+      <translation>地图坐标系（{crs}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="99" />
+      <source>The project "{name}" has unsaved changes. Save them?</source>
+      <translation>工程“{name}”有未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="268" />
+      <source>The project was not saved.</source>
+      <translation>工程没有保存。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="121" />
+      <source>Thematic</source>
+      <translation>专题</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/context.py" line="98" />
       <source>Thematic map</source>
-      <translation type="unfinished" />
+      <translation>专题图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="205" />
+      <location filename="ecomap/app/main_window.py" line="122" />
+      <source>Thematic panels</source>
+      <translation>专题面板</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="117" />
+      <source>Thematic panels (red lines, subsidence, water quality, mines…) appear here.</source>
+      <translation>专题面板（生态红线、采煤沉陷、水质、矿山等）显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="226" />
       <source>This layer has no numeric field</source>
-      <translation type="unfinished" />
+      <translation>该图层没有数值字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="37" />
+      <location filename="ecomap/gui/layout_designer.py" line="357" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="73" />
+      <source>To</source>
+      <translation>新阶段</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="81" />
+      <source>To act on</source>
+      <translation>待处理事项</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="299" />
+      <source>Top (mm)</source>
+      <translation>上（毫米）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="238" />
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_overlay.py" line="53" />
+      <source>Total overlap: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)</source>
+      <translation>重叠总面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="82" />
+      <source>Township</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="49" />
       <source>Triangle</source>
-      <translation type="unfinished" />
+      <translation>三角形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="111" />
+      <location filename="ecomap/gui/layer_properties.py" line="123" />
       <source>Type</source>
-      <translation type="unfinished" />
+      <translation>类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/measure_panel.py" line="41" />
+      <location filename="ecomap/app/main_window.py" line="180" />
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="394" />
       <source>Units</source>
-      <translation type="unfinished" />
+      <translation>单位</translation>
     </message>
     <message>
       <location filename="ecomap/io/kml.py" line="258" />
@@ -1205,44 +3229,129 @@ Right-click → Locate file…</source>
       <translation>未命名文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="87" />
+      <location filename="ecomap/app/project_controller.py" line="98" />
+      <source>Unsaved changes</source>
+      <translation>未保存的修改</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="119" />
+      <source>Until</source>
+      <translation>截止</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="79" />
+      <source>Untitled project</source>
+      <translation>未命名工程</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="233" />
+      <source>Use Chinese (after restart)</source>
+      <translation>使用中文（重启后生效）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="232" />
+      <source>Use English (after restart)</source>
+      <translation>Use English（重启后生效）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="106" />
       <source>Value</source>
-      <translation type="unfinished" />
+      <translation>值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="66" />
+      <location filename="ecomap/gui/expression_dialog.py" line="76" />
       <source>Values</source>
-      <translation type="unfinished" />
+      <translation>取值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="33" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="38" />
+      <source>Vegetation recovery (two NDVI rasters)</source>
+      <translation>植被恢复评价（两期 NDVI）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="222" />
+      <source>Verdict</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/symbol_widget.py" line="45" />
       <source>Vertical lines</source>
-      <translation type="unfinished" />
+      <translation>竖线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="146" />
+      <location filename="ecomap/gui/style_dialog.py" line="166" />
       <source>Visibility</source>
-      <translation type="unfinished" />
+      <translation>可见性</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/text.py" line="113" />
+      <location filename="ecomap/core/layout/text.py" line="139" />
       <source>WGS 84, geographic coordinates</source>
-      <translation type="unfinished" />
+      <translation>WGS 84 坐标系，经纬度坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="100" />
+      <location filename="ecomap/gui/panels/__init__.py" line="23" />
+      <source>Water quality</source>
+      <translation>水质</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/goto_dialog.py" line="109" />
       <source>Web-map coordinates carry a deliberate offset of several hundred metres; EcoMap removes it with the public formula. The result is approximate.</source>
-      <translation type="unfinished" />
+      <translation>网络地图坐标带有数百米的人为偏移，EcoMap 用公开的公式去除偏移，结果为近似值。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="47" />
+      <location filename="ecomap/gui/style_dialog.py" line="67" />
       <source>White halo around the text</source>
-      <translation type="unfinished" />
+      <translation>文字加白色描边</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="28" />
+      <location filename="ecomap/gui/panels/status_dialog.py" line="81" />
+      <source>Why (kept in the audit)</source>
+      <translation>变更原因（记入审计记录）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="97" />
+      <source>Why (kept in the stage history and the audit)</source>
+      <translation>变更原因（记入阶段记录和审计记录）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="299" />
+      <source>Width (mm)</source>
+      <translation>宽（毫米）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_common.py" line="172" />
+      <source>Working…</source>
+      <translation>正在计算…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="258" />
+      <source>Writing the atlas…</source>
+      <translation>正在输出图集…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="41" />
       <source>Writing {name}…</source>
-      <translation type="unfinished" />
+      <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="185" />
+      <source>Wrote {n} file(s).</source>
+      <translation>已写出 {n} 个文件。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_atlas.py" line="60" />
+      <source>Wrote {n} files to {path} in {seconds:.1f} s</source>
+      <translation>已向 {path} 写出 {n} 个文件，用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_overlay.py" line="56" />
+      <source>Wrote {path}</source>
+      <translation>已写出 {path}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_map.py" line="51" />
+      <source>Wrote {path} ({layout}, {page} {orientation}, {dpi} dpi) in {seconds:.1f} s</source>
+      <translation>已写出 {path}（{layout}，{page} {orientation}，{dpi} dpi），用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
       <location filename="ecomap/cli/cmd_water_report.py" line="38" />
@@ -1250,99 +3359,204 @@ Right-click → Locate file…</source>
       <translation>已写入 {path}：{month}，共 {total} 个断面，参评 {assessed} 个</translation>
     </message>
     <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="69" />
+      <source>Wrote {path}: {n} features, {crs}</source>
+      <translation>已写出 {path}：{n} 个要素，{crs}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_atlas.py" line="58" />
+      <source>Wrote {path}: {pages} pages in {seconds:.1f} s</source>
+      <translation>已写出 {path}：共 {pages} 页，用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
       <location filename="ecomap/io/parcel_txt.py" line="160" />
       <source>X holds the easting and Y the northing, the reverse of the format; the columns were swapped</source>
       <translation>X 为东坐标、Y 为北坐标，与格式规定相反；已交换两列</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="26" />
+      <location filename="ecomap/gui/goto_dialog.py" line="35" />
       <source>X, Y in a coordinate system</source>
-      <translation type="unfinished" />
+      <translation>某坐标系下的 X, Y</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="37" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="80" />
+      <source>X/Y columns (points)</source>
+      <translation>X/Y 坐标列（点）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/table_export.py" line="50" />
+      <source>X/Y columns need a point layer; use WKT for lines and polygons</source>
+      <translation>X/Y 坐标列只适用于点图层；线和面请用 WKT</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/goto_dialog.py" line="46" />
       <source>X/Y in EPSG:{code}</source>
-      <translation type="unfinished" />
+      <translation>EPSG:{code} 下的 X/Y</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="37" />
+      <location filename="ecomap/gui/goto_dialog.py" line="46" />
       <source>X/Y in the map CRS</source>
-      <translation type="unfinished" />
+      <translation>地图坐标系下的 X/Y</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/text.py" line="98" />
+      <location filename="ecomap/core/layout/text.py" line="89" />
       <source>Xi'an 1980 Coordinate System</source>
-      <translation type="unfinished" />
+      <translation>1980西安坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="428" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="92" />
+      <source>YYYY-MM-DD or empty</source>
+      <translation>YYYY-MM-DD，可为空</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="192" />
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="33" />
+      <source>Zonal statistics</source>
+      <translation>分区统计</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_menu.py" line="69" />
+      <source>Zonal statistics / vegetation recovery…</source>
+      <translation>分区统计 / 植被恢复评价…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="114" />
+      <source>Zone</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="86" />
+      <source>Zone name</source>
+      <translation>区域名称</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="189" />
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="190" />
+      <source>Zoom in: click or drag a box</source>
+      <translation>放大：单击或拉框</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="191" />
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="214" />
+      <source>Zoom to all layers</source>
+      <translation>缩放到所有图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="145" />
+      <source>Zoom to footprint</source>
+      <translation>缩放至用地</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="451" />
       <source>Zoom to group</source>
-      <translation type="unfinished" />
+      <translation>缩放到组</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="415" />
+      <location filename="ecomap/app/main_window.py" line="217" />
       <source>Zoom to layer</source>
-      <translation type="unfinished" />
+      <translation>缩放到图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="67" />
+      <location filename="ecomap/gui/attribute_table.py" line="81" />
       <source>Zoom to selection</source>
-      <translation type="unfinished" />
+      <translation>缩放到选中要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="76" />
+      <location filename="ecomap/gui/style_dialog.py" line="96" />
       <source>Zoomed in to at least</source>
-      <translation type="unfinished" />
+      <translation>最大比例尺（放大到）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/style_dialog.py" line="75" />
+      <location filename="ecomap/gui/style_dialog.py" line="95" />
       <source>Zoomed out to at most</source>
-      <translation type="unfinished" />
+      <translation>最小比例尺（缩小到）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/model.py" line="352" />
+      <location filename="ecomap/io/export.py" line="198" />
+      <source>a CSV file does not record its coordinate system: the coordinates are in {crs}</source>
+      <translation>CSV 文件不记录坐标系：坐标为 {crs}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="119" />
+      <source>a Shapefile holds one kind of geometry, but this layer mixes points, lines and polygons; export to GeoPackage instead</source>
+      <translation>Shapefile 只能保存一种几何类型，而该图层混有点、线、面；请改为导出 GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/model.py" line="357" />
       <source>a layout must be a JSON object</source>
-      <translation type="unfinished" />
+      <translation>版式必须是一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="263" />
+      <location filename="ecomap/analysis/footprint.py" line="54" />
+      <source>a line or point footprint needs a buffer width greater than 0 m</source>
+      <translation>线状或点状用地需要大于 0 米的缓冲宽度</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/style.py" line="262" />
       <source>a style must be a JSON object with a 'type'</source>
-      <translation type="unfinished" />
+      <translation>样式必须是带有 type 的 JSON 对象</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="75" />
+      <location filename="ecomap/core/style.py" line="76" />
       <source>a symbol must be a JSON object</source>
-      <translation type="unfinished" />
+      <translation>符号必须是 JSON 对象</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="205" />
+      <location filename="ecomap/analysis/overlay.py" line="207" />
       <source>an overlap needs at least one polygon layer ('{a}' is {ka}, '{b}' is {kb})</source>
-      <translation type="unfinished" />
+      <translation>叠加分析至少需要一个面图层（“{a}”为{ka}，“{b}”为{kb}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="109" />
+      <location filename="ecomap/io/export.py" line="220" />
+      <source>an unknown coordinate system</source>
+      <translation>未知坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="298" />
+      <source>an unsaved project</source>
+      <translation>未保存的工程</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="110" />
       <source>assumed EPSG:{epsg} {name}</source>
       <translation>推断为 EPSG:{epsg} {name}（待确认）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="36" />
+      <location filename="ecomap/gui/layer_properties.py" line="48" />
       <source>assumed: {reason}</source>
-      <translation type="unfinished" />
+      <translation>推测：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="139" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="80" />
+      <source>automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="141" />
       <source>bands</source>
       <translation>个波段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/main.py" line="72" />
+      <location filename="ecomap/cli/main.py" line="75" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="307" />
       <source>cannot compare text with a number; put numbers without quotes and text in 'single quotes'</source>
-      <translation type="unfinished" />
+      <translation>不能把文本和数字比较：数字不加引号，文本放在 '单引号' 里</translation>
     </message>
     <message>
       <location filename="ecomap/io/text_encoding.py" line="62" />
@@ -1350,9 +3564,24 @@ Right-click → Locate file…</source>
       <translation>无法按 UTF-8、GBK 或 GB18030 解码文本（第 {offset} 字节）</translation>
     </message>
     <message>
+      <location filename="ecomap/core/editing.py" line="250" />
+      <source>cannot edit field(s) {fields} of "{table}"</source>
+      <translation>不能编辑“{table}”的字段 {fields}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="157" />
+      <source>cannot export to '{ext}'; EcoMap writes {formats}</source>
+      <translation>不能导出为“{ext}”；EcoMap 可写出 {formats}</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/mapview.py" line="117" />
       <source>cannot measure distances at the map's centre in {crs}</source>
-      <translation type="unfinished" />
+      <translation>无法在 {crs} 中量算地图中心处的距离</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/gpkg_edit.py" line="87" />
+      <source>cannot open the GeoPackage ({detail})</source>
+      <translation>无法打开 GeoPackage（{detail}）</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="378" />
@@ -1370,22 +3599,22 @@ Right-click → Locate file…</source>
       <translation>无法读取工程文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/raster.py" line="37" />
+      <location filename="ecomap/analysis/zonal.py" line="442" />
       <source>cannot read the raster ({detail})</source>
       <translation>无法读取栅格（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/render/sources.py" line="60" />
+      <location filename="ecomap/core/render/sources.py" line="69" />
       <source>cannot read this file ({detail})</source>
       <translation>无法读取此文件（{detail}）</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="56" />
       <source>cannot understand the expression at character {pos}: '{text}'</source>
-      <translation type="unfinished" />
+      <translation>无法理解表达式第 {pos} 个字符处的内容：“{text}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="48" />
+      <location filename="ecomap/core/layout/output.py" line="51" />
       <source>cannot write the file ({detail})</source>
       <translation>无法写入文件（{detail}）</translation>
     </message>
@@ -1395,14 +3624,24 @@ Right-click → Locate file…</source>
       <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="144" />
+      <location filename="ecomap/cli/cmd_render.py" line="145" />
       <source>cannot write the image</source>
-      <translation type="unfinished" />
+      <translation>无法写入图像</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="19" />
+      <location filename="ecomap/gui/layout_designer.py" line="320" />
+      <source>centre</source>
+      <translation>居中</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="218" />
+      <source>choose a footprint file</source>
+      <translation>请选择项目用地文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="31" />
       <source>chosen by you</source>
-      <translation type="unfinished" />
+      <translation>由您指定</translation>
     </message>
     <message>
       <location filename="ecomap/io/csv_points.py" line="284" />
@@ -1420,14 +3659,14 @@ Right-click → Locate file…</source>
       <translation>{x}/{y} 列为经纬度；CSV 不声明坐标系，假定为 CGCS2000（EPSG:4490）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="45" />
+      <location filename="ecomap/gui/goto_dialog.py" line="54" />
       <source>converted from BD-09 (approximate, within a few metres)</source>
-      <translation type="unfinished" />
+      <translation>由 BD-09 换算（近似，误差数米以内）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="42" />
+      <location filename="ecomap/gui/goto_dialog.py" line="51" />
       <source>converted from GCJ-02 (approximate, within a few metres)</source>
-      <translation type="unfinished" />
+      <translation>由 GCJ-02 换算（近似，误差数米以内）</translation>
     </message>
     <message>
       <location filename="ecomap/io/crs_detect.py" line="98" />
@@ -1435,14 +3674,44 @@ Right-click → Locate file…</source>
       <translation>坐标位于中国经纬度范围内</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="45" />
-      <source>e.g.  "ZLZT" = '未治理' AND MJ &gt; 10</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/io/export.py" line="417" />
+      <source>coordinates were written in EPSG:{epsg}, the Gauss-Krüger zone of the parcels</source>
+      <translation>坐标按地块所在的高斯-克吕格投影带 EPSG:{epsg} 写出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="69" />
+      <location filename="ecomap/gui/analysis_stats.py" line="133" />
+      <source>count</source>
+      <translation>个数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="53" />
+      <source>count every pixel the polygon touches</source>
+      <translation>计入与面接触的全部像元</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="200" />
+      <source>draw the footprint on the map first</source>
+      <translation>请先在地图上绘制项目用地</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="202" />
+      <source>drawn on the map</source>
+      <translation>地图上绘制</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="173" />
+      <source>drawn: {n} corners</source>
+      <translation>已绘制：{n} 个拐点</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/expression_dialog.py" line="55" />
+      <source>e.g.  "ZLZT" = '未治理' AND MJ &gt; 10</source>
+      <translation>例如  "ZLZT" = '未治理' AND MJ &gt; 10</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/goto_dialog.py" line="78" />
       <source>e.g. 116.404, 39.915  or  116°24′14″E 39°54′54″N</source>
-      <translation type="unfinished" />
+      <translation>例如 116.404, 39.915  或  116°24′14″E 39°54′54″N</translation>
     </message>
     <message>
       <location filename="ecomap/io/crs_detect.py" line="91" />
@@ -1452,27 +3721,47 @@ Right-click → Locate file…</source>
     <message>
       <location filename="ecomap/core/expression.py" line="114" />
       <source>end of expression</source>
-      <translation type="unfinished" />
+      <translation>表达式末尾</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="108" />
       <source>expected '{what}'</source>
-      <translation type="unfinished" />
+      <translation>此处应为“{what}”</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="175" />
       <source>expected IN, LIKE or BETWEEN after NOT</source>
-      <translation type="unfinished" />
+      <translation>NOT 之后应为 IN、LIKE 或 BETWEEN</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="210" />
       <source>expected a field name, a number or a 'text'</source>
-      <translation type="unfinished" />
+      <translation>此处应为字段名、数字或 '文本'</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="220" />
       <source>expected a number or a 'text' in the list</source>
-      <translation type="unfinished" />
+      <translation>列表中应为数字或 '文本'</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="96" />
+      <source>feature id or name (optional)</source>
+      <translation>要素号或名称（可选）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="147" />
+      <source>field '{field}' holds times of day, which a Shapefile date cannot; written as text</source>
+      <translation>字段“{field}”含有时刻，Shapefile 日期无法保存，已按文本写出</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="41" />
+      <source>fields of A to group by, comma-separated (optional)</source>
+      <translation>A 的汇总字段，逗号分隔（可选）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="43" />
+      <source>fields of B to group by (optional)</source>
+      <translation>B 的汇总字段（可选）</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="404" />
@@ -1480,44 +3769,49 @@ Right-click → Locate file…</source>
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="18" />
+      <location filename="ecomap/core/project_bridge.py" line="74" />
+      <source>file not found: {path}</source>
+      <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="30" />
       <source>fixed by the format</source>
-      <translation type="unfinished" />
+      <translation>由格式规定</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="17" />
+      <location filename="ecomap/gui/layer_properties.py" line="29" />
       <source>from the .cpg file</source>
-      <translation type="unfinished" />
+      <translation>来自 .cpg 文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="17" />
+      <location filename="ecomap/gui/layer_properties.py" line="29" />
       <source>from the DBF language mark</source>
-      <translation type="unfinished" />
+      <translation>来自 DBF 语言标识</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="19" />
+      <location filename="ecomap/gui/layer_properties.py" line="31" />
       <source>from the byte-order mark</source>
-      <translation type="unfinished" />
+      <translation>来自字节顺序标记</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="117" />
+      <location filename="ecomap/cli/cmd_info.py" line="118" />
       <source>guessed</source>
       <translation>推测</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="18" />
+      <location filename="ecomap/gui/layer_properties.py" line="30" />
       <source>guessed from the text</source>
-      <translation type="unfinished" />
+      <translation>根据文字内容推测</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="122" />
+      <location filename="ecomap/cli/cmd_info.py" line="123" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
     <message>
       <location filename="ecomap/core/units.py" line="21" />
       <source>hectares (公顷)</source>
-      <translation type="unfinished" />
+      <translation>公顷</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="99" />
@@ -1525,19 +3819,34 @@ Right-click → Locate file…</source>
       <translation>月份“{month}”格式不正确：应为 YYYY-MM，例如 2024-06</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/layout_designer.py" line="340" />
+      <source>kilometre grid</source>
+      <translation>公里网</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/scalebar.py" line="86" />
       <source>km</source>
-      <translation type="unfinished" />
+      <translation>千米</translation>
     </message>
     <message>
       <location filename="ecomap/core/units.py" line="20" />
       <source>km²</source>
-      <translation type="unfinished" />
+      <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="119" />
+      <location filename="ecomap/core/style.py" line="120" />
       <source>labels need a 'field'</source>
-      <translation type="unfinished" />
+      <translation>标注需要指定字段（field）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/mapdraw.py" line="134" />
+      <source>labels of a layer were not drawn: {reason}</source>
+      <translation>有图层的注记未绘制：{reason}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="222" />
+      <source>landscape</source>
+      <translation>横向</translation>
     </message>
     <message>
       <location filename="ecomap/io/crs_detect.py" line="101" />
@@ -1550,9 +3859,14 @@ Right-click → Locate file…</source>
       <translation>文件中的纬度和经度顺序颠倒，EcoMap 已将其互换</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="187" />
+      <location filename="ecomap/analysis/overlay.py" line="189" />
       <source>layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="95" />
+      <source>layer '{name}' has no coordinate system; it cannot be reprojected</source>
+      <translation>图层“{name}”没有坐标系，无法投影转换</translation>
     </message>
     <message>
       <location filename="ecomap/io/kml_writer.py" line="146" />
@@ -1562,12 +3876,27 @@ Right-click → Locate file…</source>
     <message>
       <location filename="ecomap/analysis/overlay.py" line="90" />
       <source>layer '{name}' has no single geometry type (points, lines or polygons)</source>
-      <translation type="unfinished" />
+      <translation>图层“{name}”的几何类型不单一（应为点、线或面）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="199" />
+      <location filename="ecomap/core/workspace.py" line="203" />
       <source>layer '{name}' is not a {kind} layer</source>
-      <translation type="unfinished" />
+      <translation>图层“{name}”不是{kind}图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/mapdraw.py" line="124" />
+      <source>layer '{name}' was not drawn: {reason}</source>
+      <translation>图层“{name}”未绘制：{reason}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="51" />
+      <source>ledger names zone {zone}</source>
+      <translation>台账登记为 {zone}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="320" />
+      <source>left</source>
+      <translation>左</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="339" />
@@ -1640,27 +3969,37 @@ Right-click → Locate file…</source>
       <translation>第 {line} 行：未知的图形属性“{value}”，按面读取</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="148" />
+      <location filename="ecomap/cli/cmd_info.py" line="150" />
       <source>lines</source>
       <translation>线</translation>
     </message>
     <message>
       <location filename="ecomap/core/coords.py" line="94" />
       <source>longitude must be within ±180° and latitude within ±90°</source>
-      <translation type="unfinished" />
+      <translation>经度须在 ±180° 之间，纬度须在 ±90° 之间</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="39" />
+      <location filename="ecomap/gui/goto_dialog.py" line="48" />
       <source>longitude/latitude</source>
-      <translation type="unfinished" />
+      <translation>经纬度</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="339" />
+      <source>longitude/latitude graticule</source>
+      <translation>经纬网</translation>
     </message>
     <message>
       <location filename="ecomap/core/layout/scalebar.py" line="46" />
       <source>m</source>
-      <translation type="unfinished" />
+      <translation>米</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="149" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="49" />
+      <source>missing from the ledger</source>
+      <translation>未列入台账</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="151" />
       <source>mixed geometry types</source>
       <translation>混合几何类型</translation>
     </message>
@@ -1670,24 +4009,34 @@ Right-click → Locate file…</source>
       <translation>Y 坐标（东坐标）带号不一致</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="111" />
+      <location filename="ecomap/gui/symbol_widget.py" line="123" />
       <source>mm</source>
-      <translation type="unfinished" />
+      <translation>毫米</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="122" />
+      <location filename="ecomap/cli/cmd_info.py" line="123" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
     <message>
       <location filename="ecomap/core/units.py" line="20" />
       <source>mu (亩)</source>
-      <translation type="unfinished" />
+      <translation>亩</translation>
     </message>
     <message>
       <location filename="ecomap/core/units.py" line="20" />
       <source>m²</source>
-      <translation type="unfinished" />
+      <translation>平方米</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="81" />
+      <source>nearest {layer}: {name} at {distance:,.1f} m</source>
+      <translation>最近的{layer}：{name}，距离 {distance:,.1f} 米</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/footprint.py" line="183" />
+      <source>neither an existing file nor WKT (POLYGON ((x y, …)))</source>
+      <translation>既不是已有文件，也不是 WKT（POLYGON ((x y, …))）</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="328" />
@@ -1700,29 +4049,54 @@ Right-click → Locate file…</source>
       <translation>未找到坐标列（应为 X/Y、经度/纬度、lon/lat、E/N 等）；现有列：{columns}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="68" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="71" />
+      <source>no coordinate system</source>
+      <translation>无坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/atlas.py" line="39" />
       <source>no coverage layer named '{name}' (layers: {known})</source>
-      <translation type="unfinished" />
+      <translation>没有名为“{name}”的覆盖图层（现有图层：{known}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/identify_panel.py" line="58" />
+      <source>no data</source>
+      <translation>无数据</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/footprint.py" line="148" />
+      <source>no feature '{feature}' in the file</source>
+      <translation>文件中没有要素“{feature}”</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/footprint.py" line="130" />
+      <source>no feature {fid}</source>
+      <translation>没有要素 {fid}</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="263" />
       <source>no field named '{name}'</source>
-      <translation type="unfinished" />
+      <translation>没有名为“{name}”的字段</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="196" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="81" />
+      <source>no geometry</source>
+      <translation>不含几何</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/workspace.py" line="200" />
       <source>no layer '{name}'; the layers are: {names}</source>
-      <translation type="unfinished" />
+      <translation>没有图层“{name}”；现有图层：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="198" />
+      <location filename="ecomap/core/project.py" line="202" />
       <source>no layer named '{name}'</source>
       <translation>没有名为“{name}”的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/templates.py" line="175" />
+      <location filename="ecomap/core/layout/templates.py" line="188" />
       <source>no layout named '{name}' (available: {known})</source>
-      <translation type="unfinished" />
+      <translation>没有名为“{name}”的版式（可用：{known}）</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="318" />
@@ -1735,7 +4109,7 @@ Right-click → Locate file…</source>
       <translation>{month} 没有监测数据；现有月份：{first} 至 {last}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="139" />
+      <location filename="ecomap/core/project.py" line="143" />
       <source>no permission to read this file</source>
       <translation>没有读取此文件的权限</translation>
     </message>
@@ -1750,14 +4124,29 @@ Right-click → Locate file…</source>
       <translation>没有一行的坐标可以识别</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/templates.py" line="127" />
+      <location filename="ecomap/analysis/screening_rules.py" line="173" />
       <source>no such file or folder</source>
       <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/editing.py" line="150" />
+      <source>no table named "{table}"</source>
+      <translation>没有名为“{table}”的表</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_stats.py" line="35" />
+      <source>no thematic layers to count; name them with --layers</source>
+      <translation>没有可统计的专题图层，请用 --layers 指定</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="331" />
       <source>no valid water-quality target; excluded from the compliance rate</source>
       <translation>无有效水质目标，不参与达标率统计</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="54" />
+      <source>no vector layer named '{name}'; layers: {names}</source>
+      <translation>没有名为“{name}”的矢量图层；现有图层：{names}</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="426" />
@@ -1770,9 +4159,14 @@ Right-click → Locate file…</source>
       <translation>未找到水质断面图层（应为“{layer}”，含 DMBM 和 SZMB 字段）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="122" />
+      <location filename="ecomap/domain/edit_rules.py" line="117" />
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/export_common.py" line="26" />
+      <source>none of the project's layers could be opened</source>
+      <translation>工程中的图层均无法打开</translation>
     </message>
     <message>
       <location filename="ecomap/io/crs_detect.py" line="95" />
@@ -1790,9 +4184,14 @@ Right-click → Locate file…</source>
       <translation>不是 GeoPackage：该文件不是 SQLite 数据库</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="37" />
+      <location filename="ecomap/core/style.py" line="38" />
       <source>not a colour: '{text}' (expected #rrggbb or #rrggbbaa)</source>
-      <translation type="unfinished" />
+      <translation>不是颜色：“{text}”（应为 #rrggbb 或 #rrggbbaa）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="231" />
+      <source>not a coordinate pair: {line}</source>
+      <translation>不是坐标对：{line}</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="253" />
@@ -1800,9 +4199,9 @@ Right-click → Locate file…</source>
       <translation>不是界址点坐标文件：没有 [地块坐标] 节</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/templates.py" line="129" />
+      <location filename="ecomap/core/layout/templates.py" line="142" />
       <source>not a layout template ({detail})</source>
-      <translation type="unfinished" />
+      <translation>不是版式模板（{detail}）</translation>
     </message>
     <message>
       <location filename="ecomap/io/raster.py" line="36" />
@@ -1810,24 +4209,34 @@ Right-click → Locate file…</source>
       <translation>不是可读取的栅格影像</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="150" />
+      <location filename="ecomap/analysis/zonal.py" line="424" />
+      <source>not a raster layer</source>
+      <translation>不是栅格图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_render.py" line="151" />
       <source>not a views file ({detail})</source>
-      <translation type="unfinished" />
+      <translation>不是视图文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/model.py" line="354" />
+      <location filename="ecomap/core/layout/model.py" line="359" />
       <source>not an EcoMap layout</source>
-      <translation type="unfinished" />
+      <translation>不是 EcoMap 版式文件</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="148" />
+      <location filename="ecomap/core/project.py" line="152" />
       <source>not an EcoMap project file</source>
       <translation>不是 EcoMap 项目文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="78" />
+      <location filename="ecomap/gui/layer_properties.py" line="90" />
       <source>not checked</source>
-      <translation type="unfinished" />
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="45" />
+      <source>not disposed of</source>
+      <translation>未处置</translation>
     </message>
     <message>
       <location filename="ecomap/io/ogr.py" line="68" />
@@ -1835,49 +4244,114 @@ Right-click → Locate file…</source>
       <translation>不是有效的 GeoJSON（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="115" />
+      <location filename="ecomap/analysis/footprint.py" line="103" />
+      <source>not valid WKT ({detail})</source>
+      <translation>WKT 格式不正确（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="73" />
+      <source>note: {text}</source>
+      <translation>提示：{text}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="90" />
+      <source>nothing drawn yet</source>
+      <translation>尚未绘制</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_render.py" line="116" />
       <source>nothing to draw: no layer with geometry</source>
-      <translation type="unfinished" />
+      <translation>没有可绘制的内容：没有带几何的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="127" />
+      <location filename="ecomap/cli/cmd_render.py" line="128" />
       <source>nothing to draw: the layers are empty</source>
-      <translation type="unfinished" />
+      <translation>没有可绘制的内容：图层为空</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/model.py" line="347" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="135" />
+      <source>of features of</source>
+      <translation>的参照图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/hub.py" line="167" />
+      <source>only layers stored in a GeoPackage can be edited here</source>
+      <translation>这里只能编辑存放在 GeoPackage 中的图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="403" />
+      <source>only polygons are land parcels; lines and points are written as 线/点 records</source>
+      <translation>只有面要素是地块；线和点按“线/点”记录写出</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="130" />
+      <source>only the nearest one per feature</source>
+      <translation>每个要素只取最近的一个</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/model.py" line="352" />
       <source>orientation must be 'portrait' or 'landscape'</source>
-      <translation type="unfinished" />
+      <translation>方向只能是 portrait（纵向）或 landscape（横向）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="142" />
+      <location filename="ecomap/cli/cmd_info.py" line="144" />
       <source>overviews</source>
       <translation>金字塔</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/symbol_widget.py" line="112" />
+      <location filename="ecomap/gui/symbol_widget.py" line="124" />
       <source>pixels</source>
-      <translation type="unfinished" />
+      <translation>像素</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="148" />
+      <location filename="ecomap/cli/cmd_info.py" line="150" />
       <source>points</source>
       <translation>点</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="148" />
+      <location filename="ecomap/cli/cmd_info.py" line="150" />
       <source>polygons</source>
       <translation>面</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="82" />
-      <source>project files are not supported by this build</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/gui/export_actions.py" line="222" />
+      <source>portrait</source>
+      <translation>纵向</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="200" />
+      <location filename="ecomap/cli/cmd_render.py" line="83" />
+      <source>project files are not supported by this build</source>
+      <translation>此版本不支持工程文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/workspace.py" line="204" />
       <source>raster</source>
-      <translation type="unfinished" />
+      <translation>栅格</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_zonal.py" line="87" />
+      <source>recovered: {n} of {total}</source>
+      <translation>已恢复：{n} / {total}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="328" />
+      <source>rectification_ledger</source>
+      <translation>督察整改台账</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="53" />
+      <source>registered in {zone} but outside every ban zone</source>
+      <translation>登记在 {zone}，但不在任何禁养区内</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="47" />
+      <source>restocked</source>
+      <translation>已复养</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="320" />
+      <source>right</source>
+      <translation>右</translation>
     </message>
     <message>
       <location filename="ecomap/io/csv_points.py" line="107" />
@@ -1885,14 +4359,39 @@ Right-click → Locate file…</source>
       <translation>坐标缺失或无法识别的行（已保留，无几何）：{n} 行（第 {rows}{more} 行）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="88" />
-      <source>stroke_unit must be 'mm' or 'px'</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/analysis/screening_rules.py" line="182" />
+      <source>rule {n}: id, constraint, verdict and reason are required</source>
+      <translation>第 {n} 条规则：id、constraint、verdict 和 reason 为必填项</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="150" />
+      <location filename="ecomap/analysis/screening_rules.py" line="184" />
+      <source>rule {n}: verdict must be one of {verdicts}</source>
+      <translation>第 {n} 条规则：verdict 须为 {verdicts} 之一</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="207" />
+      <source>select one or more features of the layer first</source>
+      <translation>请先选择该图层中的要素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/style.py" line="89" />
+      <source>stroke_unit must be 'mm' or 'px'</source>
+      <translation>stroke_unit 必须是 mm 或 px</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="152" />
       <source>table (no geometry)</source>
       <translation>属性表（无几何）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="343" />
+      <source>target {cls}</source>
+      <translation>目标 {cls}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="105" />
+      <source>text in field '{field}' longer than {limit} bytes was cut</source>
+      <translation>字段“{field}”中超过 {limit} 字节的文字已截断</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="89" />
@@ -1905,9 +4404,9 @@ Right-click → Locate file…</source>
       <translation>DXF 图形在第 {line} 行附近已损坏</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/goto_dialog.py" line="117" />
+      <location filename="ecomap/gui/goto_dialog.py" line="126" />
       <source>the EPSG code must be a number, e.g. 4527</source>
-      <translation type="unfinished" />
+      <translation>EPSG 代码必须是数字，例如 4527</translation>
     </message>
     <message>
       <location filename="ecomap/io/ogr.py" line="70" />
@@ -1990,14 +4489,24 @@ Right-click → Locate file…</source>
       <translation>[地块坐标] 节中没有地块</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="144" />
-      <source>the atlas goes to a folder or a .pdf file</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/analysis/stats.py" line="65" />
+      <source>the administrative units must be polygons</source>
+      <translation>行政单元图层须为面图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="125" />
+      <location filename="ecomap/core/layout/atlas.py" line="115" />
+      <source>the atlas goes to a folder or a .pdf file</source>
+      <translation>图集只能输出到文件夹或 .pdf 文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/atlas.py" line="96" />
       <source>the atlas needs a coverage layer</source>
-      <translation type="unfinished" />
+      <translation>图集需要一个覆盖图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/proximity.py" line="43" />
+      <source>the buffer distance must not be negative</source>
+      <translation>缓冲距离不能为负</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="411" />
@@ -2010,6 +4519,11 @@ Right-click → Locate file…</source>
       <translation>坐标系未知：计算面积为平面面积</translation>
     </message>
     <message>
+      <location filename="ecomap/analysis/footprint.py" line="114" />
+      <source>the coordinates are empty or not numbers</source>
+      <translation>坐标为空或不是数字</translation>
+    </message>
+    <message>
       <location filename="ecomap/io/parcel_txt.py" line="421" />
       <source>the coordinates are latitude and longitude</source>
       <translation>坐标为经纬度</translation>
@@ -2020,14 +4534,19 @@ Right-click → Locate file…</source>
       <translation>无法根据坐标判断所用的中国坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="130" />
+      <location filename="ecomap/core/layout/atlas.py" line="101" />
       <source>the coverage layer '{name}' has no features</source>
-      <translation type="unfinished" />
+      <translation>覆盖图层“{name}”没有要素</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="71" />
+      <location filename="ecomap/core/layout/atlas.py" line="42" />
       <source>the coverage layer '{name}' has no geometry</source>
-      <translation type="unfinished" />
+      <translation>覆盖图层“{name}”没有几何图形</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/proximity.py" line="64" />
+      <source>the distance must not be negative</source>
+      <translation>距离不能为负</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="340" />
@@ -2052,7 +4571,12 @@ Right-click → Locate file…</source>
     <message>
       <location filename="ecomap/core/expression.py" line="120" />
       <source>the expression is empty</source>
-      <translation type="unfinished" />
+      <translation>表达式为空</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="75" />
+      <source>the field name '{name}' cannot be written in {encoding}; choose UTF-8</source>
+      <translation>字段名“{name}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
     <message>
       <location filename="ecomap/io/ogr.py" line="106" />
@@ -2080,6 +4604,11 @@ Right-click → Locate file…</source>
       <translation>文件中没有坐标</translation>
     </message>
     <message>
+      <location filename="ecomap/analysis/footprint.py" line="142" />
+      <source>the file holds no geometry to use as a footprint</source>
+      <translation>文件中没有可作为项目用地范围的图形</translation>
+    </message>
+    <message>
       <location filename="ecomap/io/csv_points.py" line="208" />
       <source>the file holds no table</source>
       <translation>文件中没有表格</translation>
@@ -2100,9 +4629,19 @@ Right-click → Locate file…</source>
       <translation>文件夹中没有 EcoMap 可读取的数据文件</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="44" />
+      <location filename="ecomap/cli/export_common.py" line="51" />
       <source>the folder does not exist</source>
-      <translation type="unfinished" />
+      <translation>文件夹不存在</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/footprint.py" line="64" />
+      <source>the footprint has no area</source>
+      <translation>项目用地范围面积为零</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/footprint.py" line="47" />
+      <source>the footprint is empty</source>
+      <translation>项目用地范围为空</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="470" />
@@ -2120,22 +4659,32 @@ Right-click → Locate file…</source>
       <translation>文件头为 {header} 度分带，但第 {zone} 带属于 {width} 度分带；采用 {width} 度分带</translation>
     </message>
     <message>
+      <location filename="ecomap/core/editing.py" line="164" />
+      <source>the layer "{table}" in memory no longer matches the file; reload it before editing</source>
+      <translation>内存中的图层“{table}”与文件已不一致，请重新加载后再编辑</translation>
+    </message>
+    <message>
       <location filename="ecomap/io/parcel_txt_writer.py" line="95" />
       <source>the layer has no coordinate system; cannot write a parcel TXT</source>
       <translation>图层没有坐标系，无法写出界址点坐标 TXT</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/model.py" line="356" />
+      <location filename="ecomap/core/layout/model.py" line="361" />
       <source>the layout was saved by a newer EcoMap (format {version})</source>
-      <translation type="unfinished" />
+      <translation>该版式由更新版本的 EcoMap 保存（格式 {version}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/water_report_files.py" line="76" />
+      <location filename="ecomap/io/ledger_export.py" line="44" />
+      <source>the ledger is exported as .xlsx</source>
+      <translation>台账只能导出为 .xlsx 文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="43" />
       <source>the output folder does not exist</source>
       <translation>输出文件夹不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="145" />
+      <location filename="ecomap/core/project.py" line="149" />
       <source>the project file is damaged (line {line}: {msg})</source>
       <translation>项目文件已损坏（第 {line} 行：{msg}）</translation>
     </message>
@@ -2145,24 +4694,49 @@ Right-click → Locate file…</source>
       <translation>工程中没有包含水质断面和监测数据的 GeoPackage 图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="111" />
+      <location filename="ecomap/core/project.py" line="114" />
       <source>the project was saved by a newer EcoMap (format {version})</source>
       <translation>该项目由更新版本的 EcoMap 保存（格式 {version}）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="71" />
-      <source>the same zone on the Beijing 1954 datum</source>
-      <translation type="unfinished" />
+      <location filename="ecomap/analysis/zonal.py" line="444" />
+      <source>the raster has no band {band}</source>
+      <translation>栅格没有第 {band} 波段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="70" />
+      <location filename="ecomap/io/screening_pdf.py" line="173" />
+      <source>the report must be a .pdf file</source>
+      <translation>报告须为 .pdf 文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/screening_rules.py" line="175" />
+      <source>the rule table is not valid JSON ({detail})</source>
+      <translation>规则表不是有效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/screening_rules.py" line="177" />
+      <source>the rule table must be a JSON list of rules</source>
+      <translation>规则表须为 JSON 规则列表</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="80" />
+      <source>the same zone on the Beijing 1954 datum</source>
+      <translation>同一带号的北京 54 坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="79" />
       <source>the same zone on the Xian 1980 datum</source>
-      <translation type="unfinished" />
+      <translation>同一带号的西安 80 坐标系</translation>
     </message>
     <message>
       <location filename="ecomap/core/coords.py" line="113" />
       <source>the scale must be a positive number</source>
-      <translation type="unfinished" />
+      <translation>比例尺必须是正数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="84" />
+      <source>the selection does not match the layer</source>
+      <translation>所选要素与图层不对应</translation>
     </message>
     <message>
       <location filename="ecomap/io/csv_points.py" line="212" />
@@ -2200,14 +4774,14 @@ Right-click → Locate file…</source>
       <translation>水质断面表中没有 {field} 字段</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml_writer.py" line="154" />
+      <location filename="ecomap/io/export.py" line="161" />
       <source>there are no layers to write</source>
-      <translation>没有可写出的图层</translation>
+      <translation>没有可输出的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="108" />
+      <location filename="ecomap/core/layout/output.py" line="118" />
       <source>there are no pages to write</source>
-      <translation type="unfinished" />
+      <translation>没有可输出的页面</translation>
     </message>
     <message>
       <location filename="ecomap/io/text_encoding.py" line="47" />
@@ -2222,27 +4796,42 @@ Right-click → Locate file…</source>
     <message>
       <location filename="ecomap/core/coords.py" line="83" />
       <source>type two values separated by a comma, e.g. 116.404, 39.915</source>
-      <translation type="unfinished" />
+      <translation>请输入以逗号分隔的两个数，例如 116.404, 39.915</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/main.py" line="77" />
+      <location filename="ecomap/analysis/footprint.py" line="123" />
+      <source>typed coordinates</source>
+      <translation>输入的坐标</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_common.py" line="188" />
+      <source>unexpected problem ({detail})</source>
+      <translation>意外错误（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/main.py" line="80" />
       <source>unexpected problem ({detail}); set ECOMAP_DEBUG=1 for details</source>
       <translation>意外错误（{detail}）；设置 ECOMAP_DEBUG=1 可查看详情</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="123" />
       <source>unexpected text</source>
-      <translation type="unfinished" />
+      <translation>多余的内容</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="110" />
+      <location filename="ecomap/cli/cmd_info.py" line="111" />
       <source>unknown</source>
       <translation>未知</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="274" />
+      <location filename="ecomap/core/style.py" line="273" />
       <source>unknown classification method '{name}'</source>
-      <translation type="unfinished" />
+      <translation>未知的分级方法“{name}”</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/footprint.py" line="94" />
+      <source>unknown coordinate system '{crs}'</source>
+      <translation>未知坐标系“{crs}”</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt_writer.py" line="120" />
@@ -2250,84 +4839,124 @@ Right-click → Locate file…</source>
       <translation>未知编码 {encoding}</translation>
     </message>
     <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="51" />
+      <source>unknown encoding {encoding} (use UTF-8 or GBK)</source>
+      <translation>未知编码 {encoding}（请用 UTF-8 或 GBK）</translation>
+    </message>
+    <message>
       <location filename="ecomap/io/registry.py" line="97" />
       <source>unknown file type '{ext}'; EcoMap reads {formats}</source>
       <translation>未知的文件类型“{ext}”；EcoMap 可读取：{formats}</translation>
     </message>
     <message>
+      <location filename="ecomap/io/table_export.py" line="41" />
+      <source>unknown geometry mode '{mode}'</source>
+      <translation>未知的几何输出方式“{mode}”</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/model.py" line="119" />
       <source>unknown grid style '{name}'</source>
-      <translation type="unfinished" />
+      <translation>未知的格网样式“{name}”</translation>
     </message>
     <message>
       <location filename="ecomap/core/layout/model.py" line="117" />
       <source>unknown grid type '{name}'</source>
-      <translation type="unfinished" />
+      <translation>未知的格网类型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="84" />
+      <location filename="ecomap/core/style.py" line="85" />
       <source>unknown hatch '{name}'</source>
-      <translation type="unfinished" />
+      <translation>未知的填充线型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="142" />
+      <location filename="ecomap/core/layout/output.py" line="218" />
       <source>unknown image type '{ext}' (use .png, .jpg or .tif)</source>
-      <translation type="unfinished" />
+      <translation>未知的图片类型“{ext}”（请用 .png、.jpg 或 .tif）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/model.py" line="252" />
+      <location filename="ecomap/core/layout/model.py" line="257" />
       <source>unknown layout item '{kind}'</source>
-      <translation type="unfinished" />
+      <translation>未知的版式元素“{kind}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="86" />
+      <location filename="ecomap/core/style.py" line="87" />
       <source>unknown marker '{name}'</source>
-      <translation type="unfinished" />
+      <translation>未知的点符号“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="148" />
+      <location filename="ecomap/core/layout/atlas.py" line="119" />
       <source>unknown output type '{ext}' (use .pdf, .svg, .png, .jpg or .tif)</source>
-      <translation type="unfinished" />
+      <translation>未知的输出类型“{ext}”（请用 .pdf、.svg、.png、.jpg 或 .tif）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/model.py" line="340" />
+      <location filename="ecomap/core/layout/model.py" line="345" />
       <source>unknown page size '{page}' (use {known})</source>
-      <translation type="unfinished" />
+      <translation>未知的纸张“{page}”（可用：{known}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="282" />
+      <location filename="ecomap/analysis/screening.py" line="263" />
+      <source>unknown project type '{type}'; use one of: {types}</source>
+      <translation>未知项目类型“{type}”，可选：{types}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/style.py" line="281" />
       <source>unknown raster mode '{name}'</source>
-      <translation type="unfinished" />
+      <translation>未知的栅格显示方式“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="288" />
+      <location filename="ecomap/analysis/zonal.py" line="435" />
+      <source>unknown statistic(s): {names}</source>
+      <translation>未知统计量：{names}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/style.py" line="287" />
       <source>unknown style type '{name}'</source>
-      <translation type="unfinished" />
+      <translation>未知的样式类型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="32" />
+      <location filename="ecomap/gui/layer_properties.py" line="44" />
       <source>unknown — the file declares none and the coordinates do not tell</source>
-      <translation type="unfinished" />
+      <translation>未知——文件未声明坐标系，从坐标值也无法判断</translation>
     </message>
     <message>
-      <location filename="ecomap/io/water_report_files.py" line="141" />
+      <location filename="ecomap/io/water_report_files.py" line="143" />
       <source>unsupported output format "{suffix}"; use .csv or .xlsx</source>
       <translation>不支持的输出格式“{suffix}”，请使用 .csv 或 .xlsx</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="200" />
+      <location filename="ecomap/io/report_tables.py" line="75" />
+      <source>unsupported output format "{suffix}"; use .csv, .xlsx or .gpkg</source>
+      <translation>不支持的输出格式“{suffix}”，请使用 .csv、.xlsx 或 .gpkg</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/workspace.py" line="204" />
       <source>vector</source>
-      <translation type="unfinished" />
+      <translation>矢量</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_atlas.py" line="62" />
+      <source>warning: {text}</source>
+      <translation>警告：{text}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="134" />
+      <source>within</source>
+      <translation>距离不超过</translation>
     </message>
     <message>
       <location filename="ecomap/core/coords.py" line="104" />
       <source>write the scale as 1:N, e.g. 1:50000</source>
-      <translation type="unfinished" />
+      <translation>比例尺请写成 1:N，例如 1:50000</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="163" />
+      <location filename="ecomap/cli/cmd_render.py" line="167" />
       <source>wrote {path} ({w}×{h}) in {secs:.2f} s</source>
-      <translation type="unfinished" />
+      <translation>已写出 {path}（{w}×{h}），用时 {secs:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/zonal.py" line="489" />
+      <source>zonal statistics need a polygon layer</source>
+      <translation>分区统计需要面图层</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="87" />
@@ -2360,19 +4989,89 @@ Right-click → Locate file…</source>
       <translation>{count} 个图纸空间（布局）实体未载入</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/text.py" line="103" />
+      <location filename="ecomap/core/layout/text.py" line="132" />
       <source>{datum}, Gauss-Krüger projection, {width}° zones, zone {zone} (central meridian {meridian}°E)</source>
-      <translation type="unfinished" />
+      <translation>{datum}，高斯-克吕格投影，{width}度分带，第{zone}带（中央经线{meridian}°E）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/text.py" line="111" />
+      <location filename="ecomap/core/layout/text.py" line="137" />
       <source>{datum}, geographic coordinates</source>
-      <translation type="unfinished" />
+      <translation>{datum}，经纬度坐标</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="136" />
+      <source>{field} cannot be negative (got {value})</source>
+      <translation>{field}不能为负数（现为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="133" />
+      <source>{field} must be a number (got {value})</source>
+      <translation>{field}必须是数字（现为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="126" />
+      <source>{field} must be a number from 0 to 100 (got {value})</source>
+      <translation>{field}必须是 0 到 100 之间的数（现为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="147" />
+      <source>{field}: "{value}" is not a date (YYYY-MM-DD)</source>
+      <translation>{field}：“{value}”不是日期（格式 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="110" />
+      <source>{field}: "{value}" is not one of {allowed}</source>
+      <translation>{field}：“{value}”不在可选值 {allowed} 之中</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="118" />
+      <source>{field}: cannot move from {old} to {new} (next allowed: {allowed})</source>
+      <translation>{field}：不能从“{old}”变为“{new}”（下一步可为：{allowed}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="114" />
+      <source>{field}: going back from {old} to {new} must be marked as an explicit revert</source>
+      <translation>{field}：从“{old}”退回“{new}”须明确勾选“退回”</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/edit_commands.py" line="62" />
+      <source>{field}: you had {base}, you want {mine}, the file now has {theirs}</source>
+      <translation>{field}：原为 {base}，您要改为 {mine}，文件中现为 {theirs}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="163" />
+      <source>{format} holds one layer; export the layers one by one or choose GeoPackage or KML</source>
+      <translation>{format} 只能保存一个图层；请逐个导出，或选择 GeoPackage 或 KML</translation>
+    </message>
+    <message>
+      <location filename="ecomap/domain/edit_rules.py" line="154" />
+      <source>{later} ({b}) cannot be before {earlier} ({a})</source>
+      <translation>{later}（{b}）不能早于{earlier}（{a}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="78" />
+      <source>{layer} #{fid} {name} ({type}): {area:,.2f} m², {share:.2%} of the footprint</source>
+      <translation>{layer} #{fid} {name}（{type}）：{area:,.2f} 平方米，占用地 {share:.2%}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/editing.py" line="93" />
+      <source>{layer} {key} was changed by someone else after you opened it</source>
+      <translation>{layer} {key} 在您打开后已被他人修改</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/editing.py" line="91" />
+      <source>{layer} {key}: the feature was deleted by someone else</source>
+      <translation>{layer} {key}：该要素已被他人删除</translation>
     </message>
     <message>
       <location filename="ecomap/core/expression.py" line="115" />
       <source>{message} at character {pos} (near '{near}')</source>
-      <translation type="unfinished" />
+      <translation>{message}（第 {pos} 个字符，“{near}”附近）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="244" />
+      <source>{month}: &lt;b&gt;{n}&lt;/b&gt; sections assessed · Ⅰ–Ⅲ &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ &lt;b&gt;{bad}&lt;/b&gt; · meeting target &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;&lt;b&gt;{failing}&lt;/b&gt; failing&lt;/span&gt;</source>
+      <translation>{month}：评价断面 &lt;b&gt;{n}&lt;/b&gt; 个 · Ⅰ～Ⅲ类 &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ类 &lt;b&gt;{bad}&lt;/b&gt; · 达标率 &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;未达标 &lt;b&gt;{failing}&lt;/b&gt; 个&lt;/span&gt;</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="362" />
@@ -2395,44 +5094,134 @@ Right-click → Locate file…</source>
       <translation>{name} 注记</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/class_style_widgets.py" line="113" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="71" />
+      <source>{name} {value:g} ({ratio:.2f}× over)</source>
+      <translation>{name} {value:g}（超标 {ratio:.2f} 倍）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="337" />
+      <source>{name}: not measured at this section</source>
+      <translation>{name}：该断面未监测</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="213" />
+      <source>{name}: the file declares no coordinate system and its coordinates do not tell. Choose the one it was made in.</source>
+      <translation>{name}：文件没有声明坐标系，从坐标值也无法判断。请选择数据制作时所用的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="209" />
+      <source>{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because {reason}. Confirm or choose another.</source>
+      <translation>{name}：文件没有声明坐标系。EcoMap 推测为 EPSG:{epsg}，因为{reason}。请确认或另选。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_detail.py" line="52" />
+      <source>{n} days past the planned completion</source>
+      <translation>超过计划完工日期 {n} 天</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/class_style_widgets.py" line="132" />
       <source>{n} different values — too many for categories; use Graduated</source>
-      <translation type="unfinished" />
+      <translation>共 {n} 个不同的值，太多了，不适合分类显示；请改用分级显示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/identify_panel.py" line="84" />
+      <location filename="ecomap/gui/identify_panel.py" line="92" />
       <source>{n} feature(s) found.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="ecomap/gui/expression_dialog.py" line="108" />
-      <source>{n} feature(s) match</source>
-      <translation type="unfinished" />
+      <translation>找到 {n} 个要素。</translation>
     </message>
     <message>
       <location filename="ecomap/gui/expression_dialog.py" line="118" />
+      <source>{n} feature(s) match</source>
+      <translation>{n} 个要素符合</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/expression_dialog.py" line="128" />
       <source>{n} feature(s) selected</source>
-      <translation type="unfinished" />
+      <translation>已选中 {n} 个要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="122" />
+      <location filename="ecomap/app/tool_handlers.py" line="131" />
+      <source>{n} feature(s) selected in {layer}</source>
+      <translation>在 {layer} 中选中了 {n} 个要素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="415" />
+      <source>{n} features without geometry were left out</source>
+      <translation>{n} 个无几何图形的要素未导出</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_properties.py" line="134" />
       <source>{n} invalid (self-intersections or bad rings)</source>
-      <translation type="unfinished" />
+      <translation>{n} 个无效（自相交或环错误）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_model.py" line="176" />
+      <location filename="ecomap/gui/canvas.py" line="207" />
+      <source>{n} km</source>
+      <translation>{n} 千米</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="69" />
+      <source>{n} late</source>
+      <translation>逾期 {n}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="241" />
+      <source>{n} layer(s) could not be opened; they are kept in the layer list (shown in red) so you can locate them later.</source>
+      <translation>有 {n} 个图层无法打开；它们仍保留在图层列表中（红色显示），可以稍后查找文件。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/canvas.py" line="207" />
+      <source>{n} m</source>
+      <translation>{n} 米</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_overlay.py" line="50" />
+      <source>{n} overlapping pairs between {a} and {b}</source>
+      <translation>{a} 与 {b} 之间有 {n} 对重叠</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_zonal.py" line="84" />
+      <source>{n} polygons</source>
+      <translation>{n} 个面</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/project_bridge.py" line="89" />
+      <source>{path}: no layer named '{name}'</source>
+      <translation>{path}：没有名为“{name}”的图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="128" />
+      <source>{stage} (current)</source>
+      <translation>{stage}（当前）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_model.py" line="183" />
       <source>{total} features, {shown} shown, {selected} selected</source>
-      <translation type="unfinished" />
+      <translation>共 {total} 个要素，显示 {shown} 个，选中 {selected} 个</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="123" />
+      <location filename="ecomap/cli/cmd_stats.py" line="48" />
+      <source>{units}: {n} units, {k} layers</source>
+      <translation>{units}：{n} 个单元，{k} 个图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/widgets.py" line="84" />
+      <source>{value} ×10⁴ CNY</source>
+      <translation>{value} 万元</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/layout/output.py" line="199" />
       <source>{w} × {h} pixels is too large an image; choose a lower resolution</source>
-      <translation type="unfinished" />
+      <translation>{w} × {h} 像素的图像过大，请选择较低的分辨率</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="86" />
+      <location filename="ecomap/gui/layer_properties.py" line="98" />
       <source>{w} × {h} pixels, {n} band(s), {dtype}</source>
-      <translation type="unfinished" />
+      <translation>{w} × {h} 像元，{n} 个波段，{dtype}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="84" />
+      <source>×10⁴ CNY</source>
+      <translation>万元</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="752" />

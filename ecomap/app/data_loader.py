@@ -1,0 +1,218 @@
+"""Adding data: read files in a worker, then settle what the files could not tell (encoding, CRS).
+
+``DataLoader.add_paths(paths)`` reads every file off the UI thread with a progress
+window that can be cancelled; read errors are collected and shown once, clearly.
+Then, one layer at a time on the GUI thread: a Shapefile whose text encoding was
+guessed gets the encoding preview (and is re-read, again in a worker, if the user
+picks another); a layer without a declared CRS gets the CRS dialog. The layers are
+added to the tree in one undoable step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from ecomap.core.crs import CrsInfo, crs_from_epsg
+from ecomap.core.default_styles import detect_theme
+from ecomap.core.extent import cached_bounds
+from ecomap.core.layer_tree import make_layer_node
+from ecomap.core.tree_commands import AddNodesCommand
+from ecomap.errors import DataError
+from ecomap.gui.worker import Task
+from ecomap.i18n import tr
+
+PROJECT_SUFFIX = ".ecomap"
+
+
+def read_files(feedback, paths: list[str]) -> list[tuple[str, list | DataError]]:
+    """Worker: open every path; per path its layers or the DataError explaining why not."""
+    from ecomap.io.registry import open_path
+
+    out = []
+    for i, path in enumerate(paths):
+        if feedback.cancelled:
+            break
+        feedback.progress(i, len(paths), Path(path).name)
+        try:
+            layers = open_path(path)
+        except DataError as exc:
+            out.append((path, exc))
+            continue
+        for layer in layers:
+            cached_bounds(layer)  # the GUI asks for extents at once; compute them here, off the UI thread
+        out.append((path, layers))
+    return out
+
+
+def reread_shapefile(feedback, path: Path, layer_name: str | None, encoding: str):
+    from ecomap.io.ogr import read
+
+    feedback.progress(0, 0, path.name)
+    layers = read(path, layer=layer_name, encoding=encoding)
+    cached_bounds(layers[0])
+    return layers[0]
+
+
+def with_crs(layer, epsg: int):
+    """A copy of ``layer`` whose CRS the user confirmed as EPSG:``epsg`` (the data is not moved)."""
+    info = CrsInfo(declared_epsg=epsg, swapped_axes=layer.crs_info.swapped_axes if layer.crs_info else False)
+    if getattr(layer, "kind", None) == "vector":
+        features = layer.features.set_crs(crs_from_epsg(epsg), allow_override=True)
+        notes = [n for n in layer.notes if "assumed" not in n and "假定" not in n]
+        return replace(layer, features=features, crs_info=info, notes=notes)
+    return replace(layer, crs_info=info)
+
+
+def needs_crs_question(layer) -> bool:
+    info = getattr(layer, "crs_info", None)
+    return info is None or info.crs() is None or info.is_assumed
+
+
+class DataLoader(QObject):
+    """Reads files for the main window and adds their layers to the tree."""
+
+    layersAdded = Signal(list)  # layer nodes
+    projectDropped = Signal(str)
+
+    def __init__(self, window, tree, undo, lon_hint_fn=None):
+        super().__init__(window)
+        self.window, self.tree, self.undo = window, tree, undo
+        self.lon_hint = lon_hint_fn or (lambda: None)
+        self.task: Task | None = None
+        self._queue: list = []
+        self._ready: list = []
+        self.progress: QProgressDialog | None = None
+
+    # ------------------------------------------------------------------ entry point
+
+    def add_paths(self, paths) -> Task | None:
+        paths = [str(p) for p in paths]
+        projects = [p for p in paths if p.lower().endswith(PROJECT_SUFFIX)]
+        for p in projects:
+            self.projectDropped.emit(p)
+        paths = [p for p in paths if p not in projects]
+        if not paths:
+            return None
+        self.progress = QProgressDialog(tr("Reading data…"), tr("Cancel"), 0, len(paths), self.window)
+        self.progress.setWindowTitle(tr("Add data"))
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)
+        self.progress.setMinimumDuration(300)
+        task = Task(read_files, paths)
+        task.progress.connect(self._on_progress)
+        task.finished.connect(self._on_read)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._close_progress)
+        self.progress.canceled.connect(task.cancel)
+        self.task = task.start()
+        return task
+
+    def _on_progress(self, done, total, text):
+        progress = self.progress  # setValue() on a modal dialog runs the event loop: it may close meanwhile
+        if progress is not None:
+            progress.setLabelText(tr("Reading {name}…").format(name=text))
+            progress.setMaximum(max(1, total))
+            progress.setValue(done)
+
+    def _close_progress(self, *args):
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+
+    def _on_failed(self, exc):
+        self._close_progress()
+        QMessageBox.critical(self.window, tr("Add data"), tr("Reading failed: {error}").format(error=exc))
+
+    def _on_read(self, results):
+        self._close_progress()
+        errors = [exc for _path, exc in results if isinstance(exc, DataError)]
+        if errors:
+            self.show_errors(errors)
+        self._queue = [lyr for _path, layers in results if not isinstance(layers, DataError) for lyr in layers]
+        self._ready = []
+        self._process_next()
+
+    def show_errors(self, errors: list[DataError]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Some files could not be opened"),
+                          tr("EcoMap could not open {n} file(s):").format(n=len(errors)), parent=self.window)
+        box.setInformativeText("\n\n".join(e.user_message() for e in errors[:10]))
+        box.exec()
+
+    # ------------------------------------------------------------------ one layer at a time
+
+    def _process_next(self):
+        while self._queue:
+            layer = self._queue.pop(0)
+            enc = getattr(layer, "encoding", None)
+            if enc is not None and enc.guessed and layer.source.path.suffix.lower() == ".shp":
+                chosen = self.ask_encoding(layer)
+                if chosen and chosen.upper() != enc.encoding.upper():
+                    self._reread(layer, chosen)
+                    return  # continues when the re-read finishes
+            self._ready.append(self._settle_crs(layer))
+        self._add_ready()
+
+    def _reread(self, layer, encoding: str):
+        task = Task(reread_shapefile, layer.source.path, layer.source.layer, encoding)
+
+        def done(new_layer):
+            self._ready.append(self._settle_crs(new_layer))
+            self._process_next()
+
+        def failed(exc):
+            QMessageBox.warning(self.window, tr("Text encoding"), str(exc))
+            self._ready.append(self._settle_crs(layer))
+            self._process_next()
+
+        task.finished.connect(done)
+        task.failed.connect(failed)
+        self.task = task.start()
+
+    def _settle_crs(self, layer):
+        if not needs_crs_question(layer):
+            return layer
+        epsg = self.ask_crs(layer)
+        return with_crs(layer, epsg) if epsg else layer
+
+    def _add_ready(self):
+        layers, self._ready = self._ready, []
+        if not layers:
+            return
+        nodes = []
+        for layer in layers:
+            theme, aliases = detect_theme(layer)
+            if aliases and getattr(layer, "kind", None) == "vector":
+                for k, v in aliases.items():
+                    layer.field_aliases.setdefault(k, v)
+            nodes.append(make_layer_node(layer, theme=theme))
+        # the last file read goes on top, as in QGIS
+        nodes.reverse()
+        self.undo.push(AddNodesCommand(self.tree, nodes, self.tree.root, 0))
+        self.layersAdded.emit(nodes)
+
+    # ------------------------------------------------------------------ questions (replaced in tests)
+
+    def ask_encoding(self, layer) -> str | None:
+        from ecomap.gui.encoding_dialog import EncodingDialog
+
+        dlg = EncodingDialog(layer.source.path, layer.encoding.encoding, True, layer.source.layer, self.window)
+        return dlg.encoding() if dlg.exec() else None
+
+    def ask_crs(self, layer) -> int | None:
+        from ecomap.gui.crs_dialog import CrsDialog
+
+        info = layer.crs_info
+        if info is not None and info.is_assumed:
+            reason = tr("{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because "
+                        "{reason}. Confirm or choose another.").format(name=layer.name, epsg=info.assumed_epsg,
+                                                                         reason=info.reason)
+        else:
+            reason = tr("{name}: the file declares no coordinate system and its coordinates do not tell. "
+                        "Choose the one it was made in.").format(name=layer.name)
+        dlg = CrsDialog(self.window, title=tr("Coordinate system of {name}").format(name=layer.name),
+                        current=info.assumed_epsg if info is not None else None, bounds=layer.bounds,
+                        reason=reason, lon_hint=self.lon_hint())
+        return dlg.selected_epsg() if dlg.exec() else None

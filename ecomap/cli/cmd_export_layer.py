@@ -1,0 +1,74 @@
+"""导出图层数据（GPKG/SHP/GeoJSON/KML/KMZ/CSV/XLSX/界址点TXT）/ Export a layer to GeoPackage, Shapefile, GeoJSON, KML, KMZ, CSV, XLSX or parcel TXT."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ecomap.cli.export_common import check_out_folder, is_project
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+NAME = "export-layer"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("source", metavar="PROJECT_OR_FILE", help="工程文件或数据文件 / project file or data file")
+    parser.add_argument("--layer", metavar="NAME", help="图层名称（文件只有一个图层时可省略）/ layer name "
+                        "(may be left out when the file has one layer)")
+    parser.add_argument("--out", required=True, metavar="FILE",
+                        help="输出文件 .gpkg .shp .geojson .kml .kmz .csv .xlsx .txt / output file")
+    parser.add_argument("--crs", metavar="EPSG", help="投影到此坐标系，如 4490 / reproject to this CRS, e.g. 4490")
+    parser.add_argument("--encoding", metavar="ENC",
+                        help="Shapefile/TXT 编码：UTF-8（默认）或 GBK / Shapefile or TXT text encoding: UTF-8 or GBK")
+    parser.add_argument("--geometry", choices=["auto", "xy", "wkt", "none"], default="auto",
+                        help="CSV/XLSX 几何列 / CSV and XLSX geometry columns")
+    parser.add_argument("--name-field", metavar="FIELD", help="KML 要素名称字段 / KML placemark name field")
+
+
+def _find(source: Path, layer_name: str | None):
+    """(layer, style, display name, theme)."""
+    if is_project(source):
+        from ecomap.core.layout.context import context_from_project
+        from ecomap.core.project import load_project
+
+        ctx = context_from_project(load_project(source))
+        vectors = [ml for ml in ctx.layers if ml.is_vector]
+        if layer_name is None:
+            raise DataError(source, tr("--layer is required for a project; layers: {names}").format(
+                names=", ".join(ml.name for ml in vectors)))
+        ml = ctx.layer(layer_name) or next((m for m in vectors if getattr(m.layer, "name", "") == layer_name), None)
+        if ml is None or not ml.is_vector:
+            raise DataError(source, tr("no vector layer named '{name}'; layers: {names}").format(
+                name=layer_name, names=", ".join(m.name for m in vectors)))
+        return ml.layer, ml.style, ml.name, ml.theme
+    from ecomap.io.registry import open_path
+
+    layers = [lyr for lyr in open_path(source) if getattr(lyr, "kind", "") == "vector"]
+    if layer_name is None:
+        if len(layers) != 1:
+            raise DataError(source, tr("--layer is required: the file has {n} layers ({names})").format(
+                n=len(layers), names=", ".join(lyr.name for lyr in layers)))
+        return layers[0], None, layers[0].name, None
+    match = [lyr for lyr in layers if lyr.name == layer_name]
+    if not match:
+        raise DataError(source, tr("no vector layer named '{name}'; layers: {names}").format(
+            name=layer_name, names=", ".join(lyr.name for lyr in layers)))
+    return match[0], None, match[0].name, None
+
+
+def run(args) -> int:
+    from ecomap.core.default_styles import default_style_for
+    from ecomap.io.export import export_layer
+
+    out = Path(args.out).expanduser()
+    check_out_folder(out)
+    layer, style, name, theme = _find(Path(args.source).expanduser(), args.layer)
+    result = export_layer(layer, out, style=style or default_style_for(layer, theme), name=name, theme=theme,
+                          crs=args.crs, encoding=args.encoding, geometry=args.geometry, name_field=args.name_field)
+    epsg = result.crs.to_epsg() if result.crs is not None else None
+    print(tr("Wrote {path}: {n} features, {crs}").format(
+        path=", ".join(str(p) for p in result.paths), n=result.count,
+        crs=f"EPSG:{epsg}" if epsg else (result.crs.name if result.crs is not None else tr("no coordinate system"))))
+    for note in result.notes:
+        print(tr("note: {text}").format(text=note))
+    return 0

@@ -1,0 +1,174 @@
+"""渲染地图为 PNG / render layers or a project to a PNG image.
+
+The same render job as the canvas and layout export, headless. Semantics follow
+``shared/bench/qgis_render.py`` so that timings compare with QGIS: the default style
+(fill rgba(76,175,80,160), outline rgb(40,40,40) 0.1 mm), ``--zoom`` (the central
+1/Z of the full extent by width), ``--views`` (a navigation replayed view by view)
+and the ``--json`` timing fields ``open_s`` (start → layers ready), ``first_s``,
+``warm_s`` (median of ``--repeat``), ``views_s``, ``views_mean_s``, ``views_p95_s``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+NAME = "render"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="LAYER_OR_PROJECT",
+                        help="图层文件或 .ecomap 工程 / layer files or an .ecomap project")
+    parser.add_argument("--out", required=True, help="输出 PNG 文件 / output PNG file")
+    parser.add_argument("--size", default="1920x1080", help="图像大小 宽x高 / image size WxH")
+    parser.add_argument("--zoom", type=float, default=1.0,
+                        help="放大倍数：渲染全图中央 1/Z / render the central 1/Z of the full extent")
+    parser.add_argument("--views", help="导航视图 JSON 文件 / JSON file of views (nav_views.json)")
+    parser.add_argument("--repeat", type=int, default=3, help="重复渲染次数 / warm re-renders")
+    parser.add_argument("--dpi", type=float, default=96.0, help="输出分辨率 / output DPI")
+    parser.add_argument("--json", action="store_true", help="输出计时 JSON / print timings as JSON")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="不复用已渲染的图层图像 / never reuse layer images already rendered")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+        if w <= 0 or h <= 0:
+            raise ValueError
+        return w, h
+    except ValueError:
+        raise DataError(None, tr("--size must look like 1920x1080, not '{text}'").format(text=text)) from None
+
+
+def open_for_render(paths: list[str]):
+    """([(layer, style, opacity)], project view or None) for the inputs: data files with the
+    default style, or one project (its CRS and extent).
+
+    Vector files take the fast flat path (Arrow WKB → numpy, no shapely objects);
+    rasters and anything else go through ``ecomap.io.registry.open_path``.
+    """
+    from ecomap.core.render.sources import read_flat_source
+    from ecomap.core.style import RasterStyle, default_vector_style
+
+    if len(paths) == 1 and paths[0].lower().endswith(".ecomap"):
+        return _open_project(Path(paths[0]))
+    from ecomap.io.registry import check_readable, format_of, open_path
+
+    entries = []
+    for text in paths:
+        path = Path(text)
+        check_readable(path)
+        fmt = format_of(path)
+        if fmt is not None and fmt.module == "ogr" and path.is_file():
+            for src in read_flat_source(path):
+                entries.append((src, default_vector_style(), 1.0))
+            continue
+        for lyr in open_path(path):
+            style = RasterStyle() if getattr(lyr, "kind", "") == "raster" else default_vector_style()
+            entries.append((lyr, style, 1.0))
+    return entries, None
+
+
+def _open_project(path: Path):
+    try:
+        from ecomap.core.project import load_project, open_project_layers
+    except ImportError:
+        raise DataError(path, tr("project files are not supported by this build")) from None
+    from pyproj import CRS
+
+    from ecomap.core.style import RasterStyle, default_vector_style, style_from_dict
+
+    project = load_project(path)
+    entries = []
+    for entry, lyr in open_project_layers(project):
+        if lyr is None or not entry.visible:
+            continue
+        if entry.style:
+            style = style_from_dict(entry.style)
+        else:
+            style = RasterStyle() if getattr(lyr, "kind", "") == "raster" else default_vector_style()
+        entries.append((lyr, style, entry.opacity))
+    crs = CRS.from_user_input(project.crs) if project.crs else None
+    return entries, (crs, project.extent)
+
+
+def run(args) -> int:
+    from ecomap.core.map_settings import LayerEntry, MapSettings, view_for
+    from ecomap.core.render.job import ensure_gui_app, render_image
+    from ecomap.core.render.sources import layer_crs, transform_bounds
+
+    t_start = time.perf_counter()
+    w, h = _size(args.size)
+    if args.no_cache:
+        from ecomap.core.render.job import layer_cache
+
+        layer_cache.enabled = False
+    ensure_gui_app()
+    entries, project_view = open_for_render(list(args.inputs))
+    if not entries:
+        raise DataError(args.inputs[0], tr("nothing to draw: no layer with geometry"))
+    t_open = time.perf_counter() - t_start
+    crs = project_view[0] if project_view else layer_crs(entries[0][0])
+    full = None
+    for lyr, *_ in entries:
+        b = transform_bounds(_bounds(lyr), layer_crs(lyr), crs)
+        if b is None:
+            continue
+        full = b if full is None else (min(full[0], b[0]), min(full[1], b[1]), max(full[2], b[2]), max(full[3], b[3]))
+    if project_view and project_view[1]:
+        full = tuple(project_view[1])
+    if full is None:
+        raise DataError(args.inputs[0], tr("nothing to draw: the layers are empty"))
+    base = MapSettings(extent=view_for(full, w, h, zoom=args.zoom), size=(w, h), dpi=args.dpi, crs=crs,
+                       layers=tuple(LayerEntry(lyr, style, opacity=opacity) for lyr, style, opacity in entries))
+
+    from ecomap.core.render.job import layer_cache
+
+    def render(settings, fresh=False):
+        if fresh:  # a real redraw: the finished-image cache would make it a blit
+            layer_cache.clear()
+        t = time.perf_counter()
+        img = render_image(settings)
+        return time.perf_counter() - t, img
+
+    first, img = render(base)
+    warm = [render(base, fresh=True)[0] for _ in range(max(0, args.repeat))]
+    out = Path(args.out)
+    if not img.save(str(out)):
+        raise DataError(out, tr("cannot write the image"))
+    nav = {}
+    if args.views:
+        try:
+            views = json.loads(Path(args.views).read_text(encoding="utf-8"))["views"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise DataError(args.views, tr("not a views file ({detail})").format(detail=exc)) from None
+        secs = []
+        for v in views:
+            secs.append(render(base.with_extent(view_for(full, w, h, v["cx"], v["cy"], v["zoom"])))[0])
+        srt = sorted(secs)
+        nav = {"views_s": [round(s, 4) for s in secs], "views_mean_s": round(sum(secs) / len(secs), 4),
+               "views_p95_s": round(srt[min(len(secs) - 1, int(0.95 * len(secs)))], 4)}
+    result = {"engine": "ecomap", "cache": not args.no_cache, "size": [w, h], "zoom": args.zoom, "open_s": round(t_open, 4),
+              "first_s": round(first, 4), "warm_s": round(statistics.median(warm), 4) if warm else None,
+              **nav}
+    from ecomap.core.render.vector import stop_background
+
+    stop_background()  # a level being prepared for a next view nobody will ask for
+    if args.json:
+        print(json.dumps(result), flush=True)
+    else:
+        print(tr("wrote {path} ({w}×{h}) in {secs:.2f} s").format(path=out, w=w, h=h, secs=first))
+    sys.stdout.flush()
+    return 0
+
+
+def _bounds(layer):
+    b = getattr(layer, "bounds", None)
+    return b() if callable(b) else b

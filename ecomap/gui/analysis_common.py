@@ -1,0 +1,406 @@
+"""What every analysis dialog shares: a worker with progress and cancel, layer pickers, result tables.
+
+:class:`AnalysisRunner` runs an ``ecomap.analysis`` function in a worker thread with
+a :class:`ecomap.core.feedback.Feedback`; its signals arrive on the GUI thread (the
+signal object lives there, so emits from the worker are queued). The worker is a
+Python thread, not a ``QThreadPool`` runnable: PySide creates and drops a Python
+thread state around every runnable, and pyproj's per-thread PROJ contexts did not
+survive that — a reprojection in the second job crashed inside ``proj_create``. :class:`RunPanel` is
+the Run / Cancel buttons with a progress bar. :class:`FrameModel` shows a pandas
+table virtually (Qt asks only for the rows on screen), with Chinese or English headers
+from the report module's table. The dialogs read layers from the main window's layer
+tree and never change them.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import traceback
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from ecomap.core.feedback import Cancelled, Feedback
+from ecomap.errors import DataError
+from ecomap.i18n import language, tr
+
+VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "不符合": "#c62828"}
+HIGHLIGHT_KEY = "analysis"
+
+
+# ----------------------------------------------------------------------------- running
+
+
+class _Signals(QObject):
+    progress = Signal(float)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+_RUNNING: set = set()  # signal objects of running jobs, kept alive until they report
+
+
+class _Job:
+    def __init__(self, fn, feedback: Feedback, signals: _Signals):
+        self.fn, self.feedback, self.signals = fn, feedback, signals
+
+    def run(self):
+        try:
+            self._run()
+        finally:
+            _RUNNING.discard(self.signals)
+
+    def _run(self):
+        try:
+            result = self.fn(self.feedback)
+        except Cancelled:
+            self.signals.cancelled.emit()
+            return
+        except BaseException as exc:  # noqa: BLE001 - shown to the user, never lost in a thread
+            exc.__ecomap_traceback__ = traceback.format_exc()
+            self.signals.failed.emit(exc)
+            return
+        if self.feedback.is_cancelled():
+            self.signals.cancelled.emit()
+        else:
+            self.signals.finished.emit(result)
+
+
+class AnalysisRunner(QObject):
+    """Runs ``fn(feedback)`` off the GUI thread; one job at a time; signals on the GUI thread."""
+
+    started = Signal()
+    progress = Signal(float)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.feedback: Feedback | None = None
+        self._signals: _Signals | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._signals is not None
+
+    def start(self, fn) -> None:
+        if self.running:
+            self.cancel()
+        signals = _Signals()  # created here, so it lives on the GUI thread
+        feedback = Feedback(on_progress=signals.progress.emit)
+        signals.progress.connect(self._on_progress)
+        signals.finished.connect(lambda r, s=signals: self._done(s, self.finished, r))
+        signals.failed.connect(lambda e, s=signals: self._done(s, self.failed, e))
+        signals.cancelled.connect(lambda s=signals: self._done(s, self.cancelled))
+        self._signals, self.feedback = signals, feedback
+        self.started.emit()
+        _RUNNING.add(signals)
+        self._thread = threading.Thread(target=_Job(fn, feedback, signals).run, daemon=True,
+                                        name="ecomap-analysis-job")
+        self._thread.start()
+
+    def cancel(self) -> None:
+        if self.feedback is not None:
+            self.feedback.cancel()
+
+    def _on_progress(self, value: float) -> None:
+        if self.sender() is self._signals:
+            self.progress.emit(value)
+
+    def _done(self, signals, signal, *args) -> None:
+        if signals is not self._signals:
+            return  # a job replaced by a newer one
+        self._signals, self.feedback = None, None
+        signal.emit(*args)
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until the worker ends and its signals are delivered (tests)."""
+        thread = getattr(self, "_thread", None)
+        if thread is not None:
+            thread.join(timeout_ms / 1000)
+        QGuiApplication.processEvents()
+        return thread is None or not thread.is_alive()
+
+
+class RunPanel(QWidget):
+    """Run and Cancel buttons with a progress bar, wired to an :class:`AnalysisRunner`."""
+
+    def __init__(self, runner: AnalysisRunner, run_text: str = "", parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.run_button = QPushButton(run_text or tr("Run"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.status = QLabel("")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in (self.run_button, self.cancel_button, self.bar, self.status):
+            lay.addWidget(w)
+        lay.setStretch(2, 1)
+        self.cancel_button.clicked.connect(runner.cancel)
+        runner.started.connect(self._started)
+        runner.progress.connect(lambda v: self.bar.setValue(int(v * 1000)))
+        runner.finished.connect(lambda _r: self._stopped(tr("Done")))
+        runner.failed.connect(lambda _e: self._stopped(tr("Failed")))
+        runner.cancelled.connect(lambda: self._stopped(tr("Cancelled")))
+
+    def _started(self) -> None:
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.bar.setValue(0)
+        self.status.setText(tr("Working…"))
+
+    def _stopped(self, text: str) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(text)
+
+
+def show_error(parent, exc) -> None:
+    """A DataError's message, or a short note for a bug (the traceback goes to stderr)."""
+    if isinstance(exc, DataError):
+        QMessageBox.warning(parent, tr("Analysis"), exc.user_message())
+        return
+    import sys
+
+    print(getattr(exc, "__ecomap_traceback__", repr(exc)), file=sys.stderr)
+    QMessageBox.critical(parent, tr("Analysis"), tr("unexpected problem ({detail})").format(
+        detail=f"{type(exc).__name__}: {exc}"))
+
+
+# ----------------------------------------------------------------------------- layers
+
+
+def layer_nodes(main_window, kind: str | None = None, geometry: tuple[str, ...] | None = None) -> list:
+    """Layer-tree nodes with data, optionally of a kind ('vector'/'raster') and geometry family."""
+    out = []
+    for node in main_window.tree.layer_nodes():
+        layer = node.layer
+        if layer is None:
+            continue
+        if kind is not None and getattr(layer, "kind", None) != kind:
+            continue
+        if geometry is not None and getattr(layer, "geometry_type", None) not in geometry:
+            continue
+        out.append(node)
+    return out
+
+
+def workspace_layer(node):
+    """The node's layer with its theme and field roles (the analyses' input)."""
+    from ecomap.core.workspace import describe_layer
+
+    return describe_layer(node.layer, name=node.source_layer or getattr(node.layer, "name", node.name),
+                          theme_id=node.theme, title=node.name)
+
+
+class LayerCombo(QComboBox):
+    """Picks a layer-tree node; refreshed from the tree when asked."""
+
+    def __init__(self, main_window, kind: str | None = "vector", geometry=None, parent=None):
+        super().__init__(parent)
+        self.main_window, self.kind, self.geometry = main_window, kind, geometry
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.refresh()
+
+    def refresh(self, prefer_theme: str | None = None) -> None:
+        """Reload from the tree, keeping the current layer, or picking ``prefer_theme``'s when given."""
+        current = self.current_node()
+        self.blockSignals(True)
+        self.clear()
+        for node in layer_nodes(self.main_window, self.kind, self.geometry):
+            self.addItem(node.name, node)
+        self.blockSignals(False)
+        nodes = [self.itemData(i) for i in range(self.count())]
+        index = next((i for i, n in enumerate(nodes) if prefer_theme and n.theme == prefer_theme), -1)
+        if index < 0:
+            index = next((i for i, n in enumerate(nodes) if n is current), -1)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def current_node(self):
+        return self.currentData() if self.count() else None
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _text(value) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return ("是" if value else "否") if language() == "zh_CN" else ("yes" if value else "no")
+    if isinstance(value, (float, np.floating)):
+        if math.isnan(value):
+            return ""
+        return f"{value:,.4f}".rstrip("0").rstrip(".") if abs(value) < 1e6 else f"{value:,.1f}"
+    return str(value)
+
+
+class FrameModel(QAbstractTableModel):
+    """A pandas DataFrame as a read-only, sortable table (cells formatted on demand)."""
+
+    def __init__(self, frame: pd.DataFrame | None = None, headers: dict | None = None,
+                 percent: tuple[str, ...] = ("share", "share_a", "share_b"), parent=None):
+        super().__init__(parent)
+        self.percent = set(percent)
+        self.set_frame(frame if frame is not None else pd.DataFrame(), headers)
+
+    def set_frame(self, frame: pd.DataFrame, headers: dict | None = None,
+                  colors: dict[int, str] | None = None) -> None:
+        self.beginResetModel()
+        self.frame = frame.reset_index(drop=True)
+        self.columns = list(self.frame.columns)
+        self.headers = headers or {}
+        self.arrays = [self.frame[c].to_numpy() for c in self.columns]
+        self.order = np.arange(len(self.frame))
+        self.row_colors = colors or {}
+        self.endResetModel()
+
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.order)
+
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = int(self.order[index.row()])
+        col = self.columns[index.column()]
+        value = self.arrays[index.column()][row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if (col in self.percent or str(col).endswith("|share")) and isinstance(value, (float, np.floating)):
+                return "" if math.isnan(value) else f"{value * 100:.2f}%"
+            return _text(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float, np.number)) \
+                and not isinstance(value, (bool, np.bool_)):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and isinstance(value, str) and value in VERDICT_COLORS:
+            return QBrush(QColor(VERDICT_COLORS[value]))
+        if role == Qt.ItemDataRole.BackgroundRole and row in self.row_colors:
+            return QBrush(QColor(self.row_colors[row]))
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            key = self.columns[section]
+            return self.headers.get(key, str(key))
+        return str(section + 1)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not self.columns:
+            return
+        self.layoutAboutToBeChanged.emit()
+        values = pd.Series(self.arrays[column])
+        try:
+            keys = np.argsort(values.to_numpy(), kind="stable") if values.dtype.kind in "iufb" else \
+                np.argsort(pd.factorize(values.astype(str), sort=True)[0], kind="stable")
+        except TypeError:
+            keys = np.argsort(values.astype(str).to_numpy(), kind="stable")
+        self.order = keys[::-1] if order == Qt.SortOrder.DescendingOrder else keys
+        self.layoutChanged.emit()
+
+    def frame_row(self, view_row: int) -> int:
+        return int(self.order[view_row])
+
+
+def table_view(model: FrameModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the given order
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(22)
+    return view
+
+
+def headers_for(columns, a: str = "", b: str = "") -> dict:
+    """Column headers in the user's language: the report's Chinese ones, else readable English."""
+    from ecomap.io.report_tables import HEADERS_ZH
+
+    out = {}
+    for c in columns:
+        key = str(c)
+        if "|" in key:
+            layer, measure = key.split("|", 1)
+            out[c] = f"{layer} {_header(measure, a, b, HEADERS_ZH)}"
+        else:
+            out[c] = _header(key, a, b, HEADERS_ZH)
+    return out
+
+
+_EN = {"a_fid": "{a} id", "a_name": "{a} name", "b_fid": "{b} id", "b_name": "{b} name", "area_m2": "Area (m²)",
+       "area_mu": "Area (mu)", "area_ha": "Area (ha)", "share_a": "Share of {a}", "share_b": "Share of {b}",
+       "length_m": "Length (m)", "length_km": "Length (km)", "distance_m": "Distance (m)"}
+
+
+def _header(key: str, a: str, b: str, zh: dict) -> str:
+    if language() == "zh_CN" and key in zh:
+        return zh[key].format(a=a, b=b)
+    if key in _EN:
+        return _EN[key].format(a=a, b=b)
+    return key.replace("_", " ")
+
+
+def ask_save(parent, title: str, filters: str, default: str = ""):
+    """A save-file dialog; None when the user cancels."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, default, filters)
+    return path or None
+
+
+def map_crs(main_window):
+    return getattr(getattr(main_window, "map_view", None), "crs", None)
+
+
+def highlight(main_window, geoms, crs, color: str = "#e53935", key: str = HIGHLIGHT_KEY) -> None:
+    """Show ``geoms`` (in ``crs``) over the map, reprojected to the map's CRS."""
+    from ecomap.analysis import common
+
+    tools = getattr(main_window, "tools", None)
+    if tools is None:
+        return
+    geoms = np.asarray(list(geoms) if geoms is not None else [], dtype=object)
+    if len(geoms):
+        geoms = common.to_crs(geoms, crs, map_crs(main_window) or crs)
+    tools.set_highlight(key, geoms, color, True)
+
+
+def zoom_to(main_window, geoms, crs) -> None:
+    import shapely
+
+    from ecomap.analysis import common
+
+    geoms = np.asarray(list(geoms), dtype=object)
+    if len(geoms) == 0 or getattr(main_window, "canvas", None) is None:
+        return
+    geoms = common.to_crs(geoms, crs, map_crs(main_window) or crs)
+    minx, miny, maxx, maxy = shapely.total_bounds(geoms)
+    pad = max(maxx - minx, maxy - miny) * 0.5 + 50
+    main_window.canvas.set_extent((minx - pad, miny - pad, maxx + pad, maxy + pad))

@@ -1,0 +1,147 @@
+"""Zonal statistics dialog: NDVI per polygon, vegetation recovery between two dates, mean slope.
+
+The recovered / not recovered rows are tinted green / red and the polygons that did
+not recover are highlighted on the map.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from ecomap.analysis import zonal
+from ecomap.gui import analysis_common as ac
+from ecomap.i18n import tr
+
+
+class ZonalDialog(QDialog):
+    def __init__(self, main_window, parent=None):
+        super().__init__(parent or main_window)
+        self.mw = main_window
+        self.table = None
+        self.setWindowTitle(tr("Zonal statistics"))
+        self.runner = ac.AnalysisRunner(self)
+        self.polygons = ac.LayerCombo(main_window, "vector", ("Polygon",))
+        self.polygons.refresh(prefer_theme="restoration_projects")
+        self.mode = QButtonGroup(self)
+        self.rb_recovery = QRadioButton(tr("Vegetation recovery (two NDVI rasters)"))
+        self.rb_stats = QRadioButton(tr("Statistics of one raster"))
+        self.rb_slope = QRadioButton(tr("Mean slope from a DEM"))
+        for i, rb in enumerate((self.rb_recovery, self.rb_stats, self.rb_slope)):
+            self.mode.addButton(rb, i)
+        self.rb_recovery.setChecked(True)
+        self.raster_a = ac.LayerCombo(main_window, "raster")
+        self.raster_b = ac.LayerCombo(main_window, "raster")
+        self._prefer_rasters()
+        self.min_gain = QDoubleSpinBox()
+        self.min_gain.setDecimals(3)
+        self.min_gain.setRange(-1, 1)
+        self.min_gain.setSingleStep(0.01)
+        self.min_gain.setValue(zonal.DEFAULT_MIN_GAIN)
+        self.stats_edit = QLineEdit(",".join(zonal.DEFAULT_STATS))
+        self.all_touched = QCheckBox(tr("count every pixel the polygon touches"))
+        form = QFormLayout()
+        form.addRow(tr("Polygons"), self.polygons)
+        form.addRow(self.rb_recovery)
+        form.addRow(self.rb_stats)
+        form.addRow(self.rb_slope)
+        form.addRow(tr("Raster (before / DEM)"), self.raster_a)
+        form.addRow(tr("Raster (after)"), self.raster_b)
+        form.addRow(tr("Recovered when mean NDVI rose by at least"), self.min_gain)
+        form.addRow(tr("Statistics"), self.stats_edit)
+        form.addRow("", self.all_touched)
+        self.run_panel = ac.RunPanel(self.runner)
+        self.run_panel.run_button.clicked.connect(self.run)
+        self.model = ac.FrameModel()
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.run_panel)
+        lay.addWidget(ac.table_view(self.model), 1)
+        lay.addLayout(row)
+        self.runner.finished.connect(self._show)
+        self.runner.failed.connect(lambda e: ac.show_error(self, e))
+        self.resize(860, 600)
+
+    def _prefer_rasters(self) -> None:
+        """Earliest NDVI raster as "before", latest as "after" (names carry the year: ndvi_2019, ndvi_2024)."""
+        names = [self.raster_a.itemText(i) for i in range(self.raster_a.count())]
+        ndvi = sorted((n, i) for i, n in enumerate(names) if "ndvi" in n.lower())
+        if len(ndvi) >= 2:
+            self.raster_a.setCurrentIndex(ndvi[0][1])
+            self.raster_b.setCurrentIndex(ndvi[-1][1])
+
+    def run(self) -> None:
+        poly_node, ra, rb = self.polygons.current_node(), self.raster_a.current_node(), self.raster_b.current_node()
+        if poly_node is None or ra is None:
+            return
+        polygons = ac.workspace_layer(poly_node)
+        all_touched = self.all_touched.isChecked()
+        mode = self.mode.checkedId()
+        self._polygons = polygons
+        if mode == 0:
+            if rb is None:
+                return
+            gain = self.min_gain.value()
+            self.runner.start(lambda fb: zonal.vegetation_recovery(polygons, ra.layer, rb.layer, min_gain=gain,
+                                                                   all_touched=all_touched, feedback=fb))
+        elif mode == 1:
+            stats = [s.strip() for s in self.stats_edit.text().split(",") if s.strip()]
+            self.runner.start(lambda fb: zonal.run(polygons, ra.layer, stats=stats, all_touched=all_touched,
+                                                   feedback=fb))
+        else:
+            self.runner.start(lambda fb: zonal.mean_slope(polygons, ra.layer, all_touched=all_touched, feedback=fb))
+
+    def _show(self, table) -> None:
+        self.table = table
+        colors = {}
+        if "recovered" in table:
+            for i, v in enumerate(table["recovered"].to_numpy()):
+                if v is True:
+                    colors[i] = "#e8f5e9"
+                elif v is False:
+                    colors[i] = "#ffebee"
+        self.model.set_frame(table, ac.headers_for(table.columns), colors)
+        self.export_button.setEnabled(True)
+        if "recovered" in table:
+            from ecomap.analysis import common
+
+            layer = self._polygons.layer
+            failed = np.flatnonzero(table["recovered"].to_numpy() == False)
+            ac.highlight(self.mw, layer.geometry[failed], common.layer_crs(layer), "#e53935")
+
+    def export(self) -> None:
+        from ecomap.io import report_tables
+        from ecomap.io.analysis_reports import table_sheet
+
+        path = ac.ask_save(self, tr("Export zonal statistics"), "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)",
+                           "分区统计.xlsx")
+        if path:
+            geoms = self._polygons.layer.geometry if path.lower().endswith(".gpkg") else None
+            try:
+                report_tables.write(path, [table_sheet("分区统计", self.table, "zonal", geoms,
+                                                       self._polygons.layer.features.crs)])
+            except Exception as exc:  # noqa: BLE001 - reported in a dialog
+                ac.show_error(self, exc)
+
+    def closeEvent(self, event) -> None:
+        self.runner.cancel()
+        if getattr(self.mw, "tools", None) is not None:
+            self.mw.tools.clear_highlight(ac.HIGHLIGHT_KEY)
+        super().closeEvent(event)

@@ -1,0 +1,189 @@
+"""The data-export dialog: which layers, only the selected features, which format, CRS and encoding.
+
+The work is :func:`ecomap.io.export.export_layers`; this dialog only collects the
+choices. Several layers go into one GeoPackage or KML/KMZ, or into one file per
+layer (named after the layer) in a folder for the single-layer formats. The notes
+the export returns (renamed Shapefile fields, the CRS a CSV does not record) are
+shown to the user afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+from ecomap.io.export import FORMATS, MULTI_LAYER, ExportItem, export_layers
+
+FORMAT_CHOICES = [(".gpkg", "GeoPackage (.gpkg)"), (".shp", "Shapefile (.shp)"), (".geojson", "GeoJSON (.geojson)"),
+                  (".kml", "KML (.kml)"), (".kmz", "KMZ (.kmz)"), (".csv", "CSV (.csv)"), (".xlsx", "Excel (.xlsx)"),
+                  (".txt", "界址点坐标 TXT (.txt)")]
+CRS_CHOICES = [("", "Keep each layer's coordinate system"), ("EPSG:4490", "CGCS2000 longitude/latitude (EPSG:4490)"),
+               ("EPSG:4326", "WGS 84 longitude/latitude (EPSG:4326)")]
+
+
+def _safe(name: str) -> str:
+    from ecomap.core.layout.naming import safe_filename
+
+    return safe_filename(name, "layer")
+
+
+class ExportDataDialog(QDialog):
+    """``nodes``: layer-tree nodes (or MapLayer records) of vector layers; ``selection(node_id)`` → rows."""
+
+    def __init__(self, nodes, selection=None, map_crs: str | None = None, current=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export data"))
+        self.nodes = [n for n in nodes if getattr(n.layer, "kind", None) == "vector"]
+        self.selection = selection
+        self.layers = QListWidget()
+        for node in self.nodes:
+            entry = QListWidgetItem(node.name)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if node is current or (current is None and node is self.nodes[0])
+                                else Qt.CheckState.Unchecked)
+            self.layers.addItem(entry)
+        self.selected_only = QCheckBox(tr("Only the selected features"))
+        self.selected_only.setEnabled(bool(selection) and any(len(selection(n.id)) for n in self.nodes))
+        self.format = QComboBox()
+        for ext, label in FORMAT_CHOICES:
+            self.format.addItem(label, ext)
+        self.crs = QComboBox()
+        self.crs.setEditable(True)
+        for value, label in CRS_CHOICES:
+            self.crs.addItem(tr(label), value)
+        if map_crs:
+            self.crs.addItem(tr("The map's coordinate system ({crs})").format(crs=map_crs), map_crs)
+        self.encoding = QComboBox()
+        self.encoding.addItem("UTF-8", "UTF-8")
+        self.encoding.addItem("GBK", "GBK")
+        self.geometry = QComboBox()
+        for value, label in (("auto", tr("automatic")), ("xy", tr("X/Y columns (points)")), ("wkt", "WKT"),
+                             ("none", tr("no geometry"))):
+            self.geometry.addItem(label, value)
+        self.target = QLineEdit()
+        browse = QPushButton(tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        target_row = QWidget()
+        row = QHBoxLayout(target_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.target, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(tr("Layers"), self.layers)
+        form.addRow("", self.selected_only)
+        form.addRow(tr("Format"), self.format)
+        form.addRow(tr("Coordinate system"), self.crs)
+        form.addRow(tr("Text encoding (Shapefile, TXT)"), self.encoding)
+        form.addRow(tr("Geometry (CSV, Excel)"), self.geometry)
+        form.addRow(tr("Save to"), target_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.run)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+        self.result_notes: list[str] = []
+
+    def chosen(self) -> list:
+        return [n for i, n in enumerate(self.nodes) if self.layers.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _ext(self) -> str:
+        return self.format.currentData()
+
+    def _format_changed(self, *args) -> None:
+        ext = self._ext()
+        self.encoding.setEnabled(ext in (".shp", ".txt"))
+        self.encoding.setCurrentIndex(1 if ext == ".txt" else 0)
+        self.geometry.setEnabled(ext in (".csv", ".xlsx"))
+        text = self.target.text()
+        if text:
+            path = Path(text)
+            self.target.setText(str(path.with_suffix(ext) if path.suffix else path))
+
+    def _many_files(self) -> bool:
+        return len(self.chosen()) > 1 and self._ext() not in MULTI_LAYER
+
+    def _browse(self) -> None:
+        if self._many_files():
+            folder = QFileDialog.getExistingDirectory(self, tr("Folder for the exported files"))
+            if folder:
+                self.target.setText(folder)
+            return
+        name = _safe(self.chosen()[0].name) if self.chosen() else "export"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export data"), name + self._ext(),
+                                              f"{FORMATS[self._ext()]} (*{self._ext()})")
+        if path:
+            self.target.setText(path if Path(path).suffix else path + self._ext())
+
+    def items(self) -> list[ExportItem]:
+        out = []
+        for node in self.chosen():
+            rows = None
+            if self.selected_only.isChecked() and self.selection is not None:
+                rows = self.selection(node.id)
+                if len(rows) == 0:
+                    continue
+            out.append(ExportItem(node.layer, node.style, node.name, getattr(node, "theme", None), rows))
+        return out
+
+    def run(self) -> None:
+        items = self.items()
+        target = self.target.text().strip()
+        if not items or not target:
+            QMessageBox.information(self, tr("Export data"), tr("Choose at least one layer and where to save."))
+            return
+        typed = self.crs.currentText().strip()
+        crs = self.crs.currentData() if typed == self.crs.itemText(self.crs.currentIndex()) else typed
+        options = {"crs": crs or None,
+                   "encoding": self.encoding.currentData() if self.encoding.isEnabled() else None,
+                   "geometry": self.geometry.currentData()}
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        notes, written = [], []
+        try:
+            if self._many_files():
+                folder = Path(target)
+                folder.mkdir(parents=True, exist_ok=True)
+                for item in items:
+                    result = export_layers([item], folder / (_safe(item.out_name) + self._ext()), **options)
+                    written += result.paths
+                    notes += [f"{item.out_name}: {n}" for n in result.notes]
+            else:
+                path = Path(target)
+                if path.suffix.lower() != self._ext():
+                    path = path.with_suffix(self._ext())
+                result = export_layers(items, path, **options)
+                written += result.paths
+                notes += result.notes
+        except DataError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, tr("Export data"), exc.user_message())
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self.result_notes = notes
+        message = tr("Wrote {n} file(s).").format(n=len(written))
+        if notes:
+            message += "\n\n" + "\n".join(notes)
+        QMessageBox.information(self, tr("Export data"), message)
+        self.accept()

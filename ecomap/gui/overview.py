@@ -1,0 +1,109 @@
+"""The overview map: the whole county small, with a red frame where the main map looks.
+
+Rendered by the same render job as the canvas (off the UI thread), at the full extent,
+again only when the layers change (debounced); moving the main map only repaints the
+frame. Click or drag in the overview to move the main map there.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ecomap.core.extent import padded
+from ecomap.core.map_settings import MapSettings
+
+
+class OverviewMap(QWidget):
+    centreRequested = Signal(float, float)  # map coordinates
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(160, 120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.image: QImage | None = None
+        self.settings: MapSettings | None = None
+        self.view_extent = None
+        self._layers = ()
+        self._crs = None
+        self._full = None
+        self._job = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self._render)
+
+    def set_content(self, layers, crs, full_extent) -> None:
+        """The layer entries (MapSettings LayerEntry) to draw, the map CRS and the full extent."""
+        self._layers, self._crs = tuple(layers), crs
+        self._full = padded(full_extent, 0.03) if full_extent else None
+        self._timer.start()
+
+    def set_view_extent(self, extent) -> None:
+        self.view_extent = extent
+        self.update()
+
+    def resizeEvent(self, event):
+        self._timer.start()
+        super().resizeEvent(event)
+
+    def _render(self):
+        if self._job is not None:
+            self._job.cancel()
+            self._retired = [j for j in getattr(self, "_retired", []) if j.is_active()] + [self._job]
+            self._job = None
+        if self._full is None or self.width() < 10 or self.height() < 10:
+            self.image, self.settings = None, None
+            self.update()
+            return
+        from ecomap.core.render.job import RenderJob
+
+        settings = MapSettings(extent=self._full, size=(self.width(), self.height()), crs=self._crs,
+                               layers=self._layers, labels=False, background=(250, 250, 250, 255))
+        job = RenderJob(settings)  # no Qt parent: it may outlive this widget by a moment at exit
+        job.finished.connect(lambda img, s=settings, j=job: self._done(j, s, img))
+        self._job = job
+        job.start()
+
+    def _done(self, job, settings, image):
+        if not shiboken6.isValid(self) or job is not self._job:
+            return  # a late frame for a closed window, or a cancelled job's
+        self._job = None
+        self.image, self.settings = image, settings
+        self.update()
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(250, 250, 250))
+        if self.image is not None:
+            p.drawImage(0, 0, self.image)
+        if self.settings is not None and self.view_extent is not None:
+            minx, miny, maxx, maxy = self.view_extent
+            x0, y0 = self.settings.map_to_pixel(minx, maxy)
+            x1, y1 = self.settings.map_to_pixel(maxx, miny)
+            rect = QRectF(QPointF(x0, y0), QPointF(x1, y1)).normalized()
+            if rect.width() < 4 and rect.height() < 4:  # zoomed far in: a cross marks the place
+                c = rect.center()
+                rect = QRectF(c.x() - 4, c.y() - 4, 8, 8)
+            p.setPen(QPen(QColor(220, 30, 30), 2))
+            covers_most = rect.width() * rect.height() > 0.5 * self.width() * self.height()
+            p.setBrush(Qt.BrushStyle.NoBrush if covers_most else QColor(220, 30, 30, 40))
+            p.drawRect(rect)
+        p.setPen(QColor(160, 160, 160))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        p.end()
+
+    def mousePressEvent(self, event):
+        self._centre(event)
+
+    def mouseMoveEvent(self, event):
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._centre(event)
+
+    def _centre(self, event):
+        if self.settings is not None:
+            x, y = self.settings.pixel_to_map(event.position().x(), event.position().y())
+            self.centreRequested.emit(x, y)

@@ -1,0 +1,142 @@
+"""The Qt side of safe editing: a signal per committed edit, undo-stack commands, the conflict question.
+
+* :class:`EditNotifier` turns the core :class:`~ecomap.core.editing.EditSession`'s
+  callbacks into a ``featuresChanged(EditEvent)`` signal (views listen, models announce).
+* :class:`EditUndoCommand` wraps an applied :class:`~ecomap.core.editing.FeatureEdit`
+  for the main window's QUndoStack; its undo/redo are themselves checked, audited
+  transactions. When the file changed meanwhile, the user is asked (:func:`ask_conflict`):
+  overwrite with mine, take theirs, or cancel — an undo or redo that is not carried out
+  leaves the stack (``setObsolete``), so the stack never claims a state the file lacks.
+* :func:`run_edit` validates and applies a change, asks on conflict, and pushes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ecomap.core.editing import Conflict, EditEvent, EditSession, EditTarget, FeatureEdit
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+OVERWRITE, THEIRS, CANCEL = "overwrite", "theirs", "cancel"
+Resolver = Callable[[Conflict], str]
+
+
+class EditNotifier(QObject):
+    """Re-emits the session's committed edits as a Qt signal (on the GUI thread)."""
+
+    featuresChanged = Signal(object)  # EditEvent
+
+    def __init__(self, session: EditSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        session.listeners.append(self._on_event)
+
+    def _on_event(self, event: EditEvent) -> None:
+        self.featuresChanged.emit(event)
+
+    def detach(self) -> None:
+        if self._on_event in self.session.listeners:
+            self.session.listeners.remove(self._on_event)
+
+
+def _show(value) -> str:
+    return tr("(empty)") if value is None or value == "" else str(value)
+
+
+def ask_conflict(conflict: Conflict, parent: QWidget | None = None) -> str:
+    """Ask what to do about a concurrent change: OVERWRITE, THEIRS or CANCEL."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Someone else changed this feature"))
+    box.setText(conflict.message())
+    policy = conflict.target.policy
+    lines = []
+    for f in conflict.mine:
+        name = policy.label(f) if policy is not None else f
+        theirs = tr("(deleted)") if conflict.deleted else _show(conflict.theirs.get(f))
+        lines.append(tr("{field}: you had {base}, you want {mine}, the file now has {theirs}").format(
+            field=name, base=_show(conflict.base.get(f)), mine=_show(conflict.mine[f]), theirs=theirs))
+    box.setInformativeText("\n".join(lines))
+    overwrite = box.addButton(tr("Overwrite with mine"), QMessageBox.ButtonRole.AcceptRole)
+    theirs = box.addButton(tr("Take theirs"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    if conflict.deleted:
+        overwrite.setEnabled(False)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return OVERWRITE if clicked is overwrite else THEIRS if clicked is theirs else CANCEL
+
+
+def _resolve(session: EditSession, action, conflict: Conflict, resolver: Resolver) -> bool:
+    """Carry out the user's choice; True when ``action`` finally ran."""
+    choice = resolver(conflict)
+    if choice == OVERWRITE and not conflict.deleted:
+        action(force=True)
+        return True
+    if choice == THEIRS:
+        session.reload(conflict.target, [conflict.fid])
+    return False
+
+
+class EditUndoCommand(QUndoCommand):
+    """An already applied FeatureEdit on the undo stack (the first redo() is a no-op)."""
+
+    def __init__(self, edit: FeatureEdit, resolver: Resolver, on_error: Callable[[Exception], None] | None = None):
+        super().__init__(edit.text())
+        self.edit = edit
+        self.resolver = resolver
+        self.on_error = on_error
+        self._pushed = False
+
+    def redo(self):
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._run(self.edit.redo)
+
+    def undo(self):
+        self._run(self.edit.undo)
+
+    def _run(self, action) -> None:
+        try:
+            action()
+        except Conflict as conflict:
+            try:
+                done = _resolve(self.edit.session, action, conflict, self.resolver)
+            except (Conflict, DataError) as exc:  # changed again while the user decided
+                done = False
+                self._report(exc)
+            if not done:
+                self.setObsolete(True)
+        except DataError as exc:
+            self._report(exc)
+            self.setObsolete(True)
+
+    def _report(self, exc: Exception) -> None:
+        if self.on_error is not None:
+            self.on_error(exc)
+
+
+def run_edit(session: EditSession, target: EditTarget, row: int, changes: dict, *, undo_stack=None,
+             resolver: Resolver | None = None, note: str = "", revert: bool = False,
+             parent: QWidget | None = None, on_error=None) -> FeatureEdit | None:
+    """Validate, apply and push one edit. Raises EditRejected (the caller shows the
+    messages); returns None when a conflict ended in "take theirs" or "cancel"."""
+    resolver = resolver or (lambda c: ask_conflict(c, parent))
+    edit = FeatureEdit(session, target, row, changes, note=note, revert=revert)
+    edit.validate()
+    try:
+        edit.apply()
+    except Conflict as conflict:
+        if not _resolve(session, edit.apply, conflict, resolver):
+            return None
+    if undo_stack is not None:
+        undo_stack.push(EditUndoCommand(edit, resolver, on_error))
+    return edit

@@ -1,0 +1,345 @@
+"""Rectification ledger panel: the items with their workflow status, deadlines and counts.
+
+A view over :class:`~ecomap.domain.rectification.LedgerModel`. Overdue items (open past
+their 整改时限 on the data's reference date) are red, items due within 30 days yellow;
+"days to deadline" is negative when late. Enter (or "Show on map") jumps to the item's
+location; F2 changes its status along the workflow (an undoable, audited edit);
+"Export…" writes the shown items to an XLSX ledger with Chinese headers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecomap.domain.rectification import LedgerFilter, LedgerModel
+from ecomap.errors import DataError
+from ecomap.gui.panels.table_model import (
+    MUTED_BRUSH,
+    OVERDUE_BRUSH,
+    WARN_BRUSH,
+    Column,
+    FrameTableModel,
+    current_frame_row,
+    fmt_int,
+    make_table,
+    select_frame_row,
+)
+from ecomap.gui.panels.widgets import (
+    add_labelled,
+    choice_combo,
+    chosen,
+    esc,
+    html_table,
+    set_choices,
+    shortcut,
+)
+from ecomap.i18n import tr
+
+THEME = "rectification_items"
+STATUS_COLORS = {"未启动": "#d7301f", "整改中": "#e66101", "滞后": "#7f0000", "反弹": "#762a83",
+                 "已完成整改": "#1a9641", "验收通过": "#1a9641", "公示中": "#2c7bb6", "已销号": "#777777",
+                 "长期坚持": "#3288bd"}
+
+
+def _days_text(v) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return ""
+    n = int(v)
+    return tr("{n} late").format(n=-n) if n < 0 else str(n)
+
+
+class RectificationPanel(QWidget):
+    def __init__(self, hub, parent=None):
+        super().__init__(parent)
+        self.setObjectName("rectification-panel")
+        self.hub = hub
+        self.node = None
+        self.model: LedgerModel | None = None
+        self._rows = np.array([], dtype=np.int64)
+
+        self.message = QLabel(tr("Load a rectification-items layer (e.g. the sample county.gpkg) to see the "
+                                 "ledger here."))
+        self.message.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.source = choice_combo(tr("All sources"))
+        self.status = choice_combo(tr("All statuses"))
+        self.township = choice_combo(tr("All townships"))
+        self.category = choice_combo(tr("All categories"))
+        add_labelled(grid, 0, 0, tr("So&urce"), self.source)
+        add_labelled(grid, 0, 2, tr("St&atus"), self.status)
+        add_labelled(grid, 1, 0, tr("&Township"), self.township)
+        add_labelled(grid, 1, 2, tr("&Category"), self.category)
+        self.overdue = QCheckBox(tr("&Overdue only"))
+        self.open_only = QCheckBox(tr("O&pen items only"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search ID, issue, unit or note (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        checks = QHBoxLayout()
+        checks.addWidget(self.overdue)
+        checks.addWidget(self.open_only)
+        checks.addStretch(1)
+        grid.addLayout(checks, 2, 0, 1, 4)
+        grid.addWidget(self.search, 3, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("QLabel{background:#f4f6f8;border:1px solid #d8dde3;padding:4px}")
+
+        self.table_model = FrameTableModel([
+            Column("code", tr("Issue ID")),
+            Column("status", tr("Status"), align="center", color=lambda v: QColor(STATUS_COLORS.get(v, "#202020"))),
+            Column("deadline", tr("Deadline")),
+            Column("days_text", tr("Days to deadline"), align="right"),
+            Column("description", tr("Issue"), tooltip=True),
+            Column("township", tr("Township")),
+            Column("responsible", tr("Responsible unit")),
+            Column("progress", tr("Done %"), fmt_int, "right"),
+            Column("source", tr("Source")),
+        ], self)
+        self.table_model.row_brush = self._row_brush
+        self.table, self.proxy = make_table(self.table_model, self)
+        self.table.setColumnWidth(0, 118)
+        self.table.setColumnWidth(4, 200)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda idx: self.show_on_map())
+
+        self.map_button = QPushButton(tr("Show on &map"))
+        self.status_button = QPushButton(tr("Change &status… (F2)"))
+        self.export_button = QPushButton(tr("E&xport XLSX…"))
+        self.map_button.clicked.connect(self.show_on_map)
+        self.status_button.clicked.connect(self.change_status)
+        self.export_button.clicked.connect(self.export_dialog)
+        buttons = QHBoxLayout()
+        for b in (self.map_button, self.status_button, self.export_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.counts = QTableWidget()
+        self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.counts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = QTextBrowser()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.counts, tr("Counts by source and status"))
+        self.tabs.addTab(self.detail, tr("Item"))
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.table)
+        tl.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 260])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.message)
+        lay.addLayout(grid)
+        lay.addWidget(self.summary)
+        lay.addWidget(splitter, 1)
+
+        for combo in (self.source, self.status, self.township, self.category):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.open_only.toggled.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        shortcut(self, "F2", self.change_status)
+        shortcut(self, "Ctrl+F", lambda: (self.search.setFocus(), self.search.selectAll()))
+        hub.layersChanged.connect(self.reload)
+        hub.featuresChanged.connect(self._features_changed)
+        self.reload()
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        node = self.hub.node_for(THEME)
+        self.node = node
+        has = node is not None
+        self.message.setVisible(not has)
+        for w in (self.table, self.summary, self.tabs, self.map_button, self.status_button, self.export_button):
+            w.setEnabled(has)
+        if not has:
+            self.model = None
+            self.table_model.set_frame(pd.DataFrame(), [])
+            self.summary.setText("")
+            return
+        self.model = LedgerModel(node.layer.features, self.hub.reference_date(node), node.source_layer or node.name)
+        c = self.model.choices()
+        set_choices(self.source, c["source"])
+        set_choices(self.status, c["status"])
+        set_choices(self.township, c["township"])
+        set_choices(self.category, c["category"])
+        self.refresh()
+
+    def _features_changed(self, event) -> None:
+        if self.node is None or event.target.layer is not self.node.layer:
+            return
+        current = current_frame_row(self.table)
+        self.model.set_items(self.node.layer.features)
+        self.refresh()
+        if current is not None:
+            select_frame_row(self.table, current)
+
+    def current_filter(self) -> LedgerFilter:
+        return LedgerFilter(sources=chosen(self.source), statuses=chosen(self.status),
+                            townships=chosen(self.township), categories=chosen(self.category),
+                            overdue_only=self.overdue.isChecked(), open_only=self.open_only.isChecked(),
+                            text=self.search.text())
+
+    def refresh(self) -> None:
+        if self.model is None:
+            return
+        current = current_frame_row(self.table)
+        mask = self.model.mask(self.current_filter())
+        self._rows = np.flatnonzero(mask)
+        t = self.model.table()
+        shown = t.assign(days_text=[_days_text(d) if o else ("—" if not np.isnan(d) else "")
+                                    for d, o in zip(t["days_left"], t["open"])])
+        self.table_model.set_frame(shown, self._rows)
+        s = self.model.summary(mask)
+        self.summary.setText(tr("<b>{n}</b> items on {day}: <b>{open}</b> open, <span style='color:#b00020'>"
+                                "<b>{overdue}</b> overdue</span>, <b>{soon}</b> due within 30 days, <b>{closed}</b> "
+                                "struck off").format(n=s["count"], day=str(self.model.reference), open=s["open"],
+                                                     overdue=s["overdue"], soon=s["due_soon"], closed=s["closed"]))
+        self._fill_counts(mask)
+        if (current is None or not select_frame_row(self.table, current)) and len(self._rows):
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._current_changed(None, None)
+
+    def _fill_counts(self, mask) -> None:
+        c = self.model.counts_by_source_status(mask)
+        headers = [tr("Total") if k == "total" else tr("Overdue") if k == "overdue" else k for k in c.columns]
+        self.counts.clear()
+        self.counts.setRowCount(len(c))
+        self.counts.setColumnCount(len(c.columns))
+        self.counts.setHorizontalHeaderLabels(headers)
+        self.counts.setVerticalHeaderLabels([tr("Total") if k == "total" else k for k in c.index])
+        for i, rec in enumerate(c.to_numpy()):
+            for j, v in enumerate(rec):
+                item = QTableWidgetItem(str(int(v)) if v else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if c.columns[j] == "overdue" and v:
+                    item.setForeground(QColor("#b00020"))
+                self.counts.setItem(i, j, item)
+
+    def _row_brush(self, row: int):
+        t = self.model.table() if self.model is not None else None
+        if t is None:
+            return None
+        if t["overdue"].iat[row]:
+            return OVERDUE_BRUSH
+        if t["due_soon"].iat[row]:
+            return WARN_BRUSH
+        if t["status"].iat[row] == "已销号":
+            return MUTED_BRUSH
+        return None
+
+    # ------------------------------------------------------------------ selection, map, actions
+
+    def _current_changed(self, current, previous) -> None:
+        row = current_frame_row(self.table)
+        if row is None or self.model is None:
+            self.detail.clear()
+            return
+        t = self.model.table().iloc[row]
+        rec = [(tr("Issue ID"), t["code"]), (tr("Source"), t["source"]), (tr("Category"), t["category"]),
+               (tr("Township"), t["township"]), (tr("Responsible unit"), t["responsible"]),
+               (tr("Responsible person"), t["person"]), (tr("Deadline"), t["deadline"]),
+               (tr("Days to deadline"), _days_text(t["days_left"])), (tr("Status"), t["status"]),
+               (tr("Done %"), fmt_int(t["progress"])), (tr("Progress note"), t["note"]),
+               (tr("Closed on"), t["closed_date"]), (tr("Linked project"), t["project_code"])]
+        next_steps = "、".join(LedgerModel.next_statuses(t["status"])) or "—"
+        self.detail.setHtml(f"<p><b>{esc(t['description'])}</b></p>"
+                            + html_table([tr("Field"), tr("Value")], [[a, b] for a, b in rec])
+                            + f"<p>{esc(tr('Next steps in the workflow: {steps}').format(steps=next_steps))}</p>")
+
+    def show_on_map(self) -> None:
+        row = current_frame_row(self.table)
+        if row is not None and self.node is not None:
+            self.hub.show_rows(self.node, [row], zoom=True)
+
+    def select_item(self, code: str) -> bool:
+        if self.model is None:
+            return False
+        hits = np.flatnonzero(self.model.table()["code"].to_numpy() == code)
+        return bool(len(hits)) and select_frame_row(self.table, int(hits[0]))
+
+    def open_status_dialog(self):
+        from ecomap.gui.panels.status_dialog import StatusDialog
+
+        row = current_frame_row(self.table)
+        if row is None or self.node is None:
+            return None
+        try:
+            return StatusDialog(self.hub, self.node, row, str(self.model.reference), self)
+        except DataError as exc:
+            QMessageBox.warning(self, tr("Cannot edit"), exc.user_message())
+            return None
+
+    def change_status(self) -> None:
+        dlg = self.open_status_dialog()
+        if dlg is not None:
+            dlg.exec()
+
+    def export(self, path) -> None:
+        """Write the items shown (after filters) to an XLSX ledger."""
+        from ecomap.io.ledger_export import write_ledger_xlsx
+
+        f = self.current_filter()
+        parts = [*f.sources, *f.statuses, *f.townships, *f.categories]
+        if f.overdue_only:
+            parts.append("逾期")
+        if f.open_only:
+            parts.append("未完成")
+        if f.text:
+            parts.append(f"“{f.text}”")
+        write_ledger_xlsx(self.model, path, self._rows, "、".join(parts))
+
+    def export_dialog(self) -> None:
+        if self.model is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the ledger"), tr("rectification_ledger") + ".xlsx",
+                                              tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        try:
+            self.export(path)
+        except DataError as exc:
+            QMessageBox.warning(self, tr("Export failed"), exc.user_message())
+            return
+        self.hub_status(tr("Ledger exported to {path}").format(path=path))
+
+    def hub_status(self, text: str) -> None:
+        window = getattr(self.hub, "_window", None)
+        status = getattr(window, "status", None)
+        if status is not None:
+            status.showMessage(text, 8000)

@@ -1,0 +1,88 @@
+"""Small pieces the thematic panels share: filter combos, labelled rows, HTML tables, shortcuts."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+
+from ecomap.i18n import language, tr
+
+ANY = None  # the data of a combo's "all" entry
+
+
+def choice_combo(all_text: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(all_text, ANY)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
+    return combo
+
+
+def set_choices(combo: QComboBox, values, labels: dict | None = None) -> None:
+    """Replace the choices after the "all" entry, keeping the current choice when it still exists."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for v in values:
+        combo.addItem((labels or {}).get(v, str(v)), v)
+    i = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(i, 0))
+    combo.blockSignals(False)
+
+
+def chosen(combo: QComboBox) -> frozenset:
+    v = combo.currentData()
+    return frozenset() if v is None else frozenset({v})
+
+
+def add_labelled(grid: QGridLayout, row: int, col: int, text: str, widget: QWidget) -> QLabel:
+    """A label with a mnemonic (e.g. "&Stage") whose buddy is ``widget`` (Alt+S focuses it)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    label.setMinimumWidth(label.sizeHint().width() + 6)  # never clipped by a wide field
+    grid.addWidget(label, row, col)
+    grid.addWidget(widget, row, col + 1)
+    return label
+
+
+def shortcut(parent: QWidget, keys, slot) -> QShortcut:
+    """A shortcut active while focus is anywhere inside ``parent`` (the panel)."""
+    sc = QShortcut(QKeySequence(keys), parent)
+    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sc.activated.connect(slot)
+    return sc
+
+
+def esc(v) -> str:
+    return html.escape("" if v is None else str(v))
+
+
+def html_table(headers: list[str], rows: list[list], row_styles: list[str] | None = None) -> str:
+    head = "".join(f"<th align='left' style='padding:2px 6px;background:#eef2f6'>{esc(h)}</th>" for h in headers)
+    body = []
+    for i, r in enumerate(rows):
+        style = (row_styles or [""] * len(rows))[i]
+        cells = "".join(f"<td style='padding:2px 6px'>{esc(v)}</td>" for v in r)
+        body.append(f"<tr style='{style}'>{cells}</tr>")
+    return (f"<table cellspacing='0' style='border-collapse:collapse' width='100%'><tr>{head}</tr>"
+            f"{''.join(body)}</table>")
+
+
+def field_label(theme_field, column: str) -> str:
+    """A field's name for the user: Chinese alias (English gloss in an English UI)."""
+    if theme_field is None:
+        return column
+    return theme_field.alias_en if language() == "en" else theme_field.alias
+
+
+def money(v) -> str:
+    """万元 amounts: '1,234.5 万元' (the unit translated)."""
+    return tr("{value} ×10⁴ CNY").format(value=f"{v:,.1f}")
+
+
+def percent(v) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"

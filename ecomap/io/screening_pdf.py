@@ -1,0 +1,244 @@
+"""The site-screening report as a PDF: conclusion, map, and the tables behind it.
+
+A4 portrait through QtGui's ``QPdfWriter`` (no widgets, so the CLI can write it):
+title and project facts, the verdict in its colour, a map of the footprint over the
+constraint layers with the overlaps hatched in red — drawn by the one render path,
+:func:`ecomap.core.render.job.render_image`, at 200 dpi — then the rules that
+decided, the overlaps (m², 亩, share of the footprint) and the nearest water
+features. Text stays text (Qt embeds a subset of the CJK font), and the file is
+written beside the target and moved into place whole.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from ecomap.analysis import common
+from ecomap.errors import DataError
+from ecomap.i18n import language, tr
+from ecomap.io.water_report_files import atomic_write
+
+VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "不符合": "#c62828"}
+_DPI = 300
+_MAP_DPI = 200
+_MM = _DPI / 25.4
+
+
+def _memory_layer(name: str, geoms, crs):
+    """An in-memory VectorLayer (footprint, overlaps) the renderer can draw."""
+    from ecomap.core.crs import CrsInfo, epsg_of
+    from ecomap.core.layers import DataSource, VectorLayer
+
+    frame = gpd.GeoDataFrame({"name": [name] * len(geoms)}, geometry=gpd.GeoSeries(list(geoms), crs=crs))
+    epsg = epsg_of(crs)
+    info = CrsInfo(declared_epsg=epsg, declared_wkt=None if epsg else (crs.to_wkt() if crs else None))
+    return VectorLayer(name, frame, DataSource(Path(name)), info)
+
+
+def map_image(result, layers=(), size_mm=(180.0, 120.0), dpi: int = _MAP_DPI):
+    """The report map: ``layers`` (WorkspaceLayers) under the footprint and the overlaps."""
+    from ecomap.core.default_styles import default_style_for
+    from ecomap.core.map_settings import LayerEntry, MapSettings
+    from ecomap.core.render.job import render_image
+    from ecomap.core.style import SingleStyle, Symbol
+
+    fp = result.footprint
+    crs = fp.crs
+    for wl in layers:
+        lc = common.layer_crs(wl.layer)
+        if lc is not None:
+            crs = lc
+            break
+    geom = fp.in_crs(crs)
+    minx, miny, maxx, maxy = geom.bounds
+    pad = max(maxx - minx, maxy - miny) * 1.2 + 200.0
+    extent = (minx - pad, miny - pad, maxx + pad, maxy + pad)
+    entries = []
+    for wl in layers:
+        if wl.kind == "vector" and wl.geometry_type is not None:
+            style = default_style_for(wl.layer, wl.theme_id)
+            if _fields_of(style) - set(wl.layer.attribute_columns):  # e.g. a class joined in by another analysis
+                style = default_style_for(wl.layer, None)
+            entries.append(LayerEntry(wl.layer, style))
+    pieces = [o.geometry for o in result.overlaps if o.geometry is not None]
+    if pieces:
+        # overlap geometries are in their constraint layer's CRS; bring them to the map's
+        moved = [common.to_crs(np.array([o.geometry], dtype=object), o.crs, crs)[0]
+                 for o in result.overlaps if o.geometry is not None]
+        entries.append(LayerEntry(_memory_layer(tr("Overlap"), moved, crs),
+                                  SingleStyle(symbol=Symbol(fill="#e5393580", stroke="#c62828ff",
+                                                            stroke_width=0.3))))
+    entries.append(LayerEntry(_memory_layer(tr("Footprint"), [geom], crs),
+                              SingleStyle(symbol=Symbol(fill=None, stroke="#d50000ff", stroke_width=0.8))))
+    w = round(size_mm[0] / 25.4 * dpi)
+    h = round(size_mm[1] / 25.4 * dpi)
+    settings = MapSettings(extent=extent, size=(w, h), dpi=dpi, crs=crs, layers=tuple(entries), labels=False)
+    return render_image(settings)
+
+
+def _fields_of(style) -> set[str]:
+    names = {getattr(style, "field", "") or ""}
+    labels = getattr(style, "labels", None)
+    names.add(getattr(labels, "field", "") or "")
+    return {n for n in names if n}
+
+
+class _Pages:
+    """Running text/table layout across pages."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter, family: str):
+        self.p = painter
+        self.writer = writer
+        self.family = family
+        rect = writer.pageLayout().paintRectPixels(_DPI)
+        self.width = rect.width()
+        self.height = rect.height()
+        self.y = 0.0
+
+    def font(self, pt: float, bold: bool = False) -> QFont:
+        f = QFont(self.family)
+        f.setPointSizeF(pt)
+        f.setBold(bold)
+        return f
+
+    def need(self, height: float) -> None:
+        if self.y + height > self.height:
+            self.writer.newPage()
+            self.y = 0.0
+
+    def text(self, text: str, pt: float = 10, bold: bool = False, color: str = "#000000", gap: float = 2.0):
+        self.p.setFont(self.font(pt, bold))
+        self.p.setPen(QColor(color))
+        rect = QRectF(0, 0, self.width, 10_000)
+        bound = self.p.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), text)
+        self.need(bound.height())
+        self.p.drawText(QRectF(0, self.y, self.width, bound.height()), int(Qt.TextFlag.TextWordWrap), text)
+        self.y += bound.height() + gap * _MM
+
+    def table(self, headers: list[str], rows: list[list[str]], widths: list[float], pt: float = 8.5):
+        total = sum(widths)
+        cols = [w / total * self.width for w in widths]
+        pad = 1.2 * _MM
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignVCenter)
+
+        def row_height(cells, bold):
+            self.p.setFont(self.font(pt, bold))
+            return max(self.p.boundingRect(QRectF(0, 0, c - 2 * pad, 10_000), flags, t).height()
+                       for c, t in zip(cols, cells)) + 2 * pad
+
+        def draw(cells, bold, fill=None):
+            h = row_height(cells, bold)
+            if self.y + h > self.height:
+                self.writer.newPage()
+                self.y = 0.0
+                if not bold:
+                    draw(headers, True, QColor("#eeeeee"))
+            x = 0.0
+            self.p.setFont(self.font(pt, bold))
+            for c, t in zip(cols, cells):
+                r = QRectF(x, self.y, c, h)
+                if fill is not None:
+                    self.p.fillRect(r, fill)
+                self.p.setPen(QPen(QColor("#999999"), 0.5))
+                self.p.drawRect(r)
+                self.p.setPen(QColor("#000000"))
+                self.p.drawText(r.adjusted(pad, pad, -pad, -pad), flags, t)
+                x += c
+            self.y += h
+
+        draw(headers, True, QColor("#eeeeee"))
+        for cells in rows:
+            draw(cells, False)
+        self.y += 3 * _MM
+
+
+def _fmt(v: float, digits: int = 2) -> str:
+    return "—" if v is None or not np.isfinite(v) else f"{v:,.{digits}f}"
+
+
+def write_pdf(result, path, *, layers=(), title: str = "", with_map: bool = True) -> Path:
+    """Write the screening report to ``path`` (.pdf)."""
+    from ecomap.analysis.screening_rules import PROJECT_TYPES
+    from ecomap.core.layout.text import pick_family
+    from ecomap.core.render.job import ensure_gui_app
+
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        raise DataError(path, tr("the report must be a .pdf file"))
+    ensure_gui_app()
+    image = map_image(result, layers) if with_map else None
+    family = pick_family()
+
+    def write(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(_DPI)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
+        writer.setTitle(title or tr("Site screening report"))
+        writer.setCreator("EcoMap")
+        painter = QPainter(writer)
+        try:
+            _draw(painter, writer, family, result, image, title, PROJECT_TYPES)
+        finally:
+            painter.end()
+
+    atomic_write(path, write)
+    return path
+
+
+def _draw(painter, writer, family, result, image, title, project_types) -> None:
+    pages = _Pages(painter, writer, family)
+    pages.text(title or tr("Site screening report"), 18, True, gap=3)
+    area = result.footprint_area_m2
+    zh, en = project_types.get(result.project_type, (result.project_type, result.project_type))
+    facts = [
+        tr("Footprint: {source}").format(source=result.footprint.source or "—"),
+        tr("Project type: {type}").format(type=zh if language() == "zh_CN" else en),
+        tr("Area: {m2} m² = {mu} mu = {ha} ha").format(m2=_fmt(area), mu=_fmt(area / common.SQM_PER_MU, 3),
+                                                    ha=_fmt(area / common.SQM_PER_HECTARE, 4)),
+        tr("Coordinate system: {crs}").format(crs=result.footprint.crs.name if result.footprint.crs else "—"),
+        tr("Date: {date}").format(date=_dt.date.today().isoformat()),
+    ]
+    for line in facts:
+        pages.text(line, 10, gap=0.8)
+    pages.y += 2 * _MM
+    pages.text(tr("Conclusion: {verdict}").format(verdict=result.verdict), 16, True,
+               VERDICT_COLORS.get(result.verdict, "#000000"), gap=3)
+    if image is not None and not image.isNull():
+        h = pages.width * image.height() / image.width()
+        pages.need(h)
+        painter.drawImage(QRectF(0, pages.y, pages.width, h), image)
+        painter.setPen(QPen(QColor("#666666"), 1))
+        painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        painter.drawRect(QRectF(0, pages.y, pages.width, h))
+        pages.y += h + 4 * _MM
+    pages.text(tr("Rules applied"), 12, True)
+    pages.table([tr("Verdict"), tr("Reason"), tr("Basis"), tr("Layers")],
+                [[r.rule.verdict, tr(r.rule.reason), r.rule.basis or "—", "、".join(r.layers) or "—"]
+                 for r in result.rules], [1.2, 5, 2.2, 2])
+    pages.text(tr("Overlaps"), 12, True)
+    if result.overlaps:
+        pages.table([tr("Layer"), tr("Feature"), tr("Name"), tr("Type"), tr("Area (m²)"), tr("Area (mu)"),
+                     tr("Share"), tr("Verdict")],
+                    [[o.layer, str(o.feature_id), o.name, o.type, _fmt(o.area_m2), _fmt(o.area_m2 / common.SQM_PER_MU, 3),
+                      f"{o.share * 100:.2f}%", o.verdict] for o in result.overlaps],
+                    [2, 1, 2.5, 1.8, 1.6, 1.4, 1.1, 1.1])
+    else:
+        pages.text(tr("The footprint overlaps no constraint layer."), 10)
+    pages.text(tr("Nearest water features"), 12, True)
+    if result.nearest:
+        pages.table([tr("Layer"), tr("Feature"), tr("Name"), tr("Type"), tr("Distance (m)")],
+                    [[n.layer, str(n.feature_id), n.name, n.type or "—", _fmt(n.distance_m, 1)]
+                     for n in result.nearest], [2, 1, 3, 2, 1.5])
+    else:
+        pages.text("—", 10)
+    checked = "、".join(name for name, _kind in result.checked) or "—"
+    pages.text(tr("Constraint layers checked: {layers}").format(layers=checked), 8.5, color="#555555")
+    pages.text(tr("Boundary contact without overlapping area is not counted as an overlap. "
+                  "Areas are ellipsoidal (CGCS2000)."), 8.5, color="#555555")

@@ -1,0 +1,190 @@
+"""Writing an ESRI Shapefile that Chinese desktop GIS reads correctly.
+
+What goes wrong with Shapefiles in practice, and what this writer does about it:
+
+* DBF field names hold 10 *bytes*: a Chinese name is cut to 3 characters in UTF-8
+  and 5 in GBK, and GDAL cuts mid-character in UTF-8. Names are shortened here on
+  character boundaries in the chosen encoding, collisions get a numeric suffix, and
+  the renaming is reported so the user knows 面积公顷数值 became 面积公顷数.
+* The encoding must be declared: a ``.cpg`` is always written (``936`` for GBK — the
+  code page ArcGIS, QGIS and GDAL all accept — or ``UTF-8``), and for GBK the DBF
+  language-driver byte is set to 0x4D as well, for readers that ignore .cpg.
+* Values the encoding cannot hold (a GBK file and a rare character) stop the export
+  with the offending text rather than writing question marks.
+* Text longer than 254 bytes, and date-times (DBF has dates only) are reported.
+* All files (.shp .shx .dbf .prj .cpg) are written into a temporary folder beside the
+  target and then moved together; sidecars of an older Shapefile of the same name
+  that this write does not produce (.qix, .sbn …) are removed so they cannot lie.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+DBF_NAME_BYTES = 10
+DBF_TEXT_BYTES = 254
+CPG_TEXT = {"GBK": "936", "UTF-8": "UTF-8", "GB18030": "GB18030"}
+LDID = {"GBK": 0x4D}
+SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".shp.xml", ".fix")
+
+
+def normalise_encoding(encoding: str | None) -> str:
+    key = (encoding or "UTF-8").strip().upper().replace("_", "-")
+    if key in ("UTF8", "UTF-8", "65001"):
+        return "UTF-8"
+    if key in ("GBK", "CP936", "936", "GB2312"):
+        return "GBK"
+    if key in ("GB18030", "54936"):
+        return "GB18030"
+    raise DataError(None, tr("unknown encoding {encoding} (use UTF-8 or GBK)").format(encoding=encoding))
+
+
+def truncate_bytes(name: str, encoding: str, limit: int = DBF_NAME_BYTES) -> str:
+    """The longest prefix of ``name`` whose encoding fits in ``limit`` bytes."""
+    out = []
+    used = 0
+    for ch in name:
+        size = len(ch.encode(encoding))
+        if used + size > limit:
+            break
+        out.append(ch)
+        used += size
+    return "".join(out)
+
+
+def dbf_field_names(columns: list[str], encoding: str) -> dict[str, str]:
+    """Column → DBF field name (≤ 10 bytes in ``encoding``), unique ignoring case."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for column in columns:
+        try:
+            str(column).encode(encoding)
+        except UnicodeEncodeError:
+            raise DataError(None, tr("the field name '{name}' cannot be written in {encoding}; choose UTF-8")
+                            .format(name=column, encoding=encoding)) from None
+        name = truncate_bytes(str(column), encoding) or "FIELD"
+        n = 1
+        candidate = name
+        while candidate.upper() in taken:
+            suffix = f"_{n}"
+            candidate = truncate_bytes(name, encoding, DBF_NAME_BYTES - len(suffix)) + suffix
+            n += 1
+        taken.add(candidate.upper())
+        out[str(column)] = candidate
+    return out
+
+
+def _check_text(frame: pd.DataFrame, columns: list[str], encoding: str, path: Path) -> list[str]:
+    """Stop on text the encoding cannot hold; report text longer than a DBF field."""
+    notes = []
+    for column in columns:
+        series = frame[column]
+        if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+            continue
+        values = pd.unique(series.dropna().astype(str))
+        for value in values:
+            try:
+                size = len(value.encode(encoding))
+            except UnicodeEncodeError as exc:
+                raise DataError(path, tr("'{text}' in field '{field}' cannot be written in {encoding}; "
+                                         "choose UTF-8").format(text=exc.object[exc.start:exc.end],
+                                                                field=column, encoding=encoding)) from None
+            if size > DBF_TEXT_BYTES:
+                notes.append(tr("text in field '{field}' longer than {limit} bytes was cut").format(
+                    field=column, limit=DBF_TEXT_BYTES))
+                break
+    return notes
+
+
+_FAMILY = {0: "point", 4: "point", 1: "line", 2: "line", 5: "line", 3: "polygon", 6: "polygon"}
+
+
+def _geometry_family(frame: gpd.GeoDataFrame, path: Path) -> None:
+    geoms = np.asarray(frame.geometry.array, dtype=object)
+    present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+    families = {_FAMILY.get(t, "mixed") for t in np.unique(shapely.get_type_id(present)).tolist()}
+    if len(families) > 1 or "mixed" in families:
+        raise DataError(path, tr("a Shapefile holds one kind of geometry, but this layer mixes points, lines "
+                                 "and polygons; export to GeoPackage instead"))
+
+
+def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str = "UTF-8") -> tuple[list[Path], list[str]]:
+    """Write ``frame`` as ``path`` (.shp) and its sidecars; returns (files, notes for the user)."""
+    import pyogrio
+
+    path = Path(path)
+    encoding = normalise_encoding(encoding)
+    if frame.geometry.name != "geometry":
+        frame = frame.rename_geometry("geometry")
+    _geometry_family(frame, path)
+    columns = [c for c in frame.columns if c != "geometry"]
+    names = dbf_field_names(columns, encoding)
+    notes: list[str] = []
+    renamed = [f"{old} → {new}" for old, new in names.items() if old != new]
+    if renamed:
+        notes.append(tr("Shapefile field names hold at most 10 bytes; renamed: {list}").format(
+            list="; ".join(renamed)))
+    notes += _check_text(frame, columns, encoding, path)
+    out = frame.rename(columns=names)
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            times = series.dropna()
+            if len(times) and (times.dt.normalize() != times).any():
+                out[column] = series.dt.strftime("%Y-%m-%d %H:%M:%S").where(series.notna(), None)
+                notes.append(tr("field '{field}' holds times of day, which a Shapefile date cannot; "
+                                "written as text").format(field=column))
+        elif pd.api.types.is_bool_dtype(series):
+            out[column] = series.astype("Int64")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DataError(path, tr("the folder does not exist"))
+    tmpdir = Path(tempfile.mkdtemp(prefix=f".{path.stem}.", dir=folder))
+    try:
+        target = tmpdir / path.name
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            pyogrio.write_dataframe(out, target, driver="ESRI Shapefile", encoding=encoding)
+        target.with_suffix(".cpg").write_text(CPG_TEXT[encoding], encoding="ascii")
+        dbf = target.with_suffix(".dbf")
+        with dbf.open("r+b") as fh:
+            fh.seek(29)
+            fh.write(bytes([LDID.get(encoding, 0)]))
+        produced = sorted(tmpdir.iterdir())
+        for suffix in SIDECARS:
+            stale = folder / (path.stem + suffix)
+            if stale.exists() and not (tmpdir / stale.name).exists():
+                stale.unlink()
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        written = []
+        for file in produced:
+            dest = folder / file.name
+            if mode is not None:
+                os.chmod(file, mode)
+            else:
+                os.chmod(file, 0o666 & ~_umask())
+            os.replace(file, dest)
+            written.append(dest)
+    except OSError as exc:
+        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror or exc)) from None
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    return written, notes
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

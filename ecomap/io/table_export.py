@@ -1,0 +1,124 @@
+"""Layers as tables: CSV (UTF-8 with BOM, for Excel and WPS) and XLSX (Chinese headers).
+
+Geometry becomes coordinate columns for points — 经度/纬度 in a geographic CRS,
+东坐标/北坐标 in a projected one, the names EcoMap's CSV reader (and people) take
+unambiguously, where a bare "X" is a northing to a surveyor — or a WKT column for
+lines and polygons. A CSV cannot say its coordinate system, so the export notes it.
+XLSX headers use the field aliases (行政区名称 rather than XZQMC) unless asked not
+to, with a second sheet 说明 stating the coordinate system, the source and the count.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+GEOMETRY_MODES = ("auto", "xy", "wkt", "none")
+
+
+def _is_points(frame: gpd.GeoDataFrame) -> bool:
+    geoms = np.asarray(frame.geometry.array, dtype=object)
+    present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+    return len(present) > 0 and bool((shapely.get_type_id(present) == 0).all())
+
+
+def coordinate_names(crs: CRS | None) -> tuple[str, str]:
+    return ("经度", "纬度") if crs is not None and crs.is_geographic else ("东坐标", "北坐标")
+
+
+def table_of(frame: gpd.GeoDataFrame, geometry: str = "auto", precision: int | None = None) -> pd.DataFrame:
+    """Attributes plus geometry columns (see the module docstring)."""
+    if geometry not in GEOMETRY_MODES:
+        raise DataError(None, tr("unknown geometry mode '{mode}'").format(mode=geometry))
+    attrs = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    if geometry == "none":
+        return attrs
+    crs = frame.crs
+    geoms = np.asarray(frame.geometry.array, dtype=object)
+    mode = geometry if geometry != "auto" else ("xy" if _is_points(frame) else "wkt")
+    if mode == "xy":
+        if not _is_points(frame):
+            raise DataError(None, tr("X/Y columns need a point layer; use WKT for lines and polygons"))
+        xname, yname = coordinate_names(crs)
+        digits = precision if precision is not None else (8 if crs is not None and crs.is_geographic else 3)
+        x = np.round(shapely.get_x(geoms).astype(float), digits)
+        y = np.round(shapely.get_y(geoms).astype(float), digits)
+        attrs[xname] = x
+        attrs[yname] = y
+    else:
+        attrs["WKT"] = shapely.to_wkt(geoms, rounding_precision=precision if precision is not None else -1)
+    return attrs
+
+
+def write_csv(frame: gpd.GeoDataFrame, path: Path, geometry: str = "auto", headers: dict | None = None) -> None:
+    table = table_of(frame, geometry)
+    if headers:
+        table = table.rename(columns=headers)
+    table.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n", date_format="%Y-%m-%d")
+
+
+def _sheet_name(name: str) -> str:
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, "_")
+    return (name or "Sheet1")[:31]
+
+
+def write_xlsx(frame: gpd.GeoDataFrame, path: Path, sheet: str = "", aliases: dict | None = None,
+               geometry: str = "auto", info: dict | None = None) -> None:
+    """``aliases``: field → header (Chinese). ``info``: rows of the 说明 sheet."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    table = table_of(frame, geometry)
+    for column in table.columns:  # Excel has no time zones
+        if isinstance(table[column].dtype, pd.DatetimeTZDtype):
+            table[column] = table[column].dt.tz_localize(None)
+    headers = {c: (aliases or {}).get(c, c) for c in table.columns}
+    seen: dict[str, int] = {}
+    for c, h in headers.items():  # two fields with one alias keep apart
+        if h in seen:
+            headers[c] = f"{h}({c})"
+        seen[h] = 1
+    table = table.rename(columns=headers)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        name = _sheet_name(sheet)
+        table.to_excel(writer, sheet_name=name, index=False)
+        ws = writer.sheets[name]
+        ws.freeze_panes = "A2"
+        bold = Font(bold=True)
+        for i, header in enumerate(table.columns, start=1):
+            cell = ws.cell(row=1, column=i)
+            cell.font = bold
+            cell.alignment = Alignment(horizontal="center")
+            sample = table[header].head(200).map(lambda v: _width(str(v))).max() if len(table) else 0
+            width = max(_width(str(header)), min(int(sample or 0), 60)) + 2
+            ws.column_dimensions[get_column_letter(i)].width = min(width, 62)
+        if info:
+            about = pd.DataFrame({"项目": list(info), "内容": [str(v) for v in info.values()]})
+            about.to_excel(writer, sheet_name="说明", index=False)
+            ws2 = writer.sheets["说明"]
+            ws2.column_dimensions["A"].width = 14
+            ws2.column_dimensions["B"].width = 70
+
+
+def _width(text: str) -> int:
+    """Excel column width: CJK characters count double."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def export_info(layer_name: str, crs: CRS | None, count: int, source: str = "") -> dict:
+    from ecomap.core.layout.text import crs_description
+
+    return {"图层": layer_name, "要素数": count,
+            "坐标系": (crs_description(crs.to_string()) if crs is not None else tr("unknown")),
+            "数据来源": source, "导出时间": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "导出软件": "EcoMap"}

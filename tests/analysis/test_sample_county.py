@@ -1,0 +1,91 @@
+"""The analyses on the sample county (sample_data/county.gpkg); skipped until it exists."""
+
+import numpy as np
+import pytest
+import shapely
+
+from ecomap.resources import sample_path
+
+GPKG = sample_path("county.gpkg")
+pytestmark = pytest.mark.skipif(not GPKG.exists(), reason="sample data not generated")
+
+
+@pytest.fixture(scope="module")
+def county():
+    from ecomap.core.workspace import open_workspace
+
+    return open_workspace(GPKG)
+
+
+def square_in(geom, half=40.0):
+    p = geom.representative_point()
+    return shapely.box(p.x - half, p.y - half, p.x + half, p.y + half)
+
+
+def test_screening_inside_each_constraint(county):
+    from ecomap.analysis import footprint, screening
+
+    screener = screening.Screener(county)
+    kinds = {kind for _, kind in [(p.title, p.constraint.kind) for p in screener.constraints]}
+    assert {"redline", "drinking_water", "subsidence", "breeding_ban", "grazing"} <= kinds
+    red = county.get("redlines").layer
+    result = screener.run(footprint.make(square_in(red.geometry[0]), red.crs_info.crs()))
+    assert result.verdict == "不符合"
+    assert any(o.layer == "redlines" and o.share == pytest.approx(1.0) for o in result.overlaps)
+    assert {n.layer for n in result.nearest} >= {"water_sections", "drinking_water_zones"}
+    dw = county.get("drinking_water_zones").layer
+    levels = dw.features["BHQJB"].to_numpy()
+    level2 = np.flatnonzero(levels == "二级保护区")[0]
+    inner = shapely.difference(dw.geometry[level2], shapely.union_all(dw.geometry[levels == "一级保护区"]).buffer(100))
+    result = screener.run(footprint.make(square_in(inner, 20), dw.crs_info.crs()))
+    assert "water.level2" in [r.rule.id for r in result.rules]
+    assert result.verdict in ("需论证", "不符合")  # a red line may also cover the spot
+    bounds = county.get("county").layer.bounds
+    outside = shapely.box(bounds[2] + 1000, bounds[3] + 1000, bounds[2] + 1100, bounds[3] + 1100)
+    assert screener.run(footprint.make(outside, red.crs_info.crs())).verdict == "符合"
+
+
+def test_township_statistics_add_up(county):
+    from ecomap.analysis import common, stats
+
+    result = stats.run(county.get("townships"), [county.get("redlines"), county.get("farms")])
+    red = county.get("redlines").layer
+    total = common.areas_m2(np.array([shapely.union_all(red.geometry)], dtype=object), red.crs_info.crs())[0]
+    in_towns = result.table.loc[result.table["layer"] == "redlines", "area_m2"].sum()
+    assert in_towns == pytest.approx(total, rel=1e-3)
+    farms = result.table.loc[result.table["layer"] == "farms", "count"].sum()
+    assert farms == county.get("farms").layer.feature_count
+
+
+def test_vegetation_recovery_finds_the_finished_projects(county):
+    from ecomap.analysis import zonal
+
+    projects = county.get("restoration_projects")
+    table = zonal.vegetation_recovery(projects, sample_path("ndvi_2019.tif"), sample_path("ndvi_2024.tif"))
+    finished = projects.layer.features["XMJD"].isin(["竣工", "验收"]).to_numpy()
+    assert (table["recovered"].to_numpy() == finished).all()
+    slope = zonal.mean_slope(projects, sample_path("dem.tif"))
+    assert (slope["slope_mean"] > 0).all() and (slope["slope_mean"] < 45).all()
+
+
+PROJECT = sample_path("sample.ecomap")
+
+
+@pytest.mark.skipif(not PROJECT.exists(), reason="sample project not generated")
+def test_cli_on_the_sample_project(capsys):
+    import json
+
+    from ecomap.cli.main import main
+
+    red = pytest.importorskip("pyogrio").read_dataframe(GPKG, layer="redlines").geometry.iloc[0]
+    wkt = square_in(red).wkt
+    assert main(["screen", str(PROJECT), "--footprint", wkt, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["verdict"] == "不符合"
+    assert "生态保护红线" in {o["layer"] for o in data["overlaps"]}  # the project's layer titles
+    assert main(["zonal", str(PROJECT), "生态修复项目", "--recovery", "ndvi_2019", "ndvi_2024", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert sum(r["recovered"] is True for r in rows) == 5
+    assert main(["stats", str(PROJECT), "--units", "townships", "--layers", "redlines", "farms", "--json"]) == 0
+    by_unit = json.loads(capsys.readouterr().out)["by_unit"]
+    assert len(by_unit) == 10 and sum(r["畜禽养殖场|count"] for r in by_unit) == 30

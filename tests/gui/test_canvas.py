@@ -1,0 +1,63 @@
+"""The canvas renders off the GUI thread, follows wheel/keys and reports the cursor."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from ecomap.core.crs import CrsInfo
+from ecomap.core.layers import DataSource, VectorLayer
+from ecomap.core.map_settings import LayerEntry
+from ecomap.core.style import default_vector_style
+from ecomap.gui.canvas import MapCanvas
+
+X0, Y0 = 36_436_000.0, 3_897_000.0
+
+
+def make_layer():
+    geoms = [shapely.box(X0 + i * 100, Y0, X0 + i * 100 + 90, Y0 + 500) for i in range(10)]
+    frame = gpd.GeoDataFrame({"n": range(10)}, geometry=geoms, crs="EPSG:4524")
+    return VectorLayer("t", frame, DataSource(Path("m.gpkg")), CrsInfo(declared_epsg=4524))
+
+
+def test_canvas_renders_and_navigates(qtbot):
+    canvas = MapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(300, 200)
+    canvas.show()
+    with qtbot.waitSignal(canvas.renderFinished, timeout=10000):
+        canvas.set_layers([LayerEntry(make_layer(), default_vector_style())])
+    frame = canvas.grab_frame()
+    assert frame is not None and frame.width() == 300
+    colors = [frame.pixelColor(x, y) for x in range(0, 300, 3) for y in range(0, 200, 3)]
+    greens = sum(1 for c in colors if c.green() > c.red() + 40)
+    assert greens > 300  # the parcels are drawn (default style: green)
+    scale = canvas.scale()
+    with qtbot.waitSignal(canvas.scaleChanged, timeout=2000):
+        qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    assert math.isclose(canvas.scale(), scale / 2, rel_tol=1e-6)
+    ext = canvas.extent()
+    with qtbot.waitSignal(canvas.extentChanged, timeout=2000):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.extent()[0] > ext[0]
+    with qtbot.waitSignal(canvas.cursorMoved, timeout=2000) as blocker:
+        qtbot.mouseMove(canvas, QPoint(150, 100))
+    x, _y, lon, lat = blocker.args
+    assert X0 < x < X0 + 1000 and 106 < lon < 108 and 35 < lat < 36
+    canvas.wait_for_render(10)
+
+
+def test_wheel_zoom_keeps_point_under_cursor(qtbot):
+    canvas = MapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(300, 200)
+    canvas.set_layers([LayerEntry(make_layer(), default_vector_style())])
+    before = canvas.settings().pixel_to_map(60, 50)
+    canvas.zoom_by(1.25, QPointF(60, 50))
+    after = canvas.settings().pixel_to_map(60, 50)
+    assert math.isclose(before[0], after[0], abs_tol=1e-6) and math.isclose(before[1], after[1], abs_tol=1e-6)
+    canvas.wait_for_render(10)
