@@ -68,6 +68,8 @@ def with_crs(layer, epsg: int):
 
 
 def needs_crs_question(layer) -> bool:
+    if getattr(layer, "kind", None) == "vector" and layer.geometry_type is None:
+        return False  # an attribute-only table has no coordinates to place
     info = getattr(layer, "crs_info", None)
     return info is None or info.crs() is None or info.is_assumed
 

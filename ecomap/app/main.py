@@ -23,6 +23,11 @@ def _install_translator(app, lang: str) -> None:
     qt_translator = QTranslator(app)
     if qt_translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
+    else:
+        # PySide6-Essentials ships no qtbase catalogue: our own covers buttons, file and colour dialogs
+        std = QTranslator(app)
+        if std.load(str(ts_path(lang).with_name(f"qt_std_{lang}.qm"))):
+            app.installTranslator(std)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 

@@ -352,12 +352,13 @@ class FeatureEdit:
                         g.touch_contents(con, table)
                 self._audit(con, action, base, values, force)
                 g.touch_contents(con, t.table)
+                stored = g.read_row(con, t.table, self.fid) or sets  # the whole row, as committed
         finally:
             con.close()
         self.version = new_version
         row = t.row_of(self.fid)
         if row is not None:
-            _sync_memory(t, row, sets)
+            _sync_memory(t, row, stored)
         self.session.announce(EditEvent(t, (row,) if row is not None else (), tuple(sets), action, self.id))
 
     def _audit(self, con, action: str, old: dict, new: dict, force: bool) -> None:

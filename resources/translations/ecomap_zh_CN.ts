@@ -49,7 +49,7 @@
       <translation>图层(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="120" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="121" />
       <source>&amp;Month</source>
       <translation>月份(&amp;M)</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>仅逾期(&amp;O)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="149" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="153" />
       <source>&amp;Parameter</source>
       <translation>指标(&amp;P)</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>添加当前视图</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="101" />
+      <location filename="ecomap/app/data_loader.py" line="103" />
       <source>Add data</source>
       <translation>添加数据</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>图集需要一个用于分页的面图层。</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="161" />
+      <location filename="ecomap/domain/edit_rules.py" line="168" />
       <source>An item struck off the ledger (已销号) needs its {field}</source>
       <translation>已销号的问题必须填写{field}</translation>
     </message>
@@ -425,8 +425,8 @@
     </message>
     <message>
       <location filename="ecomap/gui/panels/status_dialog.py" line="82" />
-      <source>Audit &amp;note</source>
-      <translation>审计说明(&amp;N)</translation>
+      <source>Audit &amp;remark</source>
+      <translation>审计说明(&amp;R)</translation>
     </message>
     <message>
       <location filename="ecomap/gui/panels/ban_zone_panel.py" line="78" />
@@ -534,7 +534,7 @@
       <translation>坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="100" />
+      <location filename="ecomap/app/data_loader.py" line="102" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -634,7 +634,7 @@
       <translation>圆形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="134" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="138" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
@@ -724,7 +724,7 @@
       <translation>X, Y 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="215" />
+      <location filename="ecomap/app/data_loader.py" line="217" />
       <source>Coordinate system of {name}</source>
       <translation>{name} 的坐标系</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>EPSG:{epsg} 不是我国高斯-克吕格投影坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="140" />
+      <location filename="ecomap/app/data_loader.py" line="142" />
       <source>EcoMap could not open {n} file(s):</source>
       <translation>EcoMap 无法打开 {n} 个文件：</translation>
     </message>
@@ -1004,7 +1004,7 @@
       <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="275" />
+      <location filename="ecomap/core/editing.py" line="281" />
       <source>Edit {key}: {fields}</source>
       <translation>编辑 {key}：{fields}</translation>
     </message>
@@ -1184,7 +1184,7 @@
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="136" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="140" />
       <source>Failing parameters (× over the target limit)</source>
       <translation>超标因子（超标倍数）</translation>
     </message>
@@ -1346,7 +1346,7 @@
     <message>
       <location filename="ecomap/io/dxf.py" line="207" />
       <source>GDAL cannot read this file ({detail})</source>
-      <translation type="unfinished" />
+      <translation>GDAL 无法读取此文件（{detail}）</translation>
     </message>
     <message>
       <location filename="ecomap/cli/cmd_info.py" line="114" />
@@ -1649,7 +1649,7 @@
       <translation>图例标题</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="138" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="142" />
       <source>Level</source>
       <translation>级别</translation>
     </message>
@@ -1699,7 +1699,7 @@
       <translation>加载生态修复项目图层（例如示例数据 county.gpkg）后，这里显示项目。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="111" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="112" />
       <source>Load a water-sections layer with its monthly measurements (e.g. the sample county.gpkg) to see water quality here.</source>
       <translation>加载水质断面图层及其逐月监测数据（例如示例数据 county.gpkg）后，这里显示水质。</translation>
     </message>
@@ -1849,7 +1849,7 @@
       <translation>测量内容</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="135" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="139" />
       <source>Meets target</source>
       <translation>是否达标</translation>
     </message>
@@ -2004,7 +2004,7 @@
       <translation>没有可供选择的矢量图层：请添加图层，或在图层列表中选中一个。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="324" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="362" />
       <source>No {name} values for this section</source>
       <translation>该断面没有{name}数据</translation>
     </message>
@@ -2399,17 +2399,17 @@
       <translation>栅格（前期 / DEM）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="100" />
+      <location filename="ecomap/app/data_loader.py" line="102" />
       <source>Reading data…</source>
       <translation>正在读取数据…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="127" />
+      <location filename="ecomap/app/data_loader.py" line="129" />
       <source>Reading failed: {error}</source>
       <translation>读取失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="116" />
+      <location filename="ecomap/app/data_loader.py" line="118" />
       <source>Reading {name}…</source>
       <translation>正在读取 {name}…</translation>
     </message>
@@ -2544,7 +2544,7 @@
       <translation>右键 → 查找文件…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="137" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="141" />
       <source>River or lake</source>
       <translation>所在河流/湖库</translation>
     </message>
@@ -2659,14 +2659,19 @@
       <translation>休牧</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="132" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="136" />
       <source>Section</source>
       <translation>断面</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="139" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="143" />
       <source>Section code</source>
       <translation>断面编码</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="129" />
+      <source>Sections missing their target, per month</source>
+      <translation>各月未达标断面数</translation>
     </message>
     <message>
       <location filename="ecomap/gui/layout_designer.py" line="395" />
@@ -2874,7 +2879,7 @@
       <translation>实线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="139" />
+      <location filename="ecomap/app/data_loader.py" line="141" />
       <source>Some files could not be opened</source>
       <translation>部分文件无法打开</translation>
     </message>
@@ -3044,7 +3049,7 @@
       <translation>采用对方的值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="133" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="137" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
@@ -3069,7 +3074,7 @@
       <translation>文字颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="166" />
+      <location filename="ecomap/app/data_loader.py" line="168" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
@@ -3564,7 +3569,7 @@
       <translation>无法按 UTF-8、GBK 或 GB18030 解码文本（第 {offset} 字节）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="250" />
+      <location filename="ecomap/core/editing.py" line="256" />
       <source>cannot edit field(s) {fields} of "{table}"</source>
       <translation>不能编辑“{table}”的字段 {fields}</translation>
     </message>
@@ -4129,7 +4134,7 @@
       <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="150" />
+      <location filename="ecomap/core/editing.py" line="156" />
       <source>no table named "{table}"</source>
       <translation>没有名为“{table}”的表</translation>
     </message>
@@ -4159,7 +4164,7 @@
       <translation>未找到水质断面图层（应为“{layer}”，含 DMBM 和 SZMB 字段）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="117" />
+      <location filename="ecomap/domain/edit_rules.py" line="124" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -4384,7 +4389,7 @@
       <translation>属性表（无几何）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="343" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="381" />
       <source>target {cls}</source>
       <translation>目标 {cls}</translation>
     </message>
@@ -4659,7 +4664,7 @@
       <translation>文件头为 {header} 度分带，但第 {zone} 带属于 {width} 度分带；采用 {width} 度分带</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="164" />
+      <location filename="ecomap/core/editing.py" line="170" />
       <source>the layer "{table}" in memory no longer matches the file; reload it before editing</source>
       <translation>内存中的图层“{table}”与文件已不一致，请重新加载后再编辑</translation>
     </message>
@@ -4999,37 +5004,37 @@
       <translation>{datum}，经纬度坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="136" />
+      <location filename="ecomap/domain/edit_rules.py" line="143" />
       <source>{field} cannot be negative (got {value})</source>
       <translation>{field}不能为负数（现为 {value}）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="133" />
+      <location filename="ecomap/domain/edit_rules.py" line="140" />
       <source>{field} must be a number (got {value})</source>
       <translation>{field}必须是数字（现为 {value}）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="126" />
+      <location filename="ecomap/domain/edit_rules.py" line="133" />
       <source>{field} must be a number from 0 to 100 (got {value})</source>
       <translation>{field}必须是 0 到 100 之间的数（现为 {value}）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="147" />
+      <location filename="ecomap/domain/edit_rules.py" line="154" />
       <source>{field}: "{value}" is not a date (YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（格式 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="110" />
+      <location filename="ecomap/domain/edit_rules.py" line="117" />
       <source>{field}: "{value}" is not one of {allowed}</source>
       <translation>{field}：“{value}”不在可选值 {allowed} 之中</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="118" />
+      <location filename="ecomap/domain/edit_rules.py" line="125" />
       <source>{field}: cannot move from {old} to {new} (next allowed: {allowed})</source>
       <translation>{field}：不能从“{old}”变为“{new}”（下一步可为：{allowed}）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="114" />
+      <location filename="ecomap/domain/edit_rules.py" line="121" />
       <source>{field}: going back from {old} to {new} must be marked as an explicit revert</source>
       <translation>{field}：从“{old}”退回“{new}”须明确勾选“退回”</translation>
     </message>
@@ -5044,7 +5049,7 @@
       <translation>{format} 只能保存一个图层；请逐个导出，或选择 GeoPackage 或 KML</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/edit_rules.py" line="154" />
+      <location filename="ecomap/domain/edit_rules.py" line="161" />
       <source>{later} ({b}) cannot be before {earlier} ({a})</source>
       <translation>{later}（{b}）不能早于{earlier}（{a}）</translation>
     </message>
@@ -5069,7 +5074,7 @@
       <translation>{message}（第 {pos} 个字符，“{near}”附近）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="244" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="279" />
       <source>{month}: &lt;b&gt;{n}&lt;/b&gt; sections assessed · Ⅰ–Ⅲ &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ &lt;b&gt;{bad}&lt;/b&gt; · meeting target &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;&lt;b&gt;{failing}&lt;/b&gt; failing&lt;/span&gt;</source>
       <translation>{month}：评价断面 &lt;b&gt;{n}&lt;/b&gt; 个 · Ⅰ～Ⅲ类 &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ类 &lt;b&gt;{bad}&lt;/b&gt; · 达标率 &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;未达标 &lt;b&gt;{failing}&lt;/b&gt; 个&lt;/span&gt;</translation>
     </message>
@@ -5099,17 +5104,17 @@
       <translation>{name} {value:g}（超标 {ratio:.2f} 倍）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="337" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="375" />
       <source>{name}: not measured at this section</source>
       <translation>{name}：该断面未监测</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="213" />
+      <location filename="ecomap/app/data_loader.py" line="215" />
       <source>{name}: the file declares no coordinate system and its coordinates do not tell. Choose the one it was made in.</source>
       <translation>{name}：文件没有声明坐标系，从坐标值也无法判断。请选择数据制作时所用的坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="209" />
+      <location filename="ecomap/app/data_loader.py" line="211" />
       <source>{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because {reason}. Confirm or choose another.</source>
       <translation>{name}：文件没有声明坐标系。EcoMap 推测为 EPSG:{epsg}，因为{reason}。请确认或另选。</translation>
     </message>

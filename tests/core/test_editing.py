@@ -292,3 +292,17 @@ def test_sample_project_stage_change(tmp_path):
         audit = pyogrio.read_dataframe(path, layer="ecomap_audit")
     assert len(audit) == 6
     assert pyogrio.read_dataframe(path, layer="restoration_projects")["XMJD"].iloc[row] == "在建"
+
+
+def test_after_an_overwrite_memory_holds_the_whole_stored_row(setup, gpkg):
+    layer, target, session, _events = setup
+    other = g.connect(gpkg)
+    other.execute("UPDATE restoration_projects SET WCJD=55, SJKGRQ='2024-04-01', version=version+1 WHERE fid=2")
+    other.close()
+    cmd = ed.FeatureEdit(session, target, 1, {"WCJD": 30})
+    with pytest.raises(ed.Conflict):
+        cmd.apply()
+    cmd.apply(force=True)
+    assert layer.features.loc[1, "WCJD"] == 30.0
+    assert layer.features.loc[1, "SJKGRQ"] == "2024-04-01"  # their other change is not hidden
+    assert layer.features.loc[1, "version"] == 3

@@ -157,7 +157,7 @@ def draw_vector_layer(painter: QPainter, layer, style, settings, feedback=None) 
     if flat.kind == "point":
         _draw_points(painter, flat, sel, grouping, symbols, settings, feedback)
         return
-    if visible_vertices > DIRECT_LIMIT:
+    if visible_vertices > DIRECT_LIMIT and not _being_prefetched(prep, style, p, flat):
         level = _cached_level(prep, style, p, flat)
         if level is None and len(symbols) == 1:
             # cold level, one symbol: draw each chunk as soon as a worker has snapped it
@@ -249,6 +249,17 @@ def _level_index(flat, p: float) -> tuple[int, float]:
     r0 = span / LEVEL_BASE
     k = max(0, math.floor(2 * math.log2(max(p / r0, 1.0)) + 1e-9))
     return k, r0 * (2 ** (k / 2))
+
+
+def _being_prefetched(prep: Prepared, style, p: float, flat) -> bool:
+    """Is the background still building this view's level? Then the frame does not wait for
+    it: it snaps just the visible features itself (the level serves the next frames)."""
+    if not _prefetching:
+        return False
+    k, _ = _level_index(flat, p)
+    key = ("level", k, _style_key(style))
+    with prep.lock:
+        return key not in prep.levels and (id(prep), key) in _prefetching
 
 
 def _cached_level(prep: Prepared, style, p: float, flat) -> CachedLevel | None:

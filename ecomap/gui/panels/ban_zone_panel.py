@@ -36,7 +36,7 @@ from ecomap.gui.panels.table_model import (
     make_table,
 )
 from ecomap.gui.panels.widgets import shortcut
-from ecomap.i18n import tr
+from ecomap.i18n import language, tr
 
 
 def _flags(row) -> str:
@@ -51,7 +51,7 @@ def _flags(row) -> str:
         out.append(tr("ledger names zone {zone}").format(zone=row["ledger_zone"]))
     if row["outside"]:
         out.append(tr("registered in {zone} but outside every ban zone").format(zone=row["ledger_zone"]))
-    return "；".join(out)
+    return ("; " if language() == "en" else "；").join(out)
 
 
 def _kind_text(v) -> str:

@@ -189,7 +189,7 @@ class WaterPanel(QWidget):
         if node is self.node and self.dataset is not None and node is not None:
             if node.layer is not self._layer:  # re-read data (another encoding, a located file)
                 self._layer = node.layer
-                self.restyle_layer(self.month)
+                self.restyle_layer(self.month, set_style=False)
             return
         self._layer = node.layer if node is not None else None
         self.node = node
@@ -225,7 +225,7 @@ class WaterPanel(QWidget):
         self.parameter.setCurrentIndex(max(i, 0))
         self.parameter.blockSignals(False)
         self._fill_strip()
-        self._month_changed(self.slider.value())
+        self._month_changed(self.slider.value(), restyle=False)
 
     def failing_per_month(self) -> pd.Series:
         """Sections missing their target in each month (index: all months, sorted)."""
@@ -256,7 +256,7 @@ class WaterPanel(QWidget):
     def set_month(self, month: str) -> None:
         self.slider.setValue(self.months.index(month))
 
-    def _month_changed(self, value: int) -> None:
+    def _month_changed(self, value: int, restyle: bool = True) -> None:
         if not self.months:
             return
         month = self.months[value]
@@ -290,7 +290,7 @@ class WaterPanel(QWidget):
                 self._update_plot()
         finally:
             self._quiet = False
-        self.restyle_layer(month)
+        self.restyle_layer(month, set_style=restyle)
 
     def _row_brush(self, row: int):
         meets = self._frame["meets"].iat[row] if hasattr(self, "_frame") else None
@@ -298,8 +298,10 @@ class WaterPanel(QWidget):
 
     # ------------------------------------------------------------------ map
 
-    def restyle_layer(self, month: str) -> None:
-        """Colour the section layer by ``month``'s class (computed SZLB column + categorized style)."""
+    def restyle_layer(self, month: str, set_style: bool = True) -> None:
+        """Colour the section layer by ``month``'s class: the computed SZLB column is filled;
+        with ``set_style`` (the user moved the slider) the layer also gets the categorized
+        water-class style if it has another one. Loading data never replaces a user's style."""
         node = self.node
         if node is None or node.is_missing or self.dataset is None:
             return
@@ -315,7 +317,8 @@ class WaterPanel(QWidget):
         frame[WATER_CLASS_FIELD] = codes.map(classes.to_dict()).astype(object).to_numpy()
         layer.features = frame
         style = node.style
-        if getattr(style, "type", None) != "categorized" or getattr(style, "field", None) != WATER_CLASS_FIELD:
+        uses_class = getattr(style, "type", None) == "categorized" and getattr(style, "field", None) == WATER_CLASS_FIELD
+        if not uses_class and set_style:
             from ecomap.core.style import style_from_dict
             from ecomap.domain.catalogue import default_style
 

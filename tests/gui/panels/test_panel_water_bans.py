@@ -25,6 +25,20 @@ def test_latest_month_first(water):
     assert "100.0%" in water.summary.text()
 
 
+def test_loading_keeps_the_users_style(hub, qtbot):
+    from ecomap.core.style import SingleStyle
+
+    node = node_of(hub, "water_sections")
+    mine = SingleStyle()
+    hub.tree.set_style(node, mine)
+    p = WaterPanel(hub)
+    qtbot.addWidget(p)
+    assert node.style is mine  # opening the data does not restyle the user's layer
+    assert node.layer.features[WATER_CLASS_FIELD].notna().all()  # but the class column is there
+    p.set_month("2024-01")  # moving the slider is asking for the class colours
+    assert node.style.field == WATER_CLASS_FIELD
+
+
 def test_month_slider_restyles_the_layer(water, hub, qtbot):
     node = node_of(hub, "water_sections")
     redraws = []
