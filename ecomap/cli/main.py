@@ -15,7 +15,7 @@ import sys
 
 from ecomap import __version__
 from ecomap.errors import DataError
-from ecomap.i18n import set_language, tr
+from ecomap.i18n import language, set_language, tr
 
 EXIT_DATA_ERROR = 2
 
@@ -26,6 +26,29 @@ def _commands():
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("cmd_"):
             yield importlib.import_module(f"ecomap.cli.{info.name}")
+
+
+# argparse's own words (it looks them up through gettext's ``_``)
+_ARGPARSE_ZH = {
+    "usage: ": "用法：", "positional arguments": "位置参数", "options": "选项",
+    "show this help message and exit": "显示帮助并退出 / show this help message and exit",
+    "show program's version number and exit": "显示版本并退出 / show the version and exit",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: 错误：%(message)s\n",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个参数",
+}
+
+
+_ARGPARSE_GETTEXT = argparse._
+
+
+def _localise_argparse() -> None:
+    if language() == "en":
+        argparse._ = _ARGPARSE_GETTEXT
+    else:
+        argparse._ = lambda text: _ARGPARSE_ZH.get(text, _ARGPARSE_GETTEXT(text))
 
 
 def _pre_language(argv: list[str]) -> None:
@@ -58,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _pre_language(argv)
+    _localise_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):

@@ -49,3 +49,14 @@ def test_readable_table_in_chinese(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "黄河沿岸水土保持红线" in out and "EPSG:4524" in out
     assert "图层" in out and "坐标系" in out  # labels are Chinese, not English
+
+
+def test_help_speaks_chinese_then_english(capsys):
+    import pytest as _pytest
+
+    with _pytest.raises(SystemExit):
+        main(["--lang", "zh_CN", "info"])
+    assert "缺少必需的参数" in capsys.readouterr().err
+    with _pytest.raises(SystemExit):
+        main(["--lang", "en", "info"])
+    assert "the following arguments are required" in capsys.readouterr().err
