@@ -133,19 +133,23 @@ def read_frame(path: Path, name: str, encoding: str | None = None, batch_size: i
     """
     import pandas as pd
 
-    with warnings.catch_warnings():
+    from concurrent.futures import ThreadPoolExecutor
+
+    # WKB decoding releases the GIL: decode batch n on a second core while GDAL reads batch n+1
+    with warnings.catch_warnings(), ThreadPoolExecutor(max_workers=2) as pool:
         warnings.simplefilter("ignore")  # pyogrio warns on measured/unknown geometry types
         with pyogrio.open_arrow(path, layer=name, encoding=encoding, batch_size=batch_size,
                                 use_pyarrow=True) as (meta, reader):
             geometry_column = (meta["geometry_name"] or "wkb_geometry") if meta["geometry_type"] else None
-            geoms, attributes = [], []
+            pending, attributes = [], []
             for batch in reader:
                 if geometry_column is not None:
-                    index = batch.schema.get_field_index(geometry_column)
-                    geoms.append(shapely.from_wkb(batch.column(index).to_numpy(zero_copy_only=False)))
+                    wkb = batch.column(batch.schema.get_field_index(geometry_column))
+                    pending.append(pool.submit(shapely.from_wkb, wkb.to_numpy(zero_copy_only=False)))
                     batch = batch.drop_columns([geometry_column])
                 attributes.append(batch.to_pandas())
-            columns = [f for f in meta["fields"]]
+            columns = list(meta["fields"])
+        geoms = [future.result() for future in pending]
     table = pd.concat(attributes, ignore_index=True) if attributes else pd.DataFrame(columns=columns)
     if geometry_column is None:
         return table
