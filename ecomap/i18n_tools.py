@@ -17,6 +17,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ecomap.core.atomic import atomic_write_text
 from ecomap.i18n import CONTEXT, ts_path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -73,10 +74,8 @@ def write_ts(path: Path, sources: dict[str, str], translations: dict[str, str], 
             translation.set("type", "unfinished")
     ET.indent(ts)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".ts.tmp")
-    tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                   + ET.tostring(ts, encoding="unicode") + "\n", encoding="utf-8")
-    tmp.replace(path)
+    atomic_write_text(path, '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                      + ET.tostring(ts, encoding="unicode") + "\n", data_error=False)
 
 
 def compile_qm(ts: Path) -> Path | None:

@@ -127,7 +127,7 @@ class FiredRule:
     feature_ids: list = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"id": self.rule.id, "verdict": self.rule.verdict, "reason": tr(self.rule.reason),
+        return {"id": self.rule.id, "verdict": self.rule.verdict, "reason": self.rule.text(),
                 "reason_zh": self.rule.reason_zh, "basis": self.rule.basis, "layers": self.layers,
                 "feature_ids": [_plain(f) for f in self.feature_ids]}
 

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ecomap.errors import DataError
-from ecomap.i18n import tr
+from ecomap.i18n import language, tr
 
 CONFORMS, JUSTIFY, FAILS = "符合", "需论证", "不符合"
 VERDICTS = (CONFORMS, JUSTIFY, FAILS)  # in order of severity
@@ -63,6 +63,12 @@ class Rule:
         if self.projects and project not in self.projects:
             return False
         return not self.types or any(t in (type_value or "") for t in self.types)
+
+    def text(self) -> str:
+        """The reason in the user's language (the Chinese text ships with the rule)."""
+        if language() == "zh_CN" and self.reason_zh:
+            return self.reason_zh
+        return tr(self.reason)
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ecomap.core.project import Project, atomic_write_text
+from ecomap.core.atomic import atomic_write_text
+from ecomap.core.project import Project
 
 
 @dataclass
@@ -57,9 +58,9 @@ class Autosaver:
     def write(self, project: Project, original: str | None) -> Path:
         self.directory.mkdir(parents=True, exist_ok=True)
         data = project.to_dict(relative_to=None)
-        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1), data_error=False)
         atomic_write_text(_meta(self.path), json.dumps({"original": original, "saved_at": time.time(),
-                                                        "pid": self.pid}))
+                                                        "pid": self.pid}), data_error=False)
         return self.path
 
     def clear(self) -> None:

@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
+from ecomap.app.task_progress import TaskProgressMixin
 from ecomap.core.crs import CrsInfo, crs_from_epsg
 from ecomap.core.default_styles import detect_theme
-from ecomap.core.extent import cached_bounds
 from ecomap.core.layer_tree import make_layer_node
 from ecomap.core.tree_commands import AddNodesCommand
 from ecomap.errors import DataError
@@ -43,7 +43,7 @@ def read_files(feedback, paths: list[str]) -> list[tuple[str, list | DataError]]
             out.append((path, exc))
             continue
         for layer in layers:
-            cached_bounds(layer)  # the GUI asks for extents at once; compute them here, off the UI thread
+            _ = layer.bounds  # the GUI asks for extents at once; compute them here, off the UI thread
         out.append((path, layers))
     return out
 
@@ -53,7 +53,7 @@ def reread_shapefile(feedback, path: Path, layer_name: str | None, encoding: str
 
     feedback.progress(0, 0, path.name)
     layers = read(path, layer=layer_name, encoding=encoding)
-    cached_bounds(layers[0])
+    _ = layers[0].bounds
     return layers[0]
 
 
@@ -74,7 +74,7 @@ def needs_crs_question(layer) -> bool:
     return info is None or info.crs() is None or info.is_assumed
 
 
-class DataLoader(QObject):
+class DataLoader(QObject, TaskProgressMixin):
     """Reads files for the main window and adds their layers to the tree."""
 
     layersAdded = Signal(list)  # layer nodes
@@ -99,30 +99,13 @@ class DataLoader(QObject):
         paths = [p for p in paths if p not in projects]
         if not paths:
             return None
-        self.progress = QProgressDialog(tr("Reading data…"), tr("Cancel"), 0, len(paths), self.window)
-        self.progress.setWindowTitle(tr("Add data"))
-        self.progress.setWindowModality(Qt.WindowModality.NonModal)
-        self.progress.setMinimumDuration(300)
         task = Task(read_files, paths)
-        task.progress.connect(self._on_progress)
+        self.show_task_progress(task, tr("Reading data…"), tr("Add data"), len(paths), tr("Reading {name}…"),
+                                Qt.WindowModality.NonModal)
         task.finished.connect(self._on_read)
         task.failed.connect(self._on_failed)
-        task.cancelled.connect(self._close_progress)
-        self.progress.canceled.connect(task.cancel)
         self.task = task.start()
         return task
-
-    def _on_progress(self, done, total, text):
-        progress = self.progress  # setValue() on a modal dialog runs the event loop: it may close meanwhile
-        if progress is not None:
-            progress.setLabelText(tr("Reading {name}…").format(name=text))
-            progress.setMaximum(max(1, total))
-            progress.setValue(done)
-
-    def _close_progress(self, *args):
-        if self.progress is not None:
-            self.progress.close()
-            self.progress = None
 
     def _on_failed(self, exc):
         self._close_progress()

@@ -187,18 +187,15 @@ class MapView(QObject):
             self.historyChanged.emit()
 
     def back(self) -> None:
-        self._history_timer.stop()
-        ext = self.history.back()
-        if ext is not None:
-            with self.history.navigating():
-                self.canvas.set_extent(ext)
-            self._history_timer.stop()  # our own move, not a new step
-            self._stable = tuple(self.canvas.extent())
-        self.historyChanged.emit()
+        self._step_history(self.history.back)
 
     def forward(self) -> None:
+        self._step_history(self.history.forward)
+
+    def _step_history(self, step) -> None:
+        """Go to the extent ``step()`` returns (None at either end) without recording it as a new step."""
         self._history_timer.stop()
-        ext = self.history.forward()
+        ext = step()
         if ext is not None:
             with self.history.navigating():
                 self.canvas.set_extent(ext)

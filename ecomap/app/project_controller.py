@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from ecomap.app import app_settings
 from ecomap.app.autosave import Autosaver
+from ecomap.app.task_progress import TaskProgressMixin
 from ecomap.core.project import Project, load_project, save_project
 from ecomap.core.project_bridge import open_project_entries, populate_tree, tree_to_project
 from ecomap.errors import DataError
@@ -32,7 +33,7 @@ def project_filter() -> str:
     return tr("EcoMap project (*.ecomap)")
 
 
-class ProjectController(QObject):
+class ProjectController(QObject, TaskProgressMixin):
     projectChanged = Signal()  # a project was opened, created or saved under a new name
     dirtyChanged = Signal(bool)
     projectLoaded = Signal()
@@ -147,18 +148,12 @@ class ProjectController(QObject):
             self.window.refresh_recent_menu()
             return None
         relocated = self.locate_missing(project)
-        self.progress = QProgressDialog(tr("Opening project…"), tr("Cancel"), 0, max(1, len(project.layers)),
-                                        self.window)
-        self.progress.setWindowTitle(tr("Open project"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
         task = Task(_open_entries, project)
-        task.progress.connect(self._on_progress)
+        self.show_task_progress(task, tr("Opening project…"), tr("Open project"), max(1, len(project.layers)),
+                                tr("Opening {name}…"), Qt.WindowModality.WindowModal)
         origin = (recovering, recovered_from)
         task.finished.connect(lambda opened: self._apply(project, opened, origin, relocated))
         task.failed.connect(self._on_failed)
-        task.cancelled.connect(self._close_progress)
-        self.progress.canceled.connect(task.cancel)
         self.load_task = task.start()
         return task
 
@@ -191,18 +186,6 @@ class ProjectController(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Locate {name}").format(name=source.name),
                                               str(source.parent), f"{source.name} (*{ext});;* (*)")
         return path or None
-
-    def _on_progress(self, done, total, text):
-        progress = self.progress  # setValue() on a modal dialog runs the event loop: it may close meanwhile
-        if progress is not None:
-            progress.setLabelText(tr("Opening {name}…").format(name=text))
-            progress.setMaximum(max(1, total))
-            progress.setValue(done)
-
-    def _close_progress(self, *args):
-        if self.progress is not None:
-            self.progress.close()
-            self.progress = None
 
     def _on_failed(self, exc):
         self._close_progress()

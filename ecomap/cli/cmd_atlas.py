@@ -5,8 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ecomap.cli.export_common import check_out_folder, load_context, parse_variables
-from ecomap.errors import DataError
+from ecomap.cli.export_common import (
+    add_dpi_argument,
+    check_dpi,
+    check_out_folder,
+    load_context,
+    parse_variables,
+)
 from ecomap.i18n import tr
 
 NAME = "atlas"
@@ -24,7 +29,7 @@ def add_arguments(parser) -> None:
                         help="文件夹输出时的文件格式 / file type when --out is a folder (default pdf)")
     parser.add_argument("--name-field", default="", metavar="FIELD",
                         help="页名字段（默认名称字段）/ field naming each page (default: the layer's name field)")
-    parser.add_argument("--dpi", type=int, default=300, help="分辨率，默认 300 / resolution (default 300)")
+    add_dpi_argument(parser)
     parser.add_argument("--page", choices=["A4", "A3", "a4", "a3"], default=None, help="纸张 / page size")
     parser.add_argument("--orientation", choices=["landscape", "portrait"], default=None, help="方向 / orientation")
     parser.add_argument("--var", action="append", metavar="NAME=VALUE", help="文字变量 / text variable")
@@ -36,8 +41,7 @@ def run(args) -> int:
 
     out = Path(args.out).expanduser()
     check_out_folder(out)
-    if not 30 <= args.dpi <= 1200:
-        raise DataError(None, tr("--dpi must be between 30 and 1200"))
+    check_dpi(args.dpi)
     t0 = time.perf_counter()
     project, ctx = load_context(args.project)
     page, orientation = (args.page or "A4").upper(), args.orientation or "portrait"

@@ -5,8 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ecomap.cli.export_common import check_out_folder, load_context, parse_variables
-from ecomap.errors import DataError
+from ecomap.cli.export_common import (
+    add_dpi_argument,
+    check_dpi,
+    check_out_folder,
+    load_context,
+    parse_variables,
+)
 from ecomap.i18n import tr
 
 NAME = "export-map"
@@ -20,7 +25,7 @@ def add_arguments(parser) -> None:
                              "else the briefing template")
     parser.add_argument("--out", required=True, metavar="FILE",
                         help="输出文件 .pdf .png .jpg .tif .svg / output file")
-    parser.add_argument("--dpi", type=int, default=300, help="分辨率，默认 300 / resolution (default 300)")
+    add_dpi_argument(parser)
     parser.add_argument("--page", choices=["A4", "A3", "a4", "a3"], default=None,
                         help="纸张（用于汇报模板）/ page size for the briefing template (default A3)")
     parser.add_argument("--orientation", choices=["landscape", "portrait"], default=None,
@@ -36,8 +41,7 @@ def run(args) -> int:
 
     out = Path(args.out).expanduser()
     check_out_folder(out)
-    if not 30 <= args.dpi <= 1200:
-        raise DataError(None, tr("--dpi must be between 30 and 1200"))
+    check_dpi(args.dpi)
     t0 = time.perf_counter()
     project, ctx = load_context(args.project)
     layouts = project.layouts if project is not None else []

@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from ecomap.core.atomic import atomic_target
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -141,8 +142,9 @@ def run(args) -> int:
     first, img = render(base)
     warm = [render(base, fresh=True)[0] for _ in range(max(0, args.repeat))]
     out = Path(args.out)
-    if not img.save(str(out)):
-        raise DataError(out, tr("cannot write the image"))
+    with atomic_target(out, suffix=out.suffix) as tmp:  # QImage picks the format by the extension
+        if not img.save(str(tmp)):
+            raise DataError(out, tr("cannot write the image"))
     nav = {}
     if args.views:
         try:

@@ -73,7 +73,7 @@ def _print_summary(result) -> None:
     print(tr("Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)").format(
         m2=area, mu=area / (10000 / 15), ha=area / 10000))
     for r in result.rules:
-        print(f"  [{r.rule.verdict}] {tr(r.rule.reason)}")
+        print(f"  [{r.rule.verdict}] {r.rule.text()}")
     for o in result.overlaps:
         print("  " + tr("{layer} #{fid} {name} ({type}): {area:,.2f} m², {share:.2%} of the footprint").format(
             layer=o.layer, fid=o.feature_id, name=o.name, type=o.type or "—", area=o.area_m2, share=o.share))

@@ -49,3 +49,12 @@ def check_out_folder(out: Path) -> None:
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise DataError(out, tr("the folder does not exist"))
+
+
+def add_dpi_argument(parser) -> None:
+    parser.add_argument("--dpi", type=int, default=300, help="分辨率，默认 300 / resolution (default 300)")
+
+
+def check_dpi(dpi: int) -> None:
+    if not 30 <= dpi <= 1200:
+        raise DataError(None, tr("--dpi must be between 30 and 1200"))

@@ -7,13 +7,10 @@ previous/next extent.
 from __future__ import annotations
 
 import math
-import weakref
 
 import numpy as np
 
 Extent = tuple[float, float, float, float]
-
-_bounds_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def is_valid(extent) -> bool:
@@ -38,25 +35,9 @@ def geometry_bounds(geoms) -> Extent | None:
     return out if is_valid(out) else None
 
 
-def cached_bounds(layer) -> Extent | None:
-    """A layer's own bounds, computed once per data (vector layers recompute only when their frame changes)."""
-    if getattr(layer, "kind", None) != "vector":
-        return getattr(layer, "bounds", None)
-    key = id(layer.features)
-    try:
-        hit = _bounds_cache.get(layer)
-    except TypeError:  # not weak-referenceable: no cache
-        return layer.bounds
-    if hit is not None and hit[0] == key:
-        return hit[1]
-    bounds = geometry_bounds(layer.features.geometry.array)
-    _bounds_cache[layer] = (key, bounds)
-    return bounds
-
-
 def layer_extent(layer, to_crs=None) -> Extent | None:
     """The layer's bounds, transformed to ``to_crs`` (pyproj CRS or authority string) when given."""
-    bounds = cached_bounds(layer)
+    bounds = getattr(layer, "bounds", None)  # VectorLayer caches its bounds per frame
     if not is_valid(bounds):
         return None
     src = layer.crs_info.crs() if getattr(layer, "crs_info", None) is not None else None

@@ -17,13 +17,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ecomap.core.layers import LayerHolder
+
 
 def _new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
 @dataclass(eq=False)
-class LayerNode:
+class LayerNode(LayerHolder):
     """One map layer: the data (None while its file is missing) plus how it is shown."""
 
     layer: object | None
@@ -42,14 +44,6 @@ class LayerNode:
     @property
     def is_missing(self) -> bool:
         return self.layer is None
-
-    @property
-    def is_vector(self) -> bool:
-        return getattr(self.layer, "kind", None) == "vector"
-
-    @property
-    def is_raster(self) -> bool:
-        return getattr(self.layer, "kind", None) == "raster"
 
 
 @dataclass(eq=False)

@@ -3,7 +3,7 @@
 A :class:`VectorLayer` owns a GeoDataFrame whose coordinates are always x = easting
 (or longitude), whatever the file's axis order, plus the facts about where it came
 from (source, encoding, CRS declared or assumed) that the user must be able to see.
-Expensive derived state (spatial index, validity) is computed on first use.
+Expensive derived state (spatial index, validity, bounds) is computed on first use.
 """
 
 from __future__ import annotations
@@ -35,6 +35,18 @@ class EncodingInfo:
     guessed: bool
     #: how it was decided: "cpg", "ldid", "sample", "format" (the format fixes it), "bom"
     method: str
+
+
+class LayerHolder:
+    """For anything that wraps a loaded layer in ``self.layer`` (tree nodes, layout layers)."""
+
+    @property
+    def is_vector(self) -> bool:
+        return getattr(self.layer, "kind", None) == "vector"
+
+    @property
+    def is_raster(self) -> bool:
+        return getattr(self.layer, "kind", None) == "raster"
 
 
 @dataclass(eq=False)
@@ -71,13 +83,28 @@ class VectorLayer:
             return families.pop()
         return "Mixed" if families else None
 
+    def __setattr__(self, name, value) -> None:
+        if name == "features":  # derived from the frame: recompute for the new one
+            self.__dict__.pop("_bounds_cache", None)
+        super().__setattr__(name, value)
+
     @property
     def bounds(self) -> tuple[float, float, float, float] | None:
+        """(minx, miny, maxx, maxy) of the non-empty geometries, or None; computed once per frame.
+
+        Costs 70–150 ms on 500k polygons and the GUI asks often, so it is cached; the
+        cache is dropped when ``features`` is replaced (edits assign a new frame) and
+        checked against the row count. Mutating the geometry column in place is not seen.
+        """
+        key = (id(self.features), len(self.features))
+        cached = self.__dict__.get("_bounds_cache")
+        if cached is not None and cached[0] == key:
+            return cached[1]
         geoms = self.geometry
         present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
-        if len(present) == 0:
-            return None
-        return tuple(float(v) for v in shapely.total_bounds(present))
+        bounds = tuple(float(v) for v in shapely.total_bounds(present)) if len(present) else None
+        self.__dict__["_bounds_cache"] = (key, bounds)
+        return bounds
 
     @cached_property
     def invalid_count(self) -> int:

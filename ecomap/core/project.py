@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ecomap.core.atomic import atomic_write_text
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -41,7 +41,7 @@ class LayerEntry:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "LayerEntry":
+    def from_dict(cls, data: dict) -> LayerEntry:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         return cls(**known)
 
@@ -107,7 +107,7 @@ class Project:
         }
 
     @classmethod
-    def from_dict(cls, data: dict, path: Path | None = None) -> "Project":
+    def from_dict(cls, data: dict, path: Path | None = None) -> Project:
         if data.get("format") != FORMAT:
             raise DataError(path, tr("not an EcoMap project file"))
         if int(data.get("version", 0)) > VERSION:
@@ -153,25 +153,10 @@ def load_project(path: str | os.PathLike) -> Project:
     return Project.from_dict(data, path=path.resolve())
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write next to the target, flush to disk, then rename over it: all or nothing."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_project(project: Project, path: str | os.PathLike) -> Path:
     path = Path(path).expanduser().resolve()
     data = project.to_dict(relative_to=path)
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1), data_error=False)
     project.path = path
     for entry, stored in zip(project.layers, data["layers"]):
         entry.source = stored["source"]

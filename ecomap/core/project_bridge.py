@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ecomap.core.extent import cached_bounds
 from ecomap.core.layer_tree import GroupNode, LayerNode, LayerTreeModel
 from ecomap.core.project import LayerEntry, Project
 from ecomap.errors import DataError
@@ -77,7 +76,7 @@ def open_project_entries(project: Project, feedback=None) -> list[tuple[LayerEnt
             try:
                 cache[source] = open_path(source)
                 for layer in cache[source]:
-                    cached_bounds(layer)  # warm the extent cache here, off the UI thread
+                    _ = layer.bounds  # warm the extent cache here, off the UI thread
             except DataError as exc:
                 cache[source] = exc
         opened = cache[source]

@@ -97,6 +97,11 @@ def as_day(value) -> np.datetime64:
     return to_dates([value])[0]
 
 
+def reference_day(value) -> np.datetime64:
+    """The day the data is judged on: ``value`` as datetime64[D], today when it is None."""
+    return as_day(value if value is not None else np.datetime64("today", "D"))
+
+
 def day_text(day) -> str:
     """'YYYY-MM-DD' of a datetime64 / date ('' for NaT)."""
     if day is None:

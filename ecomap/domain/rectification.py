@@ -46,8 +46,7 @@ class LedgerModel:
     roles: dict = field(init=False)
 
     def __post_init__(self):
-        self.reference = fl.as_day(self.reference_date if self.reference_date is not None
-                                   else np.datetime64("today", "D"))
+        self.reference = fl.reference_day(self.reference_date)
         self.roles = fl.role_columns(self.items, THEME, self.layer_name)
         self._table: pd.DataFrame | None = None
 

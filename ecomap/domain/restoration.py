@@ -79,8 +79,7 @@ class RestorationModel:
     item_roles: dict = field(init=False)
 
     def __post_init__(self):
-        self.reference = fl.as_day(self.reference_date if self.reference_date is not None
-                                   else np.datetime64("today", "D"))
+        self.reference = fl.reference_day(self.reference_date)
         self.roles = fl.role_columns(self.projects, THEME, self.layer_name)
         self.history_roles = (fl.role_columns(self.history, HISTORY_THEME)
                               if self.history is not None else {})

@@ -20,6 +20,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ecomap.core.atomic import atomic_write_text
 from ecomap.domain import lifecycle as lc
 from ecomap.domain import vocab as v
 from ecomap.domain.themes import WATER_CLASS_FIELD
@@ -232,7 +233,7 @@ def write_symbology_files(directory: str | Path | None = None) -> list[Path]:
         if style is None:
             continue
         path = out / f"{theme_id}.json"
-        path.write_text(style_json(style), encoding="utf-8")
+        atomic_write_text(path, style_json(style), data_error=False)
         written.append(path)
     return written
 

@@ -257,7 +257,7 @@ class ScreeningDialog(QDialog):
         a = result.footprint_area_m2
         self.area.setText(tr("Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha) — screened in {ms:.0f} ms")
                           .format(m2=a, mu=a / (10000 / 15), ha=a / 10000, ms=result.elapsed_s * 1000))
-        rules = pd.DataFrame([{"verdict": r.rule.verdict, "reason": tr(r.rule.reason), "basis": r.rule.basis,
+        rules = pd.DataFrame([{"verdict": r.rule.verdict, "reason": r.rule.text(), "basis": r.rule.basis,
                                "layer": "、".join(r.layers)} for r in result.rules],
                              columns=["verdict", "reason", "basis", "layer"])
         overlaps = pd.DataFrame([o.to_json() for o in result.overlaps],

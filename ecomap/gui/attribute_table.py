@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecomap.core.atomic import atomic_target
 from ecomap.errors import DataError
 from ecomap.gui.attribute_model import AttributeTableModel
 from ecomap.gui.worker import Task
@@ -42,9 +43,11 @@ def export_frame(feedback, frame, path: Path) -> Path:
     if path.suffix.lower() == ".xlsx":
         if len(frame) > XLSX_MAX_ROWS:
             raise DataError(path, tr("Excel holds at most {n} rows; export to CSV instead").format(n=f"{XLSX_MAX_ROWS:,}"))
-        frame.to_excel(path, index=False, engine="openpyxl")
+        with atomic_target(path, suffix=path.suffix) as tmp:
+            frame.to_excel(tmp, index=False, engine="openpyxl")
     else:
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        with atomic_target(path, suffix=path.suffix) as tmp:
+            frame.to_csv(tmp, index=False, encoding="utf-8-sig")
     return path
 
 

@@ -23,6 +23,14 @@ RED = QColor(210, 50, 50)
 GREEN = QColor(60, 150, 70)
 
 
+def _centred_text(p: QPainter, rect: QRectF, pixel_size: int, text: str) -> None:
+    f = QFont()
+    f.setBold(True)
+    f.setPixelSize(pixel_size)
+    p.setFont(f)
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
 def _pen(color=INK, width=2.0):
     pen = QPen(color, width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -76,11 +84,7 @@ def _draw(name: str, p: QPainter):
         p.setBrush(ACCENT)
         p.drawEllipse(QPointF(16, 16), 13, 13)
         p.setPen(QColor(255, 255, 255))
-        f = QFont()
-        f.setBold(True)
-        f.setPixelSize(18)
-        p.setFont(f)
-        p.drawText(QRectF(0, 0, 32, 32), Qt.AlignmentFlag.AlignCenter, "i")
+        _centred_text(p, QRectF(0, 0, 32, 32), 18, "i")
     elif name == "select_rect":
         p.setPen(_pen(INK, 1.8))
         p.setBrush(QColor(255, 215, 0, 120))
@@ -97,11 +101,7 @@ def _draw(name: str, p: QPainter):
         p.setPen(_pen(INK, 1.8))
         p.setBrush(QColor(255, 215, 0, 120))
         p.drawRect(QRectF(3, 6, 26, 20))
-        f = QFont()
-        f.setBold(True)
-        f.setPixelSize(13)
-        p.setFont(f)
-        p.drawText(QRectF(3, 6, 26, 20), Qt.AlignmentFlag.AlignCenter, "ε")
+        _centred_text(p, QRectF(3, 6, 26, 20), 13, "ε")
     elif name == "clear_selection":
         p.setPen(_pen(INK, 1.8))
         p.setBrush(QColor(255, 215, 0, 120))
@@ -125,11 +125,7 @@ def _draw(name: str, p: QPainter):
         p.setBrush(QColor(210, 50, 50, 50))
         p.drawPolygon(poly)
         p.setPen(INK)
-        f = QFont()
-        f.setPixelSize(11)
-        f.setBold(True)
-        p.setFont(f)
-        p.drawText(QRectF(0, 0, 32, 32), Qt.AlignmentFlag.AlignCenter, "亩")
+        _centred_text(p, QRectF(0, 0, 32, 32), 11, "亩")
     elif name == "add_data":
         p.setPen(_pen(INK, 1.8))
         p.setBrush(QColor(210, 230, 245))

@@ -295,6 +295,15 @@ class LayoutDesigner(QDialog):
         box.editingFinished.connect(lambda: on_done(box.value()))
         return box
 
+    def _choice(self, item, attr: str, options, text: str) -> QComboBox:
+        """A combo of (value, label) ``options`` showing ``item.attr``; choosing one is an undoable edit."""
+        box = QComboBox()
+        for value, label in options:
+            box.addItem(label, value)
+        box.setCurrentIndex(max(0, box.findData(getattr(item, attr))))
+        box.activated.connect(lambda i: self._setter(item.id, attr, text)(box.itemData(i)))
+        return box
+
     def _geometry_form(self, form: QFormLayout, item) -> None:
         for attr, label in (("x", tr("Left (mm)")), ("y", tr("Top (mm)")), ("w", tr("Width (mm)")),
                             ("h", tr("Height (mm)"))):
@@ -316,12 +325,8 @@ class LayoutDesigner(QDialog):
         bold.setChecked(item.bold)
         bold.toggled.connect(self._setter(item.id, "bold", tr("Bold")))
         form.addRow("", bold)
-        align = QComboBox()
-        for value, label in (("left", tr("left")), ("center", tr("centre")), ("right", tr("right"))):
-            align.addItem(label, value)
-        align.setCurrentIndex(max(0, align.findData(item.align)))
-        align.activated.connect(lambda i: self._setter(item.id, "align", tr("Alignment"))(align.itemData(i)))
-        form.addRow(tr("Alignment"), align)
+        form.addRow(tr("Alignment"), self._choice(
+            item, "align", (("left", tr("left")), ("center", tr("centre")), ("right", tr("right"))), tr("Alignment")))
 
     def _form_map(self, form: QFormLayout, item) -> None:
         scale = self._spin(item.scale or 0, 0, 1e8, lambda v: self._setter(item.id, "scale", tr("Map scale"))(
@@ -386,12 +391,8 @@ class LayoutDesigner(QDialog):
         form.addRow(tr("Text size (pt)"), self._spin(item.size, 4, 30, self._setter(item.id, "size", tr("Text size"))))
 
     def _form_scalebar(self, form: QFormLayout, item) -> None:
-        units = QComboBox()
-        for value, label in (("auto", tr("automatic")), ("m", tr("m")), ("km", tr("km"))):
-            units.addItem(label, value)
-        units.setCurrentIndex(max(0, units.findData(item.units)))
-        units.activated.connect(lambda i: self._setter(item.id, "units", tr("Scale bar units"))(units.itemData(i)))
-        form.addRow(tr("Units"), units)
+        form.addRow(tr("Units"), self._choice(
+            item, "units", (("auto", tr("automatic")), ("m", tr("m")), ("km", tr("km"))), tr("Scale bar units")))
         form.addRow(tr("Segments"), self._spin(item.segments, 1, 10, lambda v: self._setter(
             item.id, "segments", tr("Scale bar"))(int(v)), 1, 0))
 

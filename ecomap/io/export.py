@@ -22,9 +22,7 @@ fields, an assumed coordinate system, a dropped time of day).
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +33,7 @@ import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
+from ecomap.core.atomic import atomic_target
 from ecomap.core.layers import VectorLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
@@ -109,30 +108,6 @@ def _crs_of(value, path: Path | None) -> CRS:
         raise DataError(path, tr("unknown coordinate system '{crs}'").format(crs=value)) from None
 
 
-def _tmp_beside(path: Path) -> Path:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise DataError(path, tr("the folder does not exist"))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=folder)
-    except OSError as exc:
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror)) from None
-    os.close(fd)
-    return Path(tmp)
-
-
-def _commit(tmp: Path, path: Path) -> None:
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-    os.chmod(tmp, mode)
-    os.replace(tmp, path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def export_layer(layer: VectorLayer, path, **options) -> ExportResult:
     """Export one layer; options as :func:`export_layers` plus ``style``, ``name``, ``selection``."""
     item = ExportItem(layer, options.pop("style", None), options.pop("name", ""), options.pop("theme", None),
@@ -188,12 +163,8 @@ def export_layers(items: list[ExportItem], path, crs=None, encoding: str | None 
     elif suffix == ".csv":
         from ecomap.io.table_export import write_csv
 
-        tmp = _tmp_beside(path)
-        try:
+        with atomic_target(path, suffix=path.suffix) as tmp:
             write_csv(frames[0], tmp, geometry)
-            _commit(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
         result.paths.append(path)
         result.notes.append(tr("a CSV file does not record its coordinate system: the coordinates are in {crs}")
                             .format(crs=_crs_label(frames[0].crs)))
@@ -201,14 +172,10 @@ def export_layers(items: list[ExportItem], path, crs=None, encoding: str | None 
         from ecomap.io.table_export import export_info, write_xlsx
 
         item = items[0]
-        tmp = _tmp_beside(path)
-        try:
+        with atomic_target(path, suffix=path.suffix) as tmp:
             write_xlsx(frames[0], tmp, sheet=item.out_name,
                        aliases=item.layer.field_aliases if aliases else None, geometry=geometry,
                        info=export_info(item.out_name, frames[0].crs, len(frames[0]), str(item.layer.source)))
-            _commit(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
         result.paths.append(path)
     elif suffix == ".txt":
         _write_parcel_txt(items[0], frames[0], path, encoding, result)
@@ -225,17 +192,14 @@ def _crs_label(crs) -> str:
 def _write_ogr(frame: gpd.GeoDataFrame, path: Path, driver: str, layer_name: str) -> None:
     import pyogrio
 
-    tmp = _tmp_beside(path)
-    tmp.unlink()  # GDAL creates the file itself
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            pyogrio.write_dataframe(frame, tmp, layer=layer_name, driver=driver)
-        _commit(tmp, path)
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_target(path, suffix=path.suffix) as tmp:
+        tmp.unlink()  # GDAL creates the file itself
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                pyogrio.write_dataframe(frame, tmp, layer=layer_name, driver=driver)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -252,23 +216,20 @@ def _unique_names(names: list[str]) -> list[str]:
 def _write_gpkg(items: list[ExportItem], frames: list[gpd.GeoDataFrame], path: Path, result: ExportResult) -> None:
     import pyogrio
 
-    tmp = _tmp_beside(path)
-    tmp.unlink()
     names = _unique_names([i.out_name for i in items])
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            for item, frame, name in zip(items, frames, names):
-                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
-        aliases = {name: {k: v for k, v in item.layer.field_aliases.items() if k in frame.columns}
-                   for item, frame, name in zip(items, frames, names)}
-        if any(aliases.values()):
-            write_gpkg_aliases(tmp, aliases)
-        _commit(tmp, path)
-    except (OSError, RuntimeError, ValueError, sqlite3.Error) as exc:
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_target(path, suffix=path.suffix) as tmp:
+        tmp.unlink()  # GDAL creates the file itself
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                for item, frame, name in zip(items, frames, names):
+                    pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
+            aliases = {name: {k: v for k, v in item.layer.field_aliases.items() if k in frame.columns}
+                       for item, frame, name in zip(items, frames, names)}
+            if any(aliases.values()):
+                write_gpkg_aliases(tmp, aliases)
+        except (OSError, RuntimeError, ValueError, sqlite3.Error) as exc:
+            raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
     result.paths.append(path)
 
 
@@ -401,14 +362,10 @@ def _write_parcel_txt(item: ExportItem, frame: gpd.GeoDataFrame, path: Path, enc
     geoms = np.asarray(frame.geometry.array, dtype=object)
     if len(geoms) and not np.isin(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]), (3, 6)).all():
         result.notes.append(tr("only polygons are land parcels; lines and points are written as 线/点 records"))
-    tmp = _tmp_beside(path)
-    try:
+    with atomic_target(path, suffix=path.suffix) as tmp:
         own = epsg_of(frame.crs)
         written = parcel_txt_writer.write(frame, tmp, encoding=encoding or "GBK", field_map=field_map,
                                           epsg=own if parcel_txt_writer.gauss_kruger_params(own) else None)
-        _commit(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     result.paths.append(path)
     result.count = written.parcels
     if written.skipped:

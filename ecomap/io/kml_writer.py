@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
+from ecomap.core.atomic import atomic_target
 from ecomap.core.layers import VectorLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
@@ -303,24 +303,9 @@ def _geometry(geom) -> str:
 
 # --------------------------------------------------------------------------- file
 def _atomic_write(path: Path, data: bytes, kmz: bool) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror)) from None
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            if kmz:
-                with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    archive.writestr("doc.kml", data)
-            else:
-                fh.write(data)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror)) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_target(path) as tmp:
+        if kmz:
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr("doc.kml", data)
+        else:
+            tmp.write_bytes(data)

@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ecomap.core.atomic import atomic_target
 from ecomap.domain.rectification import LedgerModel, ledger_export_frame
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.water_report_files import atomic_write
 
 OVERDUE_FILL = "FFD6D6"
 STATUS_TOTAL = {"total": "合计", "overdue": "其中逾期"}
@@ -56,7 +56,8 @@ def write_ledger_xlsx(model: LedgerModel, path, rows=None, filter_text: str = ""
         "其中逾期": int(overdue.sum()),
         "筛选条件": filter_text or "全部",
     }
-    atomic_write(path, lambda tmp: _write(tmp, table, overdue, counts, info))
+    with atomic_target(path) as tmp:
+        _write(tmp, table, overdue, counts, info)
     return path
 
 

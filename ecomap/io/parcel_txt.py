@@ -68,18 +68,7 @@ PARCEL_FIELDS = (
     "地类编码",
 )
 #: attribute columns of the layer, in order
-COLUMNS = (
-    "界址点数",
-    "地块面积",
-    "地块编号",
-    "地块名称",
-    "图形属性",
-    "图幅号",
-    "地块用途",
-    "地类编码",
-    "计算面积",
-    "面积差异%",
-)
+COLUMNS = PARCEL_FIELDS + ("计算面积", "面积差异%")
 #: relative difference between stated and computed area worth telling the user about
 AREA_TOLERANCE = 0.01
 #: point lines are tokenized assuming at most this many fields (more is handled, slower)

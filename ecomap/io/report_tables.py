@@ -6,7 +6,8 @@ and optionally the geometry of each row. CSV puts the tables one after another u
 their titles; XLSX gives each its own worksheet with shares formatted as percentages,
 plus a 说明 sheet; GeoPackage writes each table as a layer (geometry where there is
 one, an attribute table otherwise), with the Chinese headers as field aliases.
-Every file is written beside the target and moved into place whole.
+Every file is written beside the target and moved into place whole
+(:func:`ecomap.core.atomic.atomic_target`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ecomap.core.atomic import atomic_target
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.water_report_files import atomic_write
 
 FORMATS = (".csv", ".xlsx", ".gpkg")
 
@@ -84,31 +85,15 @@ def write(path, sheets: list[Sheet], *, a: str = "", b: str = "", info: dict | N
     """Write the sheets to ``path`` (.csv, .xlsx or .gpkg); ``a``/``b`` fill the layer titles in headers."""
     path = check_output(path)
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        atomic_write(path, lambda tmp: _write_csv(tmp, sheets, a, b, info))
-    elif suffix == ".xlsx":
-        atomic_write(path, lambda tmp: _write_xlsx(tmp, sheets, a, b, info))
-    else:
-        _atomic_gpkg(path, lambda tmp: _write_gpkg(tmp, sheets, a, b))
+    # the temporary file keeps the real suffix: GDAL picks the GeoPackage format by it
+    with atomic_target(path, suffix=suffix) as tmp:
+        if suffix == ".csv":
+            _write_csv(tmp, sheets, a, b, info)
+        elif suffix == ".xlsx":
+            _write_xlsx(tmp, sheets, a, b, info)
+        else:
+            _write_gpkg(tmp, sheets, a, b)
     return path
-
-
-def _atomic_gpkg(path: Path, write) -> None:
-    """Like ``atomic_write``, but the temporary file keeps the .gpkg name GDAL insists on."""
-    import os
-    import shutil
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{path.stem}.", dir=folder))
-    try:
-        tmp = tmp_dir / path.name
-        write(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror or exc)) from None
-    finally:
-        shutil.rmtree(tmp_dir, ignore_errors=True)
 
 
 def _cell(value):

@@ -20,9 +20,9 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ecomap.analysis import common
+from ecomap.core.atomic import atomic_target
 from ecomap.errors import DataError
 from ecomap.i18n import language, tr
-from ecomap.io.water_report_files import atomic_write
 
 VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "不符合": "#c62828"}
 _DPI = 300
@@ -175,7 +175,7 @@ def write_pdf(result, path, *, layers=(), title: str = "", with_map: bool = True
     image = map_image(result, layers) if with_map else None
     family = pick_family()
 
-    def write(tmp: Path) -> None:
+    with atomic_target(path, suffix=".pdf") as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(_DPI)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
@@ -187,8 +187,7 @@ def write_pdf(result, path, *, layers=(), title: str = "", with_map: bool = True
             _draw(painter, writer, family, result, image, title, PROJECT_TYPES)
         finally:
             painter.end()
-
-    atomic_write(path, write)
+        del painter, writer  # QPdfWriter closes the file when it is destroyed
     return path
 
 
@@ -220,7 +219,7 @@ def _draw(painter, writer, family, result, image, title, project_types) -> None:
         pages.y += h + 4 * _MM
     pages.text(tr("Rules applied"), 12, True)
     pages.table([tr("Verdict"), tr("Reason"), tr("Basis"), tr("Layers")],
-                [[r.rule.verdict, tr(r.rule.reason), r.rule.basis or "—", "、".join(r.layers) or "—"]
+                [[r.rule.verdict, r.rule.text(), r.rule.basis or "—", "、".join(r.layers) or "—"]
                  for r in result.rules], [1.2, 5, 2.2, 2])
     pages.text(tr("Overlaps"), 12, True)
     if result.overlaps:

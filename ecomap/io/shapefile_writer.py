@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ecomap.core.atomic import new_file_mode
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -167,14 +168,11 @@ def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str = "UTF-8"
             stale = folder / (path.stem + suffix)
             if stale.exists() and not (tmpdir / stale.name).exists():
                 stale.unlink()
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        mode = new_file_mode(path)
         written = []
         for file in produced:
             dest = folder / file.name
-            if mode is not None:
-                os.chmod(file, mode)
-            else:
-                os.chmod(file, 0o666 & ~_umask())
+            os.chmod(file, mode)
             os.replace(file, dest)
             written.append(dest)
     except OSError as exc:
@@ -182,9 +180,3 @@ def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str = "UTF-8"
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
     return written, notes
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -5,8 +5,8 @@ summary rows (监测月份, Ⅰ~Ⅲ类比例, 劣Ⅴ类比例, 达标率). The h
 wording are a file format that county offices expect in Chinese, so they are
 constants here, not UI strings.
 
-Why atomic: the file is written to a temporary file in the target folder and
-moved over the target with ``os.replace``, so a crash or a full disk never
+Why atomic (:mod:`ecomap.core.atomic`): the file is written to a temporary file in
+the target folder and moved over the target with ``os.replace``, so a crash or a full disk never
 leaves a half-written report where the old one was. CSV is UTF-8 with a BOM so
 that Excel and WPS detect the encoding.
 """
@@ -14,11 +14,9 @@ that Excel and WPS detect the encoding.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
+from ecomap.core.atomic import atomic_target
 from ecomap.domain import water_quality as wq
 from ecomap.domain.water_report import SectionRow, WaterReport
 from ecomap.errors import DataError
@@ -69,43 +67,16 @@ def _percent(v: float | None) -> str:
     return "—" if v is None else f"{v * 100:.1f}%"
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(tmp)`` for a temp file beside ``path``, then move it over ``path``."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise DataError(path, tr("the output folder does not exist"))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        write(tmp_path)
-        with tmp_path.open("rb+") as fh:  # on disk before it replaces the old report
-            os.fsync(fh.fileno())
-        os.replace(tmp_path, path)
-    except OSError as exc:
-        tmp_path.unlink(missing_ok=True)
-        raise DataError(path, tr("cannot write the file ({detail})").format(
-            detail=exc.strerror or exc)) from None
-    except BaseException:
-        tmp_path.unlink(missing_ok=True)
-        raise
-
-
 def write_csv(report: WaterReport, path) -> None:
-    path = Path(path)
-
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(HEADERS)
-            for row in report.rows:
-                w.writerow(section_cells(row))
-            w.writerow([])
-            w.writerow([MONTH_LABEL, report.month])
-            for label, value in summary_values(report):
-                w.writerow([label, _percent(value)])
-
-    atomic_write(path, write)
+    with atomic_target(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADERS)
+        for row in report.rows:
+            w.writerow(section_cells(row))
+        w.writerow([])
+        w.writerow([MONTH_LABEL, report.month])
+        for label, value in summary_values(report):
+            w.writerow([label, _percent(value)])
 
 
 def write_xlsx(report: WaterReport, path) -> None:
@@ -133,7 +104,8 @@ def write_xlsx(report: WaterReport, path) -> None:
     for letter, width in zip("ABCDEFGHI", (14, 16, 12, 10, 10, 10, 10, 30, 30)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    atomic_write(path, lambda tmp: wb.save(tmp))
+    with atomic_target(path) as tmp:
+        wb.save(tmp)
 
 
 def check_output_path(path) -> Path:

@@ -9,7 +9,7 @@
       <translation>分析(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="93" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
       <source>&amp;Category</source>
       <translation>类别(&amp;C)</translation>
     </message>
@@ -19,7 +19,7 @@
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="128" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="123" />
       <source>&amp;Edit… (F2)</source>
       <translation>编辑(&amp;E)…（F2）</translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="89" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="98" />
       <source>&amp;Funding</source>
       <translation>资金来源(&amp;F)</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="91" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="94" />
       <source>&amp;Late or behind schedule</source>
       <translation>逾期或滞后(&amp;L)</translation>
     </message>
@@ -49,27 +49,27 @@
       <translation>图层(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="121" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="120" />
       <source>&amp;Month</source>
       <translation>月份(&amp;M)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="98" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="85" />
       <source>&amp;Note</source>
       <translation>说明(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="89" />
       <source>&amp;Overdue only</source>
       <translation>仅逾期(&amp;O)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="153" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="150" />
       <source>&amp;Parameter</source>
       <translation>指标(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="103" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="101" />
       <source>&amp;Reference date</source>
       <translation>参考日期(&amp;R)</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="92" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
       <source>&amp;Township</source>
       <translation>乡镇(&amp;T)</translation>
     </message>
@@ -89,12 +89,12 @@
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="127" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="122" />
       <source>&amp;Zoom to project</source>
       <translation>缩放到项目(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="167" />
+      <location filename="ecomap/io/export.py" line="142" />
       <source>'{name}' is a raster; only vector layers are exported here</source>
       <translation>“{name}”是栅格图层；此处只导出矢量图层</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>“{text}”无法用 {encoding} 编码写出；请选择 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="101" />
+      <location filename="ecomap/io/shapefile_writer.py" line="102" />
       <source>'{text}' in field '{field}' cannot be written in {encoding}; choose UTF-8</source>
       <translation>字段“{field}”中的“{text}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="280" />
+      <location filename="ecomap/core/layout/output.py" line="248" />
       <source>(no extension)</source>
       <translation>（无扩展名）</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>（其他值）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_atlas.py" line="40" />
+      <location filename="ecomap/cli/export_common.py" line="60" />
       <source>--dpi must be between 30 and 1200</source>
       <translation>--dpi 必须在 30 到 1200 之间</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>未指定 --json 时必须用 --out 指定 .csv 或 .xlsx 输出文件</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="47" />
+      <location filename="ecomap/cli/cmd_render.py" line="48" />
       <source>--size must look like 1920x1080, not '{text}'</source>
       <translation>--size 应形如 1920x1080，而不是“{text}”</translation>
     </message>
@@ -179,42 +179,42 @@
       <translation>经度 {lon:.1f}° 所在的 3 度带（用于投影）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="766" />
+      <location filename="ecomap/io/parcel_txt.py" line="755" />
       <source>; the stated area looks like mu (亩), not hectares</source>
       <translation>；所填面积似乎以亩而非公顷为单位</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="763" />
+      <location filename="ecomap/io/parcel_txt.py" line="752" />
       <source>; the stated area looks like square metres, not hectares</source>
       <translation>；所填面积似乎以平方米而非公顷为单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="134" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="132" />
       <source>&lt;b&gt;Farms in breeding-ban zones&lt;/b&gt;</source>
       <translation>&lt;b&gt;禁养区内养殖场&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="141" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="139" />
       <source>&lt;b&gt;Grazing bans and rest periods&lt;/b&gt;</source>
       <translation>&lt;b&gt;禁牧与休牧&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="198" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="193" />
       <source>&lt;b&gt;{inside}&lt;/b&gt; farms lie in ban zones ({disposal}); &lt;span style='color:#b00020'&gt;&lt;b&gt;{undisposed}&lt;/b&gt; not disposed of, &lt;b&gt;{restocked}&lt;/b&gt; restocked, &lt;b&gt;{missing}&lt;/b&gt; missing from the ledger&lt;/span&gt;</source>
       <translation>禁养区内共有 &lt;b&gt;{inside}&lt;/b&gt; 个养殖场（{disposal}）；&lt;span style='color:#b00020'&gt;未处置 &lt;b&gt;{undisposed}&lt;/b&gt; 个，复养 &lt;b&gt;{restocked}&lt;/b&gt; 个，未列入台账 &lt;b&gt;{missing}&lt;/b&gt; 个&lt;/span&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="227" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="194" />
       <source>&lt;b&gt;{n}&lt;/b&gt; items on {day}: &lt;b&gt;{open}&lt;/b&gt; open, &lt;span style='color:#b00020'&gt;&lt;b&gt;{overdue}&lt;/b&gt; overdue&lt;/span&gt;, &lt;b&gt;{soon}&lt;/b&gt; due within 30 days, &lt;b&gt;{closed}&lt;/b&gt; struck off</source>
       <translation>截至 {day} 共 &lt;b&gt;{n}&lt;/b&gt; 个问题：未完成 &lt;b&gt;{open}&lt;/b&gt; 个，&lt;span style='color:#b00020'&gt;逾期 &lt;b&gt;{overdue}&lt;/b&gt; 个&lt;/span&gt;，30 天内到期 &lt;b&gt;{soon}&lt;/b&gt; 个，已销号 &lt;b&gt;{closed}&lt;/b&gt; 个</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="268" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="242" />
       <source>&lt;b&gt;{n}&lt;/b&gt; projects (judged on {day}): {stages}</source>
       <translation>共 &lt;b&gt;{n}&lt;/b&gt; 个项目（截至 {day}）：{stages}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="277" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="251" />
       <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;{overdue}&lt;/b&gt; overdue&lt;/span&gt;, &lt;b&gt;{behind}&lt;/b&gt; behind schedule, &lt;b&gt;{late}&lt;/b&gt; late to start</source>
       <translation>&lt;span style='color:#b00020'&gt;逾期未完工 &lt;b&gt;{overdue}&lt;/b&gt; 个&lt;/span&gt;，滞后于序时进度 &lt;b&gt;{behind}&lt;/b&gt; 个，逾期未开工 &lt;b&gt;{late}&lt;/b&gt; 个</translation>
     </message>
@@ -289,12 +289,12 @@
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="324" />
+      <location filename="ecomap/gui/layout_designer.py" line="328" />
       <source>Alignment</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="89" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="88" />
       <source>All categories</source>
       <translation>全部类别</translation>
     </message>
@@ -304,22 +304,22 @@
       <translation>所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="85" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="92" />
       <source>All funding</source>
       <translation>全部资金来源</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="86" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="85" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="83" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="90" />
       <source>All stages</source>
       <translation>全部阶段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="87" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="86" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
@@ -329,12 +329,12 @@
       <translation>所有支持的数据</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="88" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="87" />
       <source>All townships</source>
       <translation>全部乡镇</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="84" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="91" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
@@ -354,12 +354,12 @@
       <translation>分析</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="308" />
+      <location filename="ecomap/gui/layout_designer.py" line="317" />
       <source>Apply text</source>
       <translation>应用文字</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="121" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="119" />
       <source>Approved stocking</source>
       <translation>核定载畜量</translation>
     </message>
@@ -369,27 +369,27 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="227" />
+      <location filename="ecomap/io/screening_pdf.py" line="226" />
       <source>Area (mu)</source>
       <translation>面积(亩)</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="227" />
+      <location filename="ecomap/io/screening_pdf.py" line="226" />
       <source>Area (m²)</source>
       <translation>面积(平方米)</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="116" />
+      <location filename="ecomap/io/parcel_txt.py" line="105" />
       <source>Area difference (%)</source>
       <translation>面积差异（%）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="274" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="248" />
       <source>Area: {area} hm², restored (finished) {restored} hm²</source>
       <translation>修复面积：{area} 公顷，已完工 {restored} 公顷</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="203" />
+      <location filename="ecomap/io/screening_pdf.py" line="202" />
       <source>Area: {m2} m² = {mu} mu = {ha} ha</source>
       <translation>面积：{m2} 平方米 = {mu} 亩 = {ha} 公顷</translation>
     </message>
@@ -424,12 +424,12 @@
       <translation>属性表 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/status_dialog.py" line="82" />
+      <location filename="ecomap/gui/panels/status_dialog.py" line="70" />
       <source>Audit &amp;remark</source>
       <translation>审计说明(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="78" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="76" />
       <source>Ban zone</source>
       <translation>禁养区</translation>
     </message>
@@ -454,7 +454,7 @@
       <translation>波段组合</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="222" />
+      <location filename="ecomap/io/screening_pdf.py" line="221" />
       <source>Basis</source>
       <translation>依据</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>1954北京坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="315" />
+      <location filename="ecomap/gui/layout_designer.py" line="324" />
       <source>Bold</source>
       <translation>粗体</translation>
     </message>
@@ -484,12 +484,12 @@
       <translation>空间书签</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="243" />
+      <location filename="ecomap/io/screening_pdf.py" line="242" />
       <source>Boundary contact without overlapping area is not counted as an overlap. Areas are ellipsoidal (CGCS2000).</source>
       <translation>仅边界相接、无重叠面积的不计为压占。面积为椭球面积（CGCS2000）。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="107" />
+      <location filename="ecomap/io/parcel_txt.py" line="96" />
       <source>Boundary points</source>
       <translation>界址点数</translation>
     </message>
@@ -534,7 +534,7 @@
       <translation>坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="102" />
+      <location filename="ecomap/app/task_progress.py" line="24" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="303" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="270" />
       <source>Cannot edit</source>
       <translation>无法编辑</translation>
     </message>
@@ -554,7 +554,7 @@
       <translation>分类（按值）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="272" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="239" />
       <source>Category</source>
       <translation>问题类别</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>已定位到 {x:.3f}, {y:.3f}（{note}）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="131" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="118" />
       <source>Change &amp;status… (F2)</source>
       <translation>变更状态(&amp;S)…（F2）</translation>
     </message>
@@ -579,12 +579,12 @@
       <translation>更改纸张</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/status_dialog.py" line="46" />
+      <location filename="ecomap/gui/panels/status_dialog.py" line="34" />
       <source>Change status of {code}</source>
       <translation>变更 {code} 的状态</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="151" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="146" />
       <source>Charts</source>
       <translation>图表</translation>
     </message>
@@ -634,7 +634,7 @@
       <translation>圆形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="138" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="135" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
@@ -674,7 +674,7 @@
       <translation>截断百分比</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="277" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="244" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
@@ -689,7 +689,7 @@
       <translation>逾期未完工</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="115" />
+      <location filename="ecomap/io/parcel_txt.py" line="104" />
       <source>Computed area (hm²)</source>
       <translation>计算面积（公顷）</translation>
     </message>
@@ -699,7 +699,7 @@
       <translation>结论：{verdict}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="242" />
+      <location filename="ecomap/io/screening_pdf.py" line="241" />
       <source>Constraint layers checked: {layers}</source>
       <translation>已检查的约束图层：{layers}</translation>
     </message>
@@ -709,7 +709,7 @@
       <translation>对比度拉伸</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="116" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="114" />
       <source>Control type</source>
       <translation>管控类型</translation>
     </message>
@@ -724,12 +724,12 @@
       <translation>X, Y 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="217" />
+      <location filename="ecomap/app/data_loader.py" line="200" />
       <source>Coordinate system of {name}</source>
       <translation>{name} 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="205" />
+      <location filename="ecomap/io/screening_pdf.py" line="204" />
       <source>Coordinate system: {crs}</source>
       <translation>坐标系：{crs}</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>复制整页图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="147" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="134" />
       <source>Counts by source and status</source>
       <translation>按来源和状态统计</translation>
     </message>
@@ -799,12 +799,12 @@
       <translation>虚线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="182" />
+      <location filename="ecomap/app/project_controller.py" line="177" />
       <source>Data file not found</source>
       <translation>找不到数据文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="411" />
+      <location filename="ecomap/gui/layout_designer.py" line="412" />
       <source>Data source</source>
       <translation>数据来源</translation>
     </message>
@@ -814,17 +814,17 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="206" />
+      <location filename="ecomap/io/screening_pdf.py" line="205" />
       <source>Date: {date}</source>
       <translation>日期：{date}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="120" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="118" />
       <source>Days left</source>
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="275" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="242" />
       <source>Days to deadline</source>
       <translation>距整改时限(天)</translation>
     </message>
@@ -844,7 +844,7 @@
       <translation>删除元素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="150" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="145" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
@@ -859,7 +859,7 @@
       <translation>菱形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="79" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="77" />
       <source>Disposal</source>
       <translation>处置方式</translation>
     </message>
@@ -869,7 +869,7 @@
       <translation>距离</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="236" />
+      <location filename="ecomap/io/screening_pdf.py" line="235" />
       <source>Distance (m)</source>
       <translation>距离(米)</translation>
     </message>
@@ -889,7 +889,7 @@
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="276" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="243" />
       <source>Done %</source>
       <translation>完成率%</translation>
     </message>
@@ -929,7 +929,7 @@
       <translation>导出(&amp;X)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="132" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="119" />
       <source>E&amp;xport XLSX…</source>
       <translation>导出 XLSX(&amp;X)…</translation>
     </message>
@@ -964,17 +964,17 @@
       <translation>EPSG:{epsg} 不是我国高斯-克吕格投影坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="142" />
+      <location filename="ecomap/app/data_loader.py" line="125" />
       <source>EcoMap could not open {n} file(s):</source>
       <translation>EcoMap 无法打开 {n} 个文件：</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="308" />
+      <location filename="ecomap/app/project_controller.py" line="291" />
       <source>EcoMap did not close normally last time. Recover the unsaved work on {what} (autosaved {when})?</source>
       <translation>EcoMap 上次没有正常关闭。是否恢复 {what} 中未保存的工作（自动保存于 {when}）？</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="32" />
+      <location filename="ecomap/app/project_controller.py" line="33" />
       <source>EcoMap project (*.ecomap)</source>
       <translation>EcoMap 工程 (*.ecomap)</translation>
     </message>
@@ -984,7 +984,7 @@
       <translation>EcoMap——面向县级自然资源和生态环境工作的桌面 GIS：生态保护红线、采煤沉陷区、禁牧禁养、水质监测和矿山生态修复。</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/main.py" line="43" />
+      <location filename="ecomap/cli/main.py" line="66" />
       <source>EcoMap: desktop GIS for ecological protection and mine restoration (headless commands)</source>
       <translation>EcoMap 生态一张图：生态保护与矿山修复桌面 GIS（命令行）</translation>
     </message>
@@ -994,12 +994,12 @@
       <translation>编辑未执行</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="49" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="36" />
       <source>Edit project {code}</source>
       <translation>编辑项目 {code}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="416" />
+      <location filename="ecomap/gui/layout_designer.py" line="417" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
     </message>
@@ -1034,17 +1034,17 @@
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="44" />
+      <location filename="ecomap/gui/attribute_table.py" line="45" />
       <source>Excel holds at most {n} rows; export to CSV instead</source>
       <translation>Excel 最多容纳 {n} 行，请导出为 CSV</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="329" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="296" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="162" />
+      <location filename="ecomap/gui/attribute_table.py" line="165" />
       <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
       <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
@@ -1059,7 +1059,7 @@
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="89" />
+      <location filename="ecomap/gui/attribute_table.py" line="92" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
@@ -1099,7 +1099,7 @@
       <translation>导出距离查询</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="337" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="304" />
       <source>Export failed</source>
       <translation>导出失败</translation>
     </message>
@@ -1109,7 +1109,7 @@
       <translation>导出图片…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="425" />
+      <location filename="ecomap/gui/layout_designer.py" line="426" />
       <source>Export layout</source>
       <translation>导出版式</translation>
     </message>
@@ -1134,7 +1134,7 @@
       <translation>导出统计结果</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="161" />
+      <location filename="ecomap/gui/attribute_table.py" line="164" />
       <source>Export table</source>
       <translation>导出表格</translation>
     </message>
@@ -1149,7 +1149,7 @@
       <translation>导出表格…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="328" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="295" />
       <source>Export the ledger</source>
       <translation>导出整改台账</translation>
     </message>
@@ -1159,12 +1159,12 @@
       <translation>导出分区统计</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="175" />
+      <location filename="ecomap/gui/attribute_table.py" line="178" />
       <source>Exported to {path}</source>
       <translation>已导出到 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="170" />
+      <location filename="ecomap/gui/attribute_table.py" line="173" />
       <source>Exporting {n} rows…</source>
       <translation>正在导出 {n} 行…</translation>
     </message>
@@ -1184,17 +1184,17 @@
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="140" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="137" />
       <source>Failing parameters (× over the target limit)</source>
       <translation>超标因子（超标倍数）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="77" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="75" />
       <source>Farm</source>
       <translation>养殖场</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="227" />
+      <location filename="ecomap/io/screening_pdf.py" line="226" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -1229,7 +1229,7 @@
       <translation>字段（双击插入）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="407" />
+      <location filename="ecomap/gui/layout_designer.py" line="408" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1254,12 +1254,12 @@
       <translation>填充颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="77" />
+      <location filename="ecomap/gui/attribute_table.py" line="80" />
       <source>Filter</source>
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="73" />
+      <location filename="ecomap/gui/attribute_table.py" line="76" />
       <source>Filter, e.g.  面积 &gt; 1000 AND 治理状态 = '未治理'</source>
       <translation>筛选条件，例如  面积 &gt; 1000 AND 治理状态 = '未治理'</translation>
     </message>
@@ -1314,7 +1314,7 @@
       <translation>项目用地文件</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="201" />
+      <location filename="ecomap/io/screening_pdf.py" line="200" />
       <source>Footprint: {source}</source>
       <translation>项目用地：{source}</translation>
     </message>
@@ -1324,12 +1324,12 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="302" />
+      <location filename="ecomap/gui/layout_designer.py" line="311" />
       <source>Frame line</source>
       <translation>边框线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="303" />
+      <location filename="ecomap/gui/layout_designer.py" line="312" />
       <source>Frame line (mm)</source>
       <translation>边框线宽（毫米）</translation>
     </message>
@@ -1359,12 +1359,12 @@
       <translation>几何（CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="111" />
+      <location filename="ecomap/io/parcel_txt.py" line="100" />
       <source>Geometry type</source>
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/status_dialog.py" line="55" />
+      <location filename="ecomap/gui/panels/status_dialog.py" line="43" />
       <source>Go back to an earlier status (explicit)</source>
       <translation>退回到之前的状态（明确退回）</translation>
     </message>
@@ -1394,12 +1394,12 @@
       <translation>禁牧</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="99" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="97" />
       <source>Grazing rules in force on &amp;date</source>
       <translation>禁牧休牧执行日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="348" />
+      <location filename="ecomap/gui/layout_designer.py" line="353" />
       <source>Grid</source>
       <translation>格网</translation>
     </message>
@@ -1449,7 +1449,7 @@
       <translation>重度污染</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="300" />
+      <location filename="ecomap/gui/layout_designer.py" line="309" />
       <source>Height (mm)</source>
       <translation>高（毫米）</translation>
     </message>
@@ -1489,7 +1489,7 @@
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="115" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="113" />
       <source>In force</source>
       <translation>执行情况</translation>
     </message>
@@ -1504,7 +1504,7 @@
       <translation>输入类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="85" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="83" />
       <source>Inspected</source>
       <translation>核查日期</translation>
     </message>
@@ -1514,12 +1514,12 @@
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="139" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="134" />
       <source>Investment by planned start year (×10⁴ CNY)</source>
       <translation>按计划开工年度的投资（万元）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="270" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="244" />
       <source>Investment: planned &lt;b&gt;{planned}&lt;/b&gt;, spent &lt;b&gt;{done}&lt;/b&gt; ({share}), still to spend &lt;b&gt;{left}&lt;/b&gt; ×10⁴ CNY</source>
       <translation>投资：计划 &lt;b&gt;{planned}&lt;/b&gt;，累计完成 &lt;b&gt;{done}&lt;/b&gt;（{share}），尚需 &lt;b&gt;{left}&lt;/b&gt; 万元</translation>
     </message>
@@ -1534,7 +1534,7 @@
       <translation>问题编号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="148" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="135" />
       <source>Item</source>
       <translation>问题详情</translation>
     </message>
@@ -1564,17 +1564,17 @@
       <translation>标注</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="114" />
+      <location filename="ecomap/io/parcel_txt.py" line="103" />
       <source>Land class code</source>
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="113" />
+      <location filename="ecomap/io/parcel_txt.py" line="102" />
       <source>Land use</source>
       <translation>地块用途</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="73" />
+      <location filename="ecomap/io/export.py" line="72" />
       <source>Land-parcel coordinate TXT</source>
       <translation>界址点坐标 TXT</translation>
     </message>
@@ -1619,37 +1619,37 @@
       <translation>其他坐标系的图层会实时投影到地图坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="457" />
+      <location filename="ecomap/gui/layout_designer.py" line="458" />
       <source>Layout templates</source>
       <translation>版式模板</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="339" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="306" />
       <source>Ledger exported to {path}</source>
       <translation>台账已导出到 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="299" />
+      <location filename="ecomap/gui/layout_designer.py" line="308" />
       <source>Left (mm)</source>
       <translation>左（毫米）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="379" />
+      <location filename="ecomap/gui/layout_designer.py" line="384" />
       <source>Legend entries</source>
       <translation>图例条目</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="383" />
+      <location filename="ecomap/gui/layout_designer.py" line="388" />
       <source>Legend label</source>
       <translation>图例文字</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="356" />
+      <location filename="ecomap/gui/layout_designer.py" line="361" />
       <source>Legend title</source>
       <translation>图例标题</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="142" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="139" />
       <source>Level</source>
       <translation>级别</translation>
     </message>
@@ -1679,7 +1679,7 @@
       <translation>线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="277" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="244" />
       <source>Linked project</source>
       <translation>关联项目</translation>
     </message>
@@ -1689,22 +1689,22 @@
       <translation>关联督察整改问题</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="81" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="82" />
       <source>Load a rectification-items layer (e.g. the sample county.gpkg) to see the ledger here.</source>
       <translation>加载督察整改问题图层（例如示例数据 county.gpkg）后，这里显示整改台账。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="76" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="85" />
       <source>Load a restoration-projects layer (e.g. the sample county.gpkg) to see the projects here.</source>
       <translation>加载生态修复项目图层（例如示例数据 county.gpkg）后，这里显示项目。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="112" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="111" />
       <source>Load a water-sections layer with its monthly measurements (e.g. the sample county.gpkg) to see water quality here.</source>
       <translation>加载水质断面图层及其逐月监测数据（例如示例数据 county.gpkg）后，这里显示水质。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="464" />
+      <location filename="ecomap/gui/layout_designer.py" line="465" />
       <source>Load template</source>
       <translation>加载模板</translation>
     </message>
@@ -1734,7 +1734,7 @@
       <translation>查找 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="185" />
+      <location filename="ecomap/app/project_controller.py" line="180" />
       <source>Locate…</source>
       <translation>查找…</translation>
     </message>
@@ -1779,7 +1779,7 @@
       <translation>地图坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="336" />
+      <location filename="ecomap/gui/layout_designer.py" line="341" />
       <source>Map extent</source>
       <translation>地图范围</translation>
     </message>
@@ -1789,7 +1789,7 @@
       <translation>地图浏览</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="327" />
+      <location filename="ecomap/gui/layout_designer.py" line="332" />
       <source>Map scale</source>
       <translation>地图比例尺</translation>
     </message>
@@ -1799,12 +1799,12 @@
       <translation>地图比例尺：输入 1:N（例如 1:10000 或 1:1万）后按回车</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="112" />
+      <location filename="ecomap/io/parcel_txt.py" line="101" />
       <source>Map sheet</source>
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="411" />
+      <location filename="ecomap/gui/layout_designer.py" line="412" />
       <source>Mapping unit</source>
       <translation>制图单位</translation>
     </message>
@@ -1819,7 +1819,7 @@
       <translation>点符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="351" />
+      <location filename="ecomap/gui/layout_designer.py" line="356" />
       <source>Mask</source>
       <translation>范围遮罩</translation>
     </message>
@@ -1849,7 +1849,7 @@
       <translation>测量内容</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="139" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="136" />
       <source>Meets target</source>
       <translation>是否达标</translation>
     </message>
@@ -1909,12 +1909,12 @@
       <translation>最近水体要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="188" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="183" />
       <source>Needs the farms and the breeding-ban zone layers.</source>
       <translation>需要养殖场图层和禁养区图层。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="222" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="217" />
       <source>Needs the grazing-zones layer.</source>
       <translation>需要禁牧休牧区图层。</translation>
     </message>
@@ -1954,12 +1954,12 @@
       <translation>下一视图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="281" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="248" />
       <source>Next steps in the workflow: {steps}</source>
       <translation>下一步可变更为：{steps}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="61" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="60" />
       <source>No</source>
       <translation>否</translation>
     </message>
@@ -1969,7 +1969,7 @@
       <translation>无数据值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="159" />
+      <location filename="ecomap/gui/attribute_table.py" line="162" />
       <source>No features are selected.</source>
       <translation>没有选中的要素。</translation>
     </message>
@@ -1984,7 +1984,7 @@
       <translation>尚未确定地图坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="246" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="220" />
       <source>No project matches the filters.</source>
       <translation>没有符合筛选条件的项目。</translation>
     </message>
@@ -2004,7 +2004,7 @@
       <translation>没有可供选择的矢量图层：请添加图层，或在图层列表中选中一个。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="362" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="353" />
       <source>No {name} values for this section</source>
       <translation>该断面没有{name}数据</translation>
     </message>
@@ -2054,7 +2054,7 @@
       <translation>未选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="95" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="90" />
       <source>O&amp;pen items only</source>
       <translation>仅未完成(&amp;P)</translation>
     </message>
@@ -2064,7 +2064,7 @@
       <translation>符合序时进度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="231" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="226" />
       <source>On {day}: {bans} zones under a grazing ban, {rests} in their rest period, {free} open to (controlled) grazing</source>
       <translation>{day}：禁牧 {bans} 个区域，休牧 {rests} 个，其余 {free} 个可（按规定）放牧</translation>
     </message>
@@ -2109,7 +2109,7 @@
       <translation>打开属性表</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="130" />
+      <location filename="ecomap/app/project_controller.py" line="131" />
       <source>Open project</source>
       <translation>打开工程</translation>
     </message>
@@ -2119,17 +2119,17 @@
       <translation>打开工程…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="210" />
+      <location filename="ecomap/app/project_controller.py" line="193" />
       <source>Opening failed: {error}</source>
       <translation>打开失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="150" />
+      <location filename="ecomap/app/project_controller.py" line="152" />
       <source>Opening project…</source>
       <translation>正在打开工程…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="198" />
+      <location filename="ecomap/app/project_controller.py" line="153" />
       <source>Opening {name}…</source>
       <translation>正在打开 {name}…</translation>
     </message>
@@ -2154,7 +2154,7 @@
       <translation>输出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="238" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="205" />
       <source>Overdue</source>
       <translation>逾期</translation>
     </message>
@@ -2219,12 +2219,12 @@
       <translation>面板</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="109" />
+      <location filename="ecomap/io/parcel_txt.py" line="98" />
       <source>Parcel ID</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="110" />
+      <location filename="ecomap/io/parcel_txt.py" line="99" />
       <source>Parcel name</source>
       <translation>地块名称</translation>
     </message>
@@ -2244,7 +2244,7 @@
       <translation>请先在图层列表中选中一个图层。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="405" />
+      <location filename="ecomap/gui/layout_designer.py" line="406" />
       <source>Picture</source>
       <translation>图片</translation>
     </message>
@@ -2254,22 +2254,22 @@
       <translation>像元大小</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="312" />
+      <location filename="ecomap/gui/layout_designer.py" line="321" />
       <source>Placeholders: {title} {date} {scale} {crs} {unit} {source}, and field names such as {XZQMC} in an atlas</source>
       <translation>可用变量：{title} {date} {scale} {crs} {unit} {source}，图集中还可用字段名，如 {XZQMC}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="290" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="264" />
       <source>Planned</source>
       <translation>计划投资</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="117" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="112" />
       <source>Planned completion</source>
       <translation>计划完工</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="115" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="110" />
       <source>Planned ×10⁴</source>
       <translation>计划投资(万元)</translation>
     </message>
@@ -2304,17 +2304,17 @@
       <translation>出图版式设计…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="113" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="108" />
       <source>Progress %</source>
       <translation>进度%</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="140" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="135" />
       <source>Progress (coloured) against the schedule to date (grey), %</source>
       <translation>形象进度（彩色）与序时进度（灰色），%</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="276" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="243" />
       <source>Progress note</source>
       <translation>进展说明</translation>
     </message>
@@ -2324,12 +2324,12 @@
       <translation>形象进度 {actual}，截至 {day} 序时进度 {planned}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="110" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="105" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="119" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="114" />
       <source>Project ID</source>
       <translation>项目编号</translation>
     </message>
@@ -2339,12 +2339,12 @@
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="202" />
+      <location filename="ecomap/io/screening_pdf.py" line="201" />
       <source>Project type: {type}</source>
       <translation>项目类型：{type}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="138" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="133" />
       <source>Projects per stage</source>
       <translation>各阶段项目数</translation>
     </message>
@@ -2379,7 +2379,7 @@
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="122" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="120" />
       <source>Ranger</source>
       <translation>管护员</translation>
     </message>
@@ -2399,22 +2399,22 @@
       <translation>栅格（前期 / DEM）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="102" />
+      <location filename="ecomap/app/data_loader.py" line="103" />
       <source>Reading data…</source>
       <translation>正在读取数据…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="129" />
+      <location filename="ecomap/app/data_loader.py" line="112" />
       <source>Reading failed: {error}</source>
       <translation>读取失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="118" />
+      <location filename="ecomap/app/data_loader.py" line="103" />
       <source>Reading {name}…</source>
       <translation>正在读取 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="222" />
+      <location filename="ecomap/io/screening_pdf.py" line="221" />
       <source>Reason</source>
       <translation>说明</translation>
     </message>
@@ -2424,7 +2424,7 @@
       <translation>最近的工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="307" />
+      <location filename="ecomap/app/project_controller.py" line="290" />
       <source>Recover unsaved work</source>
       <translation>恢复未保存的工作</translation>
     </message>
@@ -2504,22 +2504,22 @@
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="274" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="241" />
       <source>Responsible person</source>
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="273" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="240" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="118" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="116" />
       <source>Rest period</source>
       <translation>休牧期</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="80" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="78" />
       <source>Restocked</source>
       <translation>复养</translation>
     </message>
@@ -2534,7 +2534,7 @@
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="62" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="49" />
       <source>Revert to an earlier stage (explicit)</source>
       <translation>退回到之前的阶段（明确退回）</translation>
     </message>
@@ -2544,7 +2544,7 @@
       <translation>右键 → 查找文件…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="141" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="138" />
       <source>River or lake</source>
       <translation>所在河流/湖库</translation>
     </message>
@@ -2554,7 +2554,7 @@
       <translation>判定规则</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="221" />
+      <location filename="ecomap/io/screening_pdf.py" line="220" />
       <source>Rules applied</source>
       <translation>判定规则</translation>
     </message>
@@ -2564,12 +2564,12 @@
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="87" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="98" />
       <source>S&amp;tage</source>
       <translation>阶段(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="456" />
+      <location filename="ecomap/gui/layout_designer.py" line="457" />
       <source>Save as template</source>
       <translation>另存为模板</translation>
     </message>
@@ -2589,7 +2589,7 @@
       <translation>保存工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="256" />
+      <location filename="ecomap/app/project_controller.py" line="239" />
       <source>Save project as</source>
       <translation>工程另存为</translation>
     </message>
@@ -2604,7 +2604,7 @@
       <translation>保存到</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="275" />
+      <location filename="ecomap/app/project_controller.py" line="258" />
       <source>Saved {path}</source>
       <translation>已保存 {path}</translation>
     </message>
@@ -2614,22 +2614,22 @@
       <translation>比例尺</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="329" />
+      <location filename="ecomap/gui/layout_designer.py" line="334" />
       <source>Scale 1: (0 = fit)</source>
       <translation>比例尺 1:（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="396" />
+      <location filename="ecomap/gui/layout_designer.py" line="397" />
       <source>Scale bar</source>
       <translation>比例尺</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="393" />
+      <location filename="ecomap/gui/layout_designer.py" line="395" />
       <source>Scale bar units</source>
       <translation>比例尺单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="114" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="109" />
       <source>Schedule %</source>
       <translation>序时进度%</translation>
     </message>
@@ -2639,7 +2639,7 @@
       <translation>分析</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="97" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="91" />
       <source>Search ID, issue, unit or note (Ctrl+F)</source>
       <translation>搜索编号、问题、单位或进展（Ctrl+F）</translation>
     </message>
@@ -2649,7 +2649,7 @@
       <translation>按 EPSG 代码或名称搜索（例如 4527、CGCS2000 117E、西安 80）：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="93" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="95" />
       <source>Search name, ID or unit (Ctrl+F)</source>
       <translation>搜索名称、编号或单位（Ctrl+F）</translation>
     </message>
@@ -2659,22 +2659,22 @@
       <translation>休牧</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="136" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="133" />
       <source>Section</source>
       <translation>断面</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="143" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="140" />
       <source>Section code</source>
       <translation>断面编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="129" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="128" />
       <source>Sections missing their target, per month</source>
       <translation>各月未达标断面数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="395" />
+      <location filename="ecomap/gui/layout_designer.py" line="396" />
       <source>Segments</source>
       <translation>分段数</translation>
     </message>
@@ -2704,7 +2704,7 @@
       <translation>矩形选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="86" />
+      <location filename="ecomap/gui/attribute_table.py" line="89" />
       <source>Select every feature the filter shows</source>
       <translation>选中筛选出的所有要素</translation>
     </message>
@@ -2719,7 +2719,7 @@
       <translation>选择要素：拉框（Shift 添加，Ctrl 移除）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="85" />
+      <location filename="ecomap/gui/attribute_table.py" line="88" />
       <source>Select shown</source>
       <translation>选中显示的行</translation>
     </message>
@@ -2734,7 +2734,7 @@
       <translation>图层中的选中要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="93" />
+      <location filename="ecomap/gui/attribute_table.py" line="96" />
       <source>Selected rows to CSV/Excel…</source>
       <translation>导出选中的行到 CSV/Excel…</translation>
     </message>
@@ -2759,22 +2759,22 @@
       <translation>设置图层坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="137" />
+      <location filename="ecomap/io/shapefile_writer.py" line="138" />
       <source>Shapefile field names hold at most 10 bytes; renamed: {list}</source>
       <translation>Shapefile 字段名最多 10 个字节，已改名：{list}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="228" />
+      <location filename="ecomap/io/screening_pdf.py" line="227" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="362" />
+      <location filename="ecomap/gui/layout_designer.py" line="367" />
       <source>Show</source>
       <translation>显示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="335" />
+      <location filename="ecomap/gui/layout_designer.py" line="340" />
       <source>Show all layers</source>
       <translation>显示全部图层</translation>
     </message>
@@ -2789,22 +2789,22 @@
       <translation>显示标注</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="130" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="117" />
       <source>Show on &amp;map</source>
       <translation>在地图上显示(&amp;M)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="349" />
+      <location filename="ecomap/gui/layout_designer.py" line="354" />
       <source>Show only inside the county boundary</source>
       <translation>只显示县界以内</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="79" />
+      <location filename="ecomap/gui/attribute_table.py" line="82" />
       <source>Show selected only</source>
       <translation>只显示选中的</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="331" />
+      <location filename="ecomap/gui/layout_designer.py" line="336" />
       <source>Show the main window's view</source>
       <translation>显示主窗口当前视图</translation>
     </message>
@@ -2814,7 +2814,7 @@
       <translation>显示 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="92" />
+      <location filename="ecomap/gui/attribute_table.py" line="95" />
       <source>Shown rows to CSV/Excel…</source>
       <translation>导出显示的行到 CSV/Excel…</translation>
     </message>
@@ -2844,7 +2844,7 @@
       <translation>选址分析（三线一单）…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="197" />
+      <location filename="ecomap/io/screening_pdf.py" line="196" />
       <source>Site screening report</source>
       <translation>建设项目选址分析报告</translation>
     </message>
@@ -2854,12 +2854,12 @@
       <translation>大小</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="314" />
+      <location filename="ecomap/gui/layout_designer.py" line="323" />
       <source>Size (pt)</source>
       <translation>字号（磅）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="186" />
+      <location filename="ecomap/app/project_controller.py" line="181" />
       <source>Skip (keep the layer as missing)</source>
       <translation>跳过（保留该图层，标为缺失）</translation>
     </message>
@@ -2869,7 +2869,7 @@
       <translation>轻度污染</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="90" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
       <source>So&amp;urce</source>
       <translation>来源(&amp;U)</translation>
     </message>
@@ -2879,7 +2879,7 @@
       <translation>实线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="141" />
+      <location filename="ecomap/app/data_loader.py" line="124" />
       <source>Some files could not be opened</source>
       <translation>部分文件无法打开</translation>
     </message>
@@ -2894,17 +2894,17 @@
       <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="83" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="81" />
       <source>Species</source>
       <translation>畜种</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="291" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="265" />
       <source>Spent</source>
       <translation>完成投资</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="116" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="111" />
       <source>Spent ×10⁴</source>
       <translation>完成投资(万元)</translation>
     </message>
@@ -2914,12 +2914,12 @@
       <translation>方形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="91" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
       <source>St&amp;atus</source>
       <translation>状态(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="112" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="107" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -2939,7 +2939,7 @@
       <translation>逾期未开工</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="108" />
+      <location filename="ecomap/io/parcel_txt.py" line="97" />
       <source>Stated area (hm²)</source>
       <translation>地块面积（公顷）</translation>
     </message>
@@ -2974,7 +2974,7 @@
       <translation>尚需投资：{value} 万元</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="84" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="82" />
       <source>Stock</source>
       <translation>存栏</translation>
     </message>
@@ -2994,7 +2994,7 @@
       <translation>样式…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="412" />
+      <location filename="ecomap/gui/layout_designer.py" line="413" />
       <source>Subtitle</source>
       <translation>副标题</translation>
     </message>
@@ -3034,12 +3034,12 @@
       <translation>符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="101" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="99" />
       <source>T&amp;oday</source>
       <translation>今天(&amp;O)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="88" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="98" />
       <source>T&amp;ype</source>
       <translation>类型(&amp;Y)</translation>
     </message>
@@ -3049,7 +3049,7 @@
       <translation>采用对方的值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="137" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="134" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
@@ -3064,7 +3064,7 @@
       <translation>测试</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="310" />
+      <location filename="ecomap/gui/layout_designer.py" line="319" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
@@ -3074,7 +3074,7 @@
       <translation>文字颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="168" />
+      <location filename="ecomap/app/data_loader.py" line="151" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
@@ -3094,22 +3094,22 @@
       <translation>文字编码 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="410" />
+      <location filename="ecomap/gui/layout_designer.py" line="411" />
       <source>Text for the footer and title (used by {unit}, {source}, {subtitle})</source>
       <translation>图名与图签文字（用于 {unit}、{source}、{subtitle}）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="314" />
+      <location filename="ecomap/gui/layout_designer.py" line="323" />
       <source>Text size</source>
       <translation>文字大小</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="386" />
+      <location filename="ecomap/gui/layout_designer.py" line="391" />
       <source>Text size (pt)</source>
       <translation>文字大小（磅）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="183" />
+      <location filename="ecomap/app/project_controller.py" line="178" />
       <source>The data of layer "{name}" was not found:</source>
       <translation>找不到图层“{name}”的数据：</translation>
     </message>
@@ -3124,7 +3124,7 @@
       <translation>该文件没有说明文字编码，EcoMap 推测为 {enc}。如果下方中文显示为乱码，请换一种编码。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="233" />
+      <location filename="ecomap/io/screening_pdf.py" line="232" />
       <source>The footprint overlaps no constraint layer.</source>
       <translation>项目用地未与任何约束图层重叠。</translation>
     </message>
@@ -3139,12 +3139,12 @@
       <translation>地图坐标系（{crs}）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="99" />
+      <location filename="ecomap/app/project_controller.py" line="100" />
       <source>The project "{name}" has unsaved changes. Save them?</source>
       <translation>工程“{name}”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="268" />
+      <location filename="ecomap/app/project_controller.py" line="251" />
       <source>The project was not saved.</source>
       <translation>工程没有保存。</translation>
     </message>
@@ -3154,7 +3154,7 @@
       <translation>专题</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/context.py" line="98" />
+      <location filename="ecomap/core/layout/context.py" line="91" />
       <source>Thematic map</source>
       <translation>专题图</translation>
     </message>
@@ -3174,7 +3174,7 @@
       <translation>该图层没有数值字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="357" />
+      <location filename="ecomap/gui/layout_designer.py" line="362" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
@@ -3184,17 +3184,17 @@
       <translation>新阶段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="81" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="79" />
       <source>To act on</source>
       <translation>待处理事项</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="299" />
+      <location filename="ecomap/gui/layout_designer.py" line="308" />
       <source>Top (mm)</source>
       <translation>上（毫米）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="238" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="205" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -3204,7 +3204,7 @@
       <translation>重叠总面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="82" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="80" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
@@ -3234,17 +3234,17 @@
       <translation>未命名文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="98" />
+      <location filename="ecomap/app/project_controller.py" line="99" />
       <source>Unsaved changes</source>
       <translation>未保存的修改</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="119" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="117" />
       <source>Until</source>
       <translation>截止</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="79" />
+      <location filename="ecomap/app/project_controller.py" line="80" />
       <source>Untitled project</source>
       <translation>未命名工程</translation>
     </message>
@@ -3274,7 +3274,7 @@
       <translation>植被恢复评价（两期 NDVI）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="222" />
+      <location filename="ecomap/io/screening_pdf.py" line="221" />
       <source>Verdict</source>
       <translation>结论</translation>
     </message>
@@ -3309,17 +3309,17 @@
       <translation>文字加白色描边</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/status_dialog.py" line="81" />
+      <location filename="ecomap/gui/panels/status_dialog.py" line="69" />
       <source>Why (kept in the audit)</source>
       <translation>变更原因（记入审计记录）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="97" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="84" />
       <source>Why (kept in the stage history and the audit)</source>
       <translation>变更原因（记入阶段记录和审计记录）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="299" />
+      <location filename="ecomap/gui/layout_designer.py" line="308" />
       <source>Width (mm)</source>
       <translation>宽（毫米）</translation>
     </message>
@@ -3334,7 +3334,7 @@
       <translation>正在输出图集…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="41" />
+      <location filename="ecomap/gui/attribute_table.py" line="42" />
       <source>Writing {name}…</source>
       <translation>正在写入 {name}…</translation>
     </message>
@@ -3344,7 +3344,7 @@
       <translation>已写出 {n} 个文件。</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_atlas.py" line="60" />
+      <location filename="ecomap/cli/cmd_atlas.py" line="64" />
       <source>Wrote {n} files to {path} in {seconds:.1f} s</source>
       <translation>已向 {path} 写出 {n} 个文件，用时 {seconds:.1f} 秒</translation>
     </message>
@@ -3354,7 +3354,7 @@
       <translation>已写出 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_map.py" line="51" />
+      <location filename="ecomap/cli/cmd_export_map.py" line="55" />
       <source>Wrote {path} ({layout}, {page} {orientation}, {dpi} dpi) in {seconds:.1f} s</source>
       <translation>已写出 {path}（{layout}，{page} {orientation}，{dpi} dpi），用时 {seconds:.1f} 秒</translation>
     </message>
@@ -3369,12 +3369,12 @@
       <translation>已写出 {path}：{n} 个要素，{crs}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_atlas.py" line="58" />
+      <location filename="ecomap/cli/cmd_atlas.py" line="62" />
       <source>Wrote {path}: {pages} pages in {seconds:.1f} s</source>
       <translation>已写出 {path}：共 {pages} 页，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="160" />
+      <location filename="ecomap/io/parcel_txt.py" line="149" />
       <source>X holds the easting and Y the northing, the reverse of the format; the columns were swapped</source>
       <translation>X 为东坐标、Y 为北坐标，与格式规定相反；已交换两列</translation>
     </message>
@@ -3409,12 +3409,12 @@
       <translation>1980西安坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="92" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="79" />
       <source>YYYY-MM-DD or empty</source>
       <translation>YYYY-MM-DD，可为空</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="192" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="187" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -3429,12 +3429,12 @@
       <translation>分区统计 / 植被恢复评价…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="114" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="112" />
       <source>Zone</source>
       <translation>区域</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="86" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="84" />
       <source>Zone name</source>
       <translation>区域名称</translation>
     </message>
@@ -3474,7 +3474,7 @@
       <translation>缩放到图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="81" />
+      <location filename="ecomap/gui/attribute_table.py" line="84" />
       <source>Zoom to selection</source>
       <translation>缩放到选中要素</translation>
     </message>
@@ -3489,12 +3489,12 @@
       <translation>最小比例尺（缩小到）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="198" />
+      <location filename="ecomap/io/export.py" line="169" />
       <source>a CSV file does not record its coordinate system: the coordinates are in {crs}</source>
       <translation>CSV 文件不记录坐标系：坐标为 {crs}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="119" />
+      <location filename="ecomap/io/shapefile_writer.py" line="120" />
       <source>a Shapefile holds one kind of geometry, but this layer mixes points, lines and polygons; export to GeoPackage instead</source>
       <translation>Shapefile 只能保存一种几何类型，而该图层混有点、线、面；请改为导出 GeoPackage</translation>
     </message>
@@ -3524,12 +3524,12 @@
       <translation>叠加分析至少需要一个面图层（“{a}”为{ka}，“{b}”为{kb}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="220" />
+      <location filename="ecomap/io/export.py" line="187" />
       <source>an unknown coordinate system</source>
       <translation>未知坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="298" />
+      <location filename="ecomap/app/project_controller.py" line="281" />
       <source>an unsaved project</source>
       <translation>未保存的工程</translation>
     </message>
@@ -3554,7 +3554,7 @@
       <translation>个波段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/main.py" line="75" />
+      <location filename="ecomap/cli/main.py" line="99" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
@@ -3574,7 +3574,7 @@
       <translation>不能编辑“{table}”的字段 {fields}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="157" />
+      <location filename="ecomap/io/export.py" line="132" />
       <source>cannot export to '{ext}'; EcoMap writes {formats}</source>
       <translation>不能导出为“{ext}”；EcoMap 可写出 {formats}</translation>
     </message>
@@ -3619,7 +3619,7 @@
       <translation>无法理解表达式第 {pos} 个字符处的内容：“{text}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="51" />
+      <location filename="ecomap/core/atomic.py" line="51" />
       <source>cannot write the file ({detail})</source>
       <translation>无法写入文件（{detail}）</translation>
     </message>
@@ -3629,12 +3629,12 @@
       <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="145" />
+      <location filename="ecomap/cli/cmd_render.py" line="147" />
       <source>cannot write the image</source>
       <translation>无法写入图像</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="320" />
+      <location filename="ecomap/gui/layout_designer.py" line="329" />
       <source>centre</source>
       <translation>居中</translation>
     </message>
@@ -3679,7 +3679,7 @@
       <translation>坐标位于中国经纬度范围内</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="417" />
+      <location filename="ecomap/io/export.py" line="374" />
       <source>coordinates were written in EPSG:{epsg}, the Gauss-Krüger zone of the parcels</source>
       <translation>坐标按地块所在的高斯-克吕格投影带 EPSG:{epsg} 写出</translation>
     </message>
@@ -3754,7 +3754,7 @@
       <translation>要素号或名称（可选）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="147" />
+      <location filename="ecomap/io/shapefile_writer.py" line="148" />
       <source>field '{field}' holds times of day, which a Shapefile date cannot; written as text</source>
       <translation>字段“{field}”含有时刻，Shapefile 日期无法保存，已按文本写出</translation>
     </message>
@@ -3774,7 +3774,7 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project_bridge.py" line="74" />
+      <location filename="ecomap/core/project_bridge.py" line="73" />
       <source>file not found: {path}</source>
       <translation>找不到文件：{path}</translation>
     </message>
@@ -3824,7 +3824,7 @@
       <translation>月份“{month}”格式不正确：应为 YYYY-MM，例如 2024-06</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="340" />
+      <location filename="ecomap/gui/layout_designer.py" line="345" />
       <source>kilometre grid</source>
       <translation>公里网</translation>
     </message>
@@ -3869,7 +3869,7 @@
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="95" />
+      <location filename="ecomap/io/export.py" line="94" />
       <source>layer '{name}' has no coordinate system; it cannot be reprojected</source>
       <translation>图层“{name}”没有坐标系，无法投影转换</translation>
     </message>
@@ -3899,77 +3899,77 @@
       <translation>台账登记为 {zone}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="320" />
+      <location filename="ecomap/gui/layout_designer.py" line="329" />
       <source>left</source>
       <translation>左</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="339" />
+      <location filename="ecomap/io/parcel_txt.py" line="328" />
       <source>line {line}: X and Y must be numbers, found '{x}', '{y}'</source>
       <translation>第 {line} 行：X、Y 必须为数字，实际为“{x}”“{y}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="330" />
+      <location filename="ecomap/io/parcel_txt.py" line="319" />
       <source>line {line}: a point comes before any parcel line (ending in @)</source>
       <translation>第 {line} 行：坐标点出现在任何地块行（以 @ 结尾）之前</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="328" />
+      <location filename="ecomap/io/parcel_txt.py" line="317" />
       <source>line {line}: expected 点号,圈号,X,Y</source>
       <translation>第 {line} 行：应为 点号,圈号,X,Y</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="582" />
+      <location filename="ecomap/io/parcel_txt.py" line="571" />
       <source>line {line}: line {ring} of parcel '{parcel}' has {n} distinct points; a line needs at least 2</source>
       <translation>第 {line} 行：地块“{parcel}”的第 {ring} 条线只有 {n} 个不同的点，线至少需要 2 个</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="250" />
+      <location filename="ecomap/io/parcel_txt.py" line="239" />
       <source>line {line}: not a key=value line; ignored</source>
       <translation>第 {line} 行：不是“键=值”格式，已忽略</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="234" />
+      <location filename="ecomap/io/parcel_txt.py" line="223" />
       <source>line {line}: not a land-parcel coordinate file (expected a section such as [属性描述])</source>
       <translation>第 {line} 行：不是界址点坐标文件（应有 [属性描述] 等节）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="715" />
+      <location filename="ecomap/io/parcel_txt.py" line="704" />
       <source>line {line}: parcel '{parcel}' has no points; it is kept without geometry</source>
       <translation>第 {line} 行：地块“{parcel}”没有坐标点，保留为无几何的记录</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="699" />
+      <location filename="ecomap/io/parcel_txt.py" line="688" />
       <source>line {line}: parcel '{parcel}' states {stated} boundary points but has {n}</source>
       <translation>第 {line} 行：地块“{parcel}”界址点数填写为 {stated}，实际有 {n} 个点</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="738" />
+      <location filename="ecomap/io/parcel_txt.py" line="727" />
       <source>line {line}: parcel '{parcel}' states {stated} hm² but its boundary encloses {computed:.4f} hm² ({diff:+.2f} %)</source>
       <translation>第 {line} 行：地块“{parcel}”填写面积 {stated} 公顷，界址范围计算面积 {computed:.4f} 公顷（相差 {diff:+.2f}%）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="574" />
+      <location filename="ecomap/io/parcel_txt.py" line="563" />
       <source>line {line}: ring {ring} of parcel '{parcel}' has {n} distinct points; a polygon ring needs at least 3</source>
       <translation>第 {line} 行：地块“{parcel}”的第 {ring} 圈只有 {n} 个不同的点，面至少需要 3 个</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="278" />
+      <location filename="ecomap/io/parcel_txt.py" line="267" />
       <source>line {line}: the number of boundary points (界址点数) '{value}' is not a number</source>
       <translation>第 {line} 行：界址点数“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="287" />
+      <location filename="ecomap/io/parcel_txt.py" line="276" />
       <source>line {line}: the parcel area (地块面积) '{value}' is not a number</source>
       <translation>第 {line} 行：地块面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="334" />
+      <location filename="ecomap/io/parcel_txt.py" line="323" />
       <source>line {line}: the ring number (圈号) '{value}' is not an integer; expected 点号,圈号,X,Y</source>
       <translation>第 {line} 行：圈号“{value}”不是整数；应为 点号,圈号,X,Y</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="294" />
+      <location filename="ecomap/io/parcel_txt.py" line="283" />
       <source>line {line}: unknown geometry type '{value}'; read as a polygon</source>
       <translation>第 {line} 行：未知的图形属性“{value}”，按面读取</translation>
     </message>
@@ -3989,7 +3989,7 @@
       <translation>经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="339" />
+      <location filename="ecomap/gui/layout_designer.py" line="344" />
       <source>longitude/latitude graticule</source>
       <translation>经纬网</translation>
     </message>
@@ -4009,7 +4009,7 @@
       <translation>混合几何类型</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="435" />
+      <location filename="ecomap/io/parcel_txt.py" line="424" />
       <source>mixed zone numbers in the eastings</source>
       <translation>Y 坐标（东坐标）带号不一致</translation>
     </message>
@@ -4094,7 +4094,7 @@
       <translation>没有图层“{name}”；现有图层：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="202" />
+      <location filename="ecomap/core/project.py" line="187" />
       <source>no layer named '{name}'</source>
       <translation>没有名为“{name}”的图层</translation>
     </message>
@@ -4129,7 +4129,7 @@
       <translation>没有一行的坐标可以识别</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="173" />
+      <location filename="ecomap/analysis/screening_rules.py" line="179" />
       <source>no such file or folder</source>
       <translation>文件或文件夹不存在</translation>
     </message>
@@ -4199,7 +4199,7 @@
       <translation>不是坐标对：{line}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="253" />
+      <location filename="ecomap/io/parcel_txt.py" line="242" />
       <source>not a land-parcel coordinate file: there is no [地块坐标] section</source>
       <translation>不是界址点坐标文件：没有 [地块坐标] 节</translation>
     </message>
@@ -4219,7 +4219,7 @@
       <translation>不是栅格图层</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="151" />
+      <location filename="ecomap/cli/cmd_render.py" line="153" />
       <source>not a views file ({detail})</source>
       <translation>不是视图文件（{detail}）</translation>
     </message>
@@ -4264,12 +4264,12 @@
       <translation>尚未绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="116" />
+      <location filename="ecomap/cli/cmd_render.py" line="117" />
       <source>nothing to draw: no layer with geometry</source>
       <translation>没有可绘制的内容：没有带几何的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="128" />
+      <location filename="ecomap/cli/cmd_render.py" line="129" />
       <source>nothing to draw: the layers are empty</source>
       <translation>没有可绘制的内容：图层为空</translation>
     </message>
@@ -4284,7 +4284,7 @@
       <translation>这里只能编辑存放在 GeoPackage 中的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="403" />
+      <location filename="ecomap/io/export.py" line="364" />
       <source>only polygons are land parcels; lines and points are written as 线/点 records</source>
       <translation>只有面要素是地块；线和点按“线/点”记录写出</translation>
     </message>
@@ -4324,7 +4324,7 @@
       <translation>纵向</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="83" />
+      <location filename="ecomap/cli/cmd_render.py" line="84" />
       <source>project files are not supported by this build</source>
       <translation>此版本不支持工程文件</translation>
     </message>
@@ -4339,7 +4339,7 @@
       <translation>已恢复：{n} / {total}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="328" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="295" />
       <source>rectification_ledger</source>
       <translation>督察整改台账</translation>
     </message>
@@ -4354,7 +4354,7 @@
       <translation>已复养</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="320" />
+      <location filename="ecomap/gui/layout_designer.py" line="329" />
       <source>right</source>
       <translation>右</translation>
     </message>
@@ -4364,12 +4364,12 @@
       <translation>坐标缺失或无法识别的行（已保留，无几何）：{n} 行（第 {rows}{more} 行）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="182" />
+      <location filename="ecomap/analysis/screening_rules.py" line="188" />
       <source>rule {n}: id, constraint, verdict and reason are required</source>
       <translation>第 {n} 条规则：id、constraint、verdict 和 reason 为必填项</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="184" />
+      <location filename="ecomap/analysis/screening_rules.py" line="190" />
       <source>rule {n}: verdict must be one of {verdicts}</source>
       <translation>第 {n} 条规则：verdict 须为 {verdicts} 之一</translation>
     </message>
@@ -4389,12 +4389,12 @@
       <translation>属性表（无几何）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="381" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="372" />
       <source>target {cls}</source>
       <translation>目标 {cls}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="105" />
+      <location filename="ecomap/io/shapefile_writer.py" line="106" />
       <source>text in field '{field}' longer than {limit} bytes was cut</source>
       <translation>字段“{field}”中超过 {limit} 字节的文字已截断</translation>
     </message>
@@ -4489,7 +4489,7 @@
       <translation>该 XML 声明了实体，出于安全考虑 EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="263" />
+      <location filename="ecomap/io/parcel_txt.py" line="252" />
       <source>the [地块坐标] section holds no parcels</source>
       <translation>[地块坐标] 节中没有地块</translation>
     </message>
@@ -4514,12 +4514,12 @@
       <translation>缓冲距离不能为负</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="411" />
+      <location filename="ecomap/io/parcel_txt.py" line="400" />
       <source>the coordinate system (坐标系) '{text}' is missing or not recognised; assuming CGCS2000</source>
       <translation>坐标系“{text}”缺失或无法识别；假定为 2000 国家大地坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="729" />
+      <location filename="ecomap/io/parcel_txt.py" line="718" />
       <source>the coordinate system is unknown: computed areas are planar</source>
       <translation>坐标系未知：计算面积为平面面积</translation>
     </message>
@@ -4529,7 +4529,7 @@
       <translation>坐标为空或不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="421" />
+      <location filename="ecomap/io/parcel_txt.py" line="410" />
       <source>the coordinates are latitude and longitude</source>
       <translation>坐标为经纬度</translation>
     </message>
@@ -4559,17 +4559,17 @@
       <translation>图形没有坐标系，也无法推断（{reason}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="439" />
+      <location filename="ecomap/io/parcel_txt.py" line="428" />
       <source>the easting prefix {zone} is not a Gauss-Krüger zone in China</source>
       <translation>Y 坐标前缀 {zone} 不是我国范围内的高斯-克吕格投影带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="474" />
+      <location filename="ecomap/io/parcel_txt.py" line="463" />
       <source>the eastings are neither zone-prefixed nor within one zone (0–1 000 000 m)</source>
       <translation>Y 坐标既不带带号前缀，也不在单个投影带范围内（0–1 000 000 米）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="431" />
+      <location filename="ecomap/io/parcel_txt.py" line="420" />
       <source>the eastings carry different zone numbers ({zones}); using zone {zone}</source>
       <translation>Y 坐标带有不同的带号（{zones}）；采用第 {zone} 带</translation>
     </message>
@@ -4579,7 +4579,7 @@
       <translation>表达式为空</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="75" />
+      <location filename="ecomap/io/shapefile_writer.py" line="76" />
       <source>the field name '{name}' cannot be written in {encoding}; choose UTF-8</source>
       <translation>字段名“{name}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
@@ -4599,12 +4599,12 @@
       <translation>文件声明为 {name}，但坐标并非经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="525" />
+      <location filename="ecomap/io/parcel_txt.py" line="514" />
       <source>the file gives datum transformation parameters ({params}); they are kept in the metadata, not applied</source>
       <translation>文件给出了转换参数（{params}）；已保存在元数据中，未予应用</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="418" />
+      <location filename="ecomap/io/parcel_txt.py" line="407" />
       <source>the file holds no coordinates</source>
       <translation>文件中没有坐标</translation>
     </message>
@@ -4649,17 +4649,17 @@
       <translation>项目用地范围为空</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="470" />
+      <location filename="ecomap/io/parcel_txt.py" line="459" />
       <source>the header gives no zone (带号) and the eastings carry no zone prefix</source>
       <translation>文件头没有带号，Y 坐标也不带带号前缀</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="448" />
+      <location filename="ecomap/io/parcel_txt.py" line="437" />
       <source>the header says zone (带号) {header} but the eastings carry zone {zone}; using zone {zone}</source>
       <translation>文件头带号为 {header}，但 Y 坐标前缀为第 {zone} 带；采用第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="461" />
+      <location filename="ecomap/io/parcel_txt.py" line="450" />
       <source>the header says {header}° zones but zone {zone} is a {width}° zone; using {width}°</source>
       <translation>文件头为 {header} 度分带，但第 {zone} 带属于 {width} 度分带；采用 {width} 度分带</translation>
     </message>
@@ -4714,12 +4714,12 @@
       <translation>报告须为 .pdf 文件</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="175" />
+      <location filename="ecomap/analysis/screening_rules.py" line="181" />
       <source>the rule table is not valid JSON ({detail})</source>
       <translation>规则表不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="177" />
+      <location filename="ecomap/analysis/screening_rules.py" line="183" />
       <source>the rule table must be a JSON list of rules</source>
       <translation>规则表须为 JSON 规则列表</translation>
     </message>
@@ -4739,7 +4739,7 @@
       <translation>比例尺必须是正数</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="84" />
+      <location filename="ecomap/io/export.py" line="83" />
       <source>the selection does not match the layer</source>
       <translation>所选要素与图层不对应</translation>
     </message>
@@ -4779,12 +4779,12 @@
       <translation>水质断面表中没有 {field} 字段</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="161" />
+      <location filename="ecomap/io/export.py" line="136" />
       <source>there are no layers to write</source>
       <translation>没有可输出的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="118" />
+      <location filename="ecomap/core/layout/output.py" line="86" />
       <source>there are no pages to write</source>
       <translation>没有可输出的页面</translation>
     </message>
@@ -4814,7 +4814,7 @@
       <translation>意外错误（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/main.py" line="80" />
+      <location filename="ecomap/cli/main.py" line="104" />
       <source>unexpected problem ({detail}); set ECOMAP_DEBUG=1 for details</source>
       <translation>意外错误（{detail}）；设置 ECOMAP_DEBUG=1 可查看详情</translation>
     </message>
@@ -4844,7 +4844,7 @@
       <translation>未知编码 {encoding}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="51" />
+      <location filename="ecomap/io/shapefile_writer.py" line="52" />
       <source>unknown encoding {encoding} (use UTF-8 or GBK)</source>
       <translation>未知编码 {encoding}（请用 UTF-8 或 GBK）</translation>
     </message>
@@ -4874,7 +4874,7 @@
       <translation>未知的填充线型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="218" />
+      <location filename="ecomap/core/layout/output.py" line="186" />
       <source>unknown image type '{ext}' (use .png, .jpg or .tif)</source>
       <translation>未知的图片类型“{ext}”（请用 .png、.jpg 或 .tif）</translation>
     </message>
@@ -4924,12 +4924,12 @@
       <translation>未知——文件未声明坐标系，从坐标值也无法判断</translation>
     </message>
     <message>
-      <location filename="ecomap/io/water_report_files.py" line="143" />
+      <location filename="ecomap/io/water_report_files.py" line="115" />
       <source>unsupported output format "{suffix}"; use .csv or .xlsx</source>
       <translation>不支持的输出格式“{suffix}”，请使用 .csv 或 .xlsx</translation>
     </message>
     <message>
-      <location filename="ecomap/io/report_tables.py" line="75" />
+      <location filename="ecomap/io/report_tables.py" line="76" />
       <source>unsupported output format "{suffix}"; use .csv, .xlsx or .gpkg</source>
       <translation>不支持的输出格式“{suffix}”，请使用 .csv、.xlsx 或 .gpkg</translation>
     </message>
@@ -4939,7 +4939,7 @@
       <translation>矢量</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_atlas.py" line="62" />
+      <location filename="ecomap/cli/cmd_atlas.py" line="66" />
       <source>warning: {text}</source>
       <translation>警告：{text}</translation>
     </message>
@@ -4954,7 +4954,7 @@
       <translation>比例尺请写成 1:N，例如 1:50000</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="167" />
+      <location filename="ecomap/cli/cmd_render.py" line="169" />
       <source>wrote {path} ({w}×{h}) in {secs:.2f} s</source>
       <translation>已写出 {path}（{w}×{h}），用时 {secs:.2f} 秒</translation>
     </message>
@@ -5044,7 +5044,7 @@
       <translation>{field}：原为 {base}，您要改为 {mine}，文件中现为 {theirs}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="163" />
+      <location filename="ecomap/io/export.py" line="138" />
       <source>{format} holds one layer; export the layers one by one or choose GeoPackage or KML</source>
       <translation>{format} 只能保存一个图层；请逐个导出，或选择 GeoPackage 或 KML</translation>
     </message>
@@ -5074,7 +5074,7 @@
       <translation>{message}（第 {pos} 个字符，“{near}”附近）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="279" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="270" />
       <source>{month}: &lt;b&gt;{n}&lt;/b&gt; sections assessed · Ⅰ–Ⅲ &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ &lt;b&gt;{bad}&lt;/b&gt; · meeting target &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;&lt;b&gt;{failing}&lt;/b&gt; failing&lt;/span&gt;</source>
       <translation>{month}：评价断面 &lt;b&gt;{n}&lt;/b&gt; 个 · Ⅰ～Ⅲ类 &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ类 &lt;b&gt;{bad}&lt;/b&gt; · 达标率 &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;未达标 &lt;b&gt;{failing}&lt;/b&gt; 个&lt;/span&gt;</translation>
     </message>
@@ -5099,22 +5099,22 @@
       <translation>{name} 注记</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="71" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="70" />
       <source>{name} {value:g} ({ratio:.2f}× over)</source>
       <translation>{name} {value:g}（超标 {ratio:.2f} 倍）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="375" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="366" />
       <source>{name}: not measured at this section</source>
       <translation>{name}：该断面未监测</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="215" />
+      <location filename="ecomap/app/data_loader.py" line="198" />
       <source>{name}: the file declares no coordinate system and its coordinates do not tell. Choose the one it was made in.</source>
       <translation>{name}：文件没有声明坐标系，从坐标值也无法判断。请选择数据制作时所用的坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="211" />
+      <location filename="ecomap/app/data_loader.py" line="194" />
       <source>{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because {reason}. Confirm or choose another.</source>
       <translation>{name}：文件没有声明坐标系。EcoMap 推测为 EPSG:{epsg}，因为{reason}。请确认或另选。</translation>
     </message>
@@ -5149,7 +5149,7 @@
       <translation>在 {layer} 中选中了 {n} 个要素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="415" />
+      <location filename="ecomap/io/export.py" line="372" />
       <source>{n} features without geometry were left out</source>
       <translation>{n} 个无几何图形的要素未导出</translation>
     </message>
@@ -5164,12 +5164,12 @@
       <translation>{n} 千米</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="69" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="70" />
       <source>{n} late</source>
       <translation>逾期 {n}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="241" />
+      <location filename="ecomap/app/project_controller.py" line="224" />
       <source>{n} layer(s) could not be opened; they are kept in the layer list (shown in red) so you can locate them later.</source>
       <translation>有 {n} 个图层无法打开；它们仍保留在图层列表中（红色显示），可以稍后查找文件。</translation>
     </message>
@@ -5189,12 +5189,12 @@
       <translation>{n} 个面</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project_bridge.py" line="89" />
+      <location filename="ecomap/core/project_bridge.py" line="88" />
       <source>{path}: no layer named '{name}'</source>
       <translation>{path}：没有名为“{name}”的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="128" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="103" />
       <source>{stage} (current)</source>
       <translation>{stage}（当前）</translation>
     </message>
@@ -5209,12 +5209,12 @@
       <translation>{units}：{n} 个单元，{k} 个图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/widgets.py" line="84" />
+      <location filename="ecomap/gui/panels/widgets.py" line="170" />
       <source>{value} ×10⁴ CNY</source>
       <translation>{value} 万元</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="199" />
+      <location filename="ecomap/core/layout/output.py" line="167" />
       <source>{w} × {h} pixels is too large an image; choose a lower resolution</source>
       <translation>{w} × {h} 像素的图像过大，请选择较低的分辨率</translation>
     </message>
@@ -5224,37 +5224,37 @@
       <translation>{w} × {h} 像元，{n} 个波段，{dtype}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="84" />
+      <location filename="ecomap/gui/panels/project_edit_dialog.py" line="71" />
       <source>×10⁴ CNY</source>
       <translation>万元</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="752" />
+      <location filename="ecomap/io/parcel_txt.py" line="741" />
       <source>… and {n} more parcels whose stated area differs by more than 1 %</source>
       <translation>……另有 {n} 个地块的面积与计算面积相差超过 1%</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="708" />
+      <location filename="ecomap/io/parcel_txt.py" line="697" />
       <source>… and {n} more parcels with a different number of boundary points</source>
       <translation>……另有 {n} 个地块的界址点数不符</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="456" />
+      <location filename="ecomap/io/parcel_txt.py" line="445" />
       <source>几度分带 is missing; {width}° zones assumed from zone {zone}</source>
       <translation>缺少几度分带；按第 {zone} 带推定为 {width} 度分带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="445" />
+      <location filename="ecomap/io/parcel_txt.py" line="434" />
       <source>带号 is missing; zone {zone} taken from the easting prefix</source>
       <translation>缺少带号；按 Y 坐标前缀取第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="514" />
+      <location filename="ecomap/io/parcel_txt.py" line="503" />
       <source>带号 {value} read as the central meridian {value}°E: {width}° zone {zone}</source>
       <translation>带号 {value} 按中央经线东经 {value}° 理解：{width} 度分带第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="518" />
+      <location filename="ecomap/io/parcel_txt.py" line="507" />
       <source>带号 {zone} is not a Gauss-Krüger zone in China</source>
       <translation>带号 {zone} 不是我国范围内的高斯-克吕格投影带</translation>
     </message>

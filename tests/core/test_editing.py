@@ -13,6 +13,7 @@ from ecomap.core import editing as ed
 from ecomap.domain.edit_rules import policy_for
 from ecomap.io import gpkg_edit as g
 from ecomap.io.registry import open_path
+from tests.core.gpkg_helpers import dump
 
 X0, Y0 = 36_460_000.0, 4_140_000.0
 
@@ -56,16 +57,6 @@ def history(path):
     con = sqlite3.connect(path)
     try:
         return con.execute("SELECT XMBH, YJD, XJD, SM FROM restoration_history ORDER BY fid").fetchall()
-    finally:
-        con.close()
-
-
-def dump(path):
-    """Everything a user could lose: every table's rows (geometry blobs included)."""
-    con = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {t: con.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
     finally:
         con.close()
 

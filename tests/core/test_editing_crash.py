@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 import shapely
 
+from tests.core.gpkg_helpers import dump
+
 ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = textwrap.dedent("""
@@ -43,15 +45,6 @@ CHILD = textwrap.dedent("""
     ed.EditSession().edit(target, 0, {"XMJD": "竣工", "WCJD": 100.0})
     print("COMMITTED", flush=True)
 """)
-
-
-def dump(path):
-    con = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {t: con.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
-    finally:
-        con.close()
 
 
 @pytest.fixture

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ecomap.core.extent import layer_extent, union_extents
+from ecomap.core.layers import LayerHolder
 from ecomap.core.layout.text import crs_description, format_date
 
 
 @dataclass(eq=False)
-class MapLayer:
+class MapLayer(LayerHolder):
     """One layer as a layout sees it (duck-compatible with ``layer_tree.LayerNode``)."""
 
     id: str
@@ -27,14 +28,6 @@ class MapLayer:
     visible: bool = True
     opacity: float = 1.0
     theme: str | None = None
-
-    @property
-    def is_vector(self) -> bool:
-        return getattr(self.layer, "kind", None) == "vector"
-
-    @property
-    def is_raster(self) -> bool:
-        return getattr(self.layer, "kind", None) == "raster"
 
 
 @dataclass(frozen=True)

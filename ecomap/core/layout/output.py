@@ -9,17 +9,15 @@ copied (checked by the tests with ``pdftotext``).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from ecomap.core.atomic import atomic_target
 from ecomap.core.layout.context import LayoutContext
 from ecomap.core.layout.model import Layout
 from ecomap.core.layout.page import render_page
@@ -36,36 +34,6 @@ def ensure_app() -> None:
     from ecomap.core.render.job import ensure_gui_app
 
     ensure_gui_app()
-
-
-@contextmanager
-def atomic_target(path: Path):
-    """A temporary path beside ``path``; moved over it when the block succeeds."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise DataError(path, tr("the folder does not exist"))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=folder)
-    except OSError as exc:
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror)) from None
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def page_pixels(layout: Layout, dpi: float) -> tuple[int, int]:

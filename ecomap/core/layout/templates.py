@@ -147,11 +147,11 @@ def load_template(path: str | os.PathLike) -> Layout:
 
 
 def save_template(layout: Layout, path: str | os.PathLike) -> Path:
-    from ecomap.core.project import atomic_write_text
+    from ecomap.core.atomic import atomic_write_text
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, json.dumps(layout.to_dict(), ensure_ascii=False, indent=1))
+    atomic_write_text(path, json.dumps(layout.to_dict(), ensure_ascii=False, indent=1), data_error=False)
     return path
 
 

@@ -35,7 +35,7 @@ from ecomap.gui.panels.table_model import (
     fmt_int,
     make_table,
 )
-from ecomap.gui.panels.widgets import shortcut
+from ecomap.gui.panels.widgets import shortcut, stack, summary_label
 from ecomap.i18n import language, tr
 
 
@@ -70,9 +70,7 @@ class BanZonePanel(QWidget):
         self.message = QLabel(tr("Load the farms and breeding-ban zone layers (e.g. the sample county.gpkg) to "
                                  "see farms in ban zones here."))
         self.message.setWordWrap(True)
-        self.farm_summary = QLabel()
-        self.farm_summary.setWordWrap(True)
-        self.farm_summary.setStyleSheet("QLabel{background:#f4f6f8;border:1px solid #d8dde3;padding:4px}")
+        self.farm_summary = summary_label()
         self.farm_model = FrameTableModel([
             Column("name", tr("Farm"), tooltip=True),
             Column("zone_code", tr("Ban zone")),
@@ -145,10 +143,7 @@ class BanZonePanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(farms_box)
         splitter.addWidget(grazing_box)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.message)
-        lay.addWidget(splitter, 1)
+        stack(self, self.message, splitter)
         shortcut(self, "Ctrl+D", self.date.setFocus)
         hub.layersChanged.connect(self.reload)
         hub.featuresChanged.connect(self._features_changed)

@@ -9,41 +9,28 @@ ticking "Revert to an earlier stage", which marks the change as an explicit reve
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
 )
 
-from ecomap.core.editing import EditRejected
 from ecomap.domain import lifecycle as lc
-from ecomap.errors import DataError
+from ecomap.gui.panels.feature_edit_dialog import FeatureEditDialog, cell_text
 from ecomap.i18n import tr
 
 THEME = "restoration_projects"
 DATE_ROLES = ("planned_start", "actual_start", "planned_end", "actual_end", "acceptance_date")
 
 
-def _text(v) -> str:
-    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+class ProjectEditDialog(FeatureEditDialog):
+    THEME = THEME
 
-
-class ProjectEditDialog(QDialog):
     def __init__(self, hub, node, row: int, parent=None):
-        super().__init__(parent)
-        self.hub, self.node, self.row = hub, node, int(row)
-        self.target = hub.target_for(node, THEME)
-        self.policy = self.target.policy
-        self.before = self.target.memory_row(self.row)
-        self.applied = None
+        super().__init__(hub, node, row, parent)
         code = self.before.get(self.policy.column("code"), "")
         name = self.before.get(self.policy.column("name"), "")
         self.setWindowTitle(tr("Edit project {code}").format(code=code))
@@ -88,7 +75,7 @@ class ProjectEditDialog(QDialog):
         for role in DATE_ROLES:
             col = self.policy.column(role)
             if col:
-                edit = QLineEdit(_text(self.before.get(col)))
+                edit = QLineEdit(cell_text(self.before.get(col)))
                 edit.setPlaceholderText(tr("YYYY-MM-DD or empty"))
                 edit.setClearButtonEnabled(True)
                 form.addRow(self._label(col), edit)
@@ -96,19 +83,7 @@ class ProjectEditDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText(tr("Why (kept in the stage history and the audit)"))
         form.addRow(QLabel(tr("&Note")), self.note)
-
-        self.errors = QLabel()
-        self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color:#b00020")
-        self.errors.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.errors)
-        lay.addWidget(buttons)
+        self.finish_layout(form)
 
     def _label(self, column: str, key: str = "") -> QLabel:
         """The field's name; with ``key`` an Alt+key mnemonic in brackets, as Chinese software does."""
@@ -131,43 +106,10 @@ class ProjectEditDialog(QDialog):
 
     # ------------------------------------------------------------------ saving
 
-    def changes(self) -> dict:
-        """Only the fields whose value differs from the stored one."""
-        out = {}
-        for col, w in self.widgets.items():
-            old = self.before.get(col)
-            if isinstance(w, QComboBox):
-                new = w.currentData()
-                if new and new != self.current_stage:
-                    out[col] = new
-            elif isinstance(w, QDoubleSpinBox):
-                new = round(w.value(), w.decimals())
-                changed = old is None or abs(float(old) - new) > 10 ** -(w.decimals() + 1)
-                if changed and not (old is None and new == 0.0):
-                    out[col] = new
-            else:
-                new = w.text().strip() or None
-                if new != (_text(old) or None):
-                    out[col] = new
-        return out
+    def current_state(self) -> str:
+        return self.current_stage
 
-    def save(self) -> None:
-        changes = self.changes()
-        if not changes:
-            self.reject()
-            return
-        revert = bool(getattr(self, "revert", None) and self.revert.isChecked())
-        try:
-            self.applied = self.hub.edit(self.node, THEME, self.row, changes, note=self.note.text().strip(),
-                                         revert=revert, parent=self)
-        except EditRejected as exc:
-            self.show_errors(exc.messages)
-            return
-        except DataError as exc:
-            self.show_errors([exc.message])
-            return
-        self.accept()
-
-    def show_errors(self, messages: list[str]) -> None:
-        self.errors.setText("\n".join("• " + m for m in messages))
-        self.errors.show()
+    def number_change(self, old, spin) -> float | None:
+        new = round(spin.value(), spin.decimals())
+        changed = old is None or abs(float(old) - new) > 10 ** -(spin.decimals() + 1)
+        return new if changed and not (old is None and new == 0.0) else None

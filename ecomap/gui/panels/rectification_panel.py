@@ -16,19 +16,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -46,13 +42,18 @@ from ecomap.gui.panels.table_model import (
     select_frame_row,
 )
 from ecomap.gui.panels.widgets import (
-    add_labelled,
     choice_combo,
     chosen,
     esc,
+    filter_grid,
     html_table,
+    list_over_tabs,
+    refresh_on_filter_change,
+    search_box,
     set_choices,
     shortcut,
+    stack,
+    summary_label,
 )
 from ecomap.i18n import tr
 
@@ -81,33 +82,19 @@ class RectificationPanel(QWidget):
         self.message = QLabel(tr("Load a rectification-items layer (e.g. the sample county.gpkg) to see the "
                                  "ledger here."))
         self.message.setWordWrap(True)
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
         self.source = choice_combo(tr("All sources"))
         self.status = choice_combo(tr("All statuses"))
         self.township = choice_combo(tr("All townships"))
         self.category = choice_combo(tr("All categories"))
-        add_labelled(grid, 0, 0, tr("So&urce"), self.source)
-        add_labelled(grid, 0, 2, tr("St&atus"), self.status)
-        add_labelled(grid, 1, 0, tr("&Township"), self.township)
-        add_labelled(grid, 1, 2, tr("&Category"), self.category)
         self.overdue = QCheckBox(tr("&Overdue only"))
         self.open_only = QCheckBox(tr("O&pen items only"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search ID, issue, unit or note (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        checks = QHBoxLayout()
-        checks.addWidget(self.overdue)
-        checks.addWidget(self.open_only)
-        checks.addStretch(1)
-        grid.addLayout(checks, 2, 0, 1, 4)
-        grid.addWidget(self.search, 3, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.search = search_box(tr("Search ID, issue, unit or note (Ctrl+F)"))
+        combos = (self.source, self.status, self.township, self.category)
+        checks = (self.overdue, self.open_only)
+        grid = filter_grid(list(zip((tr("So&urce"), tr("St&atus"), tr("&Township"), tr("&Category")), combos)),
+                           checks, self.search)
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("QLabel{background:#f4f6f8;border:1px solid #d8dde3;padding:4px}")
+        self.summary = summary_label()
 
         self.table_model = FrameTableModel([
             Column("code", tr("Issue ID")),
@@ -147,31 +134,11 @@ class RectificationPanel(QWidget):
         self.tabs.addTab(self.counts, tr("Counts by source and status"))
         self.tabs.addTab(self.detail, tr("Item"))
 
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.table)
-        tl.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([420, 260])
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.message)
-        lay.addLayout(grid)
-        lay.addWidget(self.summary)
-        lay.addWidget(splitter, 1)
+        splitter = list_over_tabs(self.table, buttons, self.tabs, stretch=(3, 2), sizes=[420, 260])
+        stack(self, self.message, grid, self.summary, splitter)
 
-        for combo in (self.source, self.status, self.township, self.category):
-            combo.currentIndexChanged.connect(self.refresh)
-        self.overdue.toggled.connect(self.refresh)
-        self.open_only.toggled.connect(self.refresh)
-        self.search.textChanged.connect(self.refresh)
+        refresh_on_filter_change(self, self.refresh, combos, checks, self.search)
         shortcut(self, "F2", self.change_status)
-        shortcut(self, "Ctrl+F", lambda: (self.search.setFocus(), self.search.selectAll()))
         hub.layersChanged.connect(self.reload)
         hub.featuresChanged.connect(self._features_changed)
         self.reload()

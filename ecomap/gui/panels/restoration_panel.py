@@ -18,13 +18,10 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -47,7 +44,19 @@ from ecomap.gui.panels.table_model import (
     make_table,
     select_frame_row,
 )
-from ecomap.gui.panels.widgets import add_labelled, choice_combo, chosen, esc, set_choices, shortcut
+from ecomap.gui.panels.widgets import (
+    choice_combo,
+    chosen,
+    esc,
+    filter_grid,
+    list_over_tabs,
+    refresh_on_filter_change,
+    search_box,
+    set_choices,
+    shortcut,
+    stack,
+    summary_label,
+)
 from ecomap.i18n import tr
 
 THEME = "restoration_projects"
@@ -77,34 +86,20 @@ class RestorationPanel(QWidget):
                                  "the projects here."))
         self.message.setWordWrap(True)
 
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
         self.township = choice_combo(tr("All townships"))
         self.stage = choice_combo(tr("All stages"))
         self.ptype = choice_combo(tr("All types"))
         self.funding = choice_combo(tr("All funding"))
-        add_labelled(grid, 0, 0, tr("&Township"), self.township)
-        add_labelled(grid, 0, 2, tr("S&tage"), self.stage)
-        add_labelled(grid, 1, 0, tr("T&ype"), self.ptype)
-        add_labelled(grid, 1, 2, tr("&Funding"), self.funding)
         self.overdue = QCheckBox(tr("&Overdue only"))
         self.behind = QCheckBox(tr("&Late or behind schedule"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search name, ID or unit (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        checks = QHBoxLayout()
-        checks.addWidget(self.overdue)
-        checks.addWidget(self.behind)
-        checks.addStretch(1)
-        grid.addLayout(checks, 2, 0, 1, 4)
-        grid.addWidget(self.search, 3, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.search = search_box(tr("Search name, ID or unit (Ctrl+F)"))
+        combos = (self.township, self.stage, self.ptype, self.funding)
+        checks = (self.overdue, self.behind)
+        grid = filter_grid(list(zip((tr("&Township"), tr("S&tage"), tr("T&ype"), tr("&Funding")), combos)),
+                           checks, self.search)
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = summary_label()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet("QLabel{background:#f4f6f8;border:1px solid #d8dde3;padding:4px}")
 
         self.table_model = FrameTableModel([
             Column("name", tr("Project"), tooltip=True),
@@ -150,32 +145,11 @@ class RestorationPanel(QWidget):
         self.tabs.addTab(self.detail, tr("Details"))
         self.tabs.addTab(scroll, tr("Charts"))
 
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.table)
-        tl.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 330])
+        splitter = list_over_tabs(self.table, buttons, self.tabs, stretch=(1, 1), sizes=[330, 330])
+        stack(self, self.message, grid, self.summary, splitter)
 
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.message)
-        lay.addLayout(grid)
-        lay.addWidget(self.summary)
-        lay.addWidget(splitter, 1)
-
-        for combo in (self.township, self.stage, self.ptype, self.funding):
-            combo.currentIndexChanged.connect(self.refresh)
-        self.overdue.toggled.connect(self.refresh)
-        self.behind.toggled.connect(self.refresh)
-        self.search.textChanged.connect(self.refresh)
+        refresh_on_filter_change(self, self.refresh, combos, checks, self.search)
         shortcut(self, "F2", self.edit_current)
-        shortcut(self, "Ctrl+F", lambda: (self.search.setFocus(), self.search.selectAll()))
         hub.layersChanged.connect(self.reload)
         hub.featuresChanged.connect(self._features_changed)
         self.reload()

@@ -8,45 +8,33 @@ reference date when it is empty. Saving goes through the hub's editing command.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
 )
 
-from ecomap.core.editing import EditRejected
 from ecomap.domain import lifecycle as lc
-from ecomap.errors import DataError
+from ecomap.gui.panels.feature_edit_dialog import FeatureEditDialog, cell_text
 from ecomap.i18n import tr
 
 THEME = "rectification_items"
 
 
-def _text(v) -> str:
-    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+class StatusDialog(FeatureEditDialog):
+    THEME = THEME
 
-
-class StatusDialog(QDialog):
     def __init__(self, hub, node, row: int, reference_date: str = "", parent=None):
-        super().__init__(parent)
-        self.hub, self.node, self.row = hub, node, int(row)
+        super().__init__(hub, node, row, parent)
         self.reference_date = reference_date
-        self.target = hub.target_for(node, THEME)
-        self.policy = p = self.target.policy
-        self.before = self.target.memory_row(self.row)
-        self.applied = None
+        p = self.policy
         self.setWindowTitle(tr("Change status of {code}").format(code=self.before.get(p.column("code"), "")))
         self.setMinimumWidth(420)
         form = QFormLayout()
-        desc = QLabel(_text(self.before.get(p.column("name"))))
+        desc = QLabel(cell_text(self.before.get(p.column("name"))))
         desc.setWordWrap(True)
         form.addRow(desc)
 
@@ -70,7 +58,7 @@ class StatusDialog(QDialog):
         for role, key in (("note", "N"), ("closed_date", "D")):
             col = p.column(role)
             if col:
-                edit = QLineEdit(_text(self.before.get(col)))
+                edit = QLineEdit(cell_text(self.before.get(col)))
                 edit.setClearButtonEnabled(True)
                 if role == "closed_date":
                     edit.setPlaceholderText(tr("YYYY-MM-DD or empty"))
@@ -81,18 +69,7 @@ class StatusDialog(QDialog):
         self.note.setPlaceholderText(tr("Why (kept in the audit)"))
         form.addRow(QLabel(tr("Audit &remark")), self.note)
         self.status.currentIndexChanged.connect(self._status_chosen)
-
-        self.errors = QLabel()
-        self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color:#b00020")
-        self.errors.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.errors)
-        lay.addWidget(buttons)
+        self.finish_layout(form)
 
     def _fill(self) -> None:
         cycle = lc.RECTIFICATION
@@ -115,38 +92,10 @@ class StatusDialog(QDialog):
         if self.status.currentData() in lc.RECTIFICATION_DONE and hasattr(self, "progress"):
             self.progress.setValue(100)
 
-    def changes(self) -> dict:
-        out = {}
-        for col, w in self.widgets.items():
-            old = self.before.get(col)
-            if isinstance(w, QComboBox):
-                new = w.currentData()
-                if new and new != self.current:
-                    out[col] = new
-            elif isinstance(w, QDoubleSpinBox):
-                new = float(w.value())
-                if (old is None and new != 0) or (old is not None and abs(float(old) - new) > 1e-9):
-                    out[col] = new
-            else:
-                new = w.text().strip() or None
-                if new != (_text(old) or None):
-                    out[col] = new
-        return out
+    def current_state(self) -> str:
+        return self.current
 
-    def save(self) -> None:
-        changes = self.changes()
-        if not changes:
-            self.reject()
-            return
-        try:
-            self.applied = self.hub.edit(self.node, THEME, self.row, changes, note=self.note.text().strip(),
-                                         revert=self.revert.isChecked(), parent=self)
-        except EditRejected as exc:
-            self.errors.setText("\n".join("• " + m for m in exc.messages))
-            self.errors.show()
-            return
-        except DataError as exc:
-            self.errors.setText(exc.message)
-            self.errors.show()
-            return
-        self.accept()
+    def number_change(self, old, spin) -> float | None:
+        new = float(spin.value())
+        changed = (old is None and new != 0) or (old is not None and abs(float(old) - new) > 1e-9)
+        return new if changed else None

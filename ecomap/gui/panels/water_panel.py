@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,7 +39,7 @@ from ecomap.gui.panels.table_model import (
     make_table,
     select_frame_row,
 )
-from ecomap.gui.panels.widgets import percent, shortcut
+from ecomap.gui.panels.widgets import percent, shortcut, stack, summary_label
 from ecomap.i18n import tr
 
 THEME = "water_sections"
@@ -128,9 +127,7 @@ class WaterPanel(QWidget):
         # one bar per month: how many sections missed their target (find the bad months at a glance)
         self.strip = charts.new_plot(tr("Sections missing their target, per month"), height=90)
         self.strip.setMaximumHeight(110)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("QLabel{background:#f4f6f8;border:1px solid #d8dde3;padding:4px}")
+        self.summary = summary_label()
 
         self.table_model = FrameTableModel([
             Column("name", tr("Section")),
@@ -169,13 +166,7 @@ class WaterPanel(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([280, 300])
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.message)
-        lay.addLayout(row)
-        lay.addWidget(self.strip)
-        lay.addWidget(self.summary)
-        lay.addWidget(splitter, 1)
+        stack(self, self.message, row, self.strip, self.summary, splitter)
 
         self.slider.valueChanged.connect(self._month_changed)
         shortcut(self, "Ctrl+M", self.slider.setFocus)

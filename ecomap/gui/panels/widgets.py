@@ -1,4 +1,5 @@
-"""Small pieces the thematic panels share: filter combos, labelled rows, HTML tables, shortcuts."""
+"""Small pieces the thematic panels share: filter combos and grids, labelled rows, the list-over-tabs
+splitter, summary labels, HTML tables, shortcuts."""
 
 from __future__ import annotations
 
@@ -6,11 +7,23 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ecomap.i18n import language, tr
 
 ANY = None  # the data of a combo's "all" entry
+SUMMARY_STYLE = "QLabel{background:#f4f6f8;border:1px solid #d8dde3;padding:4px}"
 
 
 def choice_combo(all_text: str) -> QComboBox:
@@ -47,6 +60,79 @@ def add_labelled(grid: QGridLayout, row: int, col: int, text: str, widget: QWidg
     grid.addWidget(label, row, col)
     grid.addWidget(widget, row, col + 1)
     return label
+
+
+def search_box(placeholder: str) -> QLineEdit:
+    box = QLineEdit()
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    return box
+
+
+def filter_grid(combos: list[tuple[str, QComboBox]], checks: list[QWidget], search: QLineEdit) -> QGridLayout:
+    """Labelled filter combos two to a row, then a row of check boxes, then the search box across."""
+    grid = QGridLayout()
+    grid.setContentsMargins(0, 0, 0, 0)
+    for i, (text, combo) in enumerate(combos):
+        add_labelled(grid, i // 2, (i % 2) * 2, text, combo)
+    row = (len(combos) + 1) // 2
+    line = QHBoxLayout()
+    for check in checks:
+        line.addWidget(check)
+    line.addStretch(1)
+    grid.addLayout(line, row, 0, 1, 4)
+    grid.addWidget(search, row + 1, 0, 1, 4)
+    grid.setColumnStretch(1, 1)
+    grid.setColumnStretch(3, 1)
+    return grid
+
+
+def refresh_on_filter_change(panel: QWidget, refresh, combos, checks, search: QLineEdit) -> None:
+    """Re-run ``refresh`` whenever a filter changes; Ctrl+F jumps to the search box."""
+    for combo in combos:
+        combo.currentIndexChanged.connect(refresh)
+    for check in checks:
+        check.toggled.connect(refresh)
+    search.textChanged.connect(refresh)
+    shortcut(panel, "Ctrl+F", lambda: (search.setFocus(), search.selectAll()))
+
+
+def summary_label() -> QLabel:
+    """The shaded one-paragraph summary above a panel's list."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(SUMMARY_STYLE)
+    return label
+
+
+def list_over_tabs(table: QWidget, buttons: QLayout, tabs: QTabWidget, stretch: tuple[int, int],
+                   sizes: list[int]) -> QSplitter:
+    """The list with its buttons above, the detail tabs below, in a vertical splitter."""
+    top = QWidget()
+    tl = QVBoxLayout(top)
+    tl.setContentsMargins(0, 0, 0, 0)
+    tl.addWidget(table)
+    tl.addLayout(buttons)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(top)
+    splitter.addWidget(tabs)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setSizes(sizes)
+    return splitter
+
+
+def stack(panel: QWidget, *parts) -> QVBoxLayout:
+    """Lay ``parts`` (widgets or layouts) top to bottom in ``panel``; the last one takes the spare height."""
+    lay = QVBoxLayout(panel)
+    lay.setContentsMargins(4, 4, 4, 4)
+    for i, part in enumerate(parts):
+        stretch = 1 if i == len(parts) - 1 else 0
+        if isinstance(part, QLayout):
+            lay.addLayout(part, stretch)
+        else:
+            lay.addWidget(part, stretch)
+    return lay
 
 
 def shortcut(parent: QWidget, keys, slot) -> QShortcut:
