@@ -141,8 +141,8 @@ def export_layers(items: list[ExportItem], path, crs=None, encoding: str | None 
         if getattr(item.layer, "kind", "vector") != "vector":
             raise DataError(path, tr("'{name}' is a raster; only vector layers are exported here")
                             .format(name=item.out_name))
-    if suffix in (".geojson", ".json") and crs is None:
-        crs = 4326  # RFC 7946
+    if suffix in (".geojson", ".json", ".kml", ".kmz") and crs is None:
+        crs = 4326  # RFC 7946 and KML are longitude/latitude by definition
     target = _crs_of(crs, path) if crs is not None else None
     frames = [_frame(item, target, path) for item in items]
     result = ExportResult(count=int(sum(len(f) for f in frames)), crs=frames[0].crs)
