@@ -9,9 +9,11 @@ For each frame:
    cut into QPainterPaths of ~``BATCH`` vertices and drawn with a painter transform — a
    warm redraw is then Qt rasterizing only. A cold level is built in chunks on two
    threads and each chunk is drawn as soon as it is ready; afterwards the next finer
-   level is prepared in the background (niced threads), so that zooming in once is a
-   redraw too. Fewer vertices: the visible features are snapped to this view's pixels
-   and drawn directly, also in chunks on two threads;
+   level is prepared in the background (niced threads, once no frame has been drawing
+   for ``PREFETCH_IDLE_S``), so that zooming in once is a redraw too. Fewer vertices:
+   the visible features are snapped to this view's pixels and drawn directly, also in
+   chunks on two threads. Big polygon frames have their fills drawn by a worker process
+   while this thread draws the outlines (:mod:`ecomap.core.render.worker_pool`);
 3. features are grouped by symbol (categorized/graduated styles set pen and brush once
    per group). Fills are rasterized aliased at 2×2 (2×1 when dense) and box-filtered
    down — the coverage of antialiased filling at a fraction of its cost — and outlines
@@ -25,6 +27,7 @@ import logging
 import math
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
@@ -33,6 +36,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPen, QTransform
 
+from ecomap.core.render import worker_pool
 from ecomap.core.render.lod import build_level, slice_features, take_features
 from ecomap.core.render.memory import release_memory
 from ecomap.core.render.qtpath import path_from_rings
@@ -63,7 +67,7 @@ class PathBatch:
     a path.
     """
 
-    __slots__ = ("_data", "_path", "box", "group", "vertices")
+    __slots__ = ("__weakref__", "_data", "_path", "_wid", "box", "group", "vertices")
 
     def __init__(self, group: int, box, vertices: int, data=None, path=None):
         self.group = group
@@ -71,6 +75,7 @@ class PathBatch:
         self.vertices = vertices
         self._data = data  # (u, v, ring starts) until the path is built
         self._path = path
+        self._wid = None  # id in the drawing worker's path cache
 
     @property
     def path(self):
@@ -81,8 +86,14 @@ class PathBatch:
                 return self._path
             path = path_from_rings(*data)
             self._path = path
-            self._data = None
+            if not worker_pool.ENABLED:  # the drawing worker builds its own paths from the data
+                self._data = None
         return path
+
+    @property
+    def data(self):
+        """(u, v, ring starts) of the batch, or None once only the path is kept."""
+        return self._data
 
 
 @dataclass(eq=False)
@@ -132,6 +143,22 @@ def prepare_vector(layer, style, settings, feedback=None) -> None:
 
 def draw_vector_layer(painter: QPainter, layer, style, settings, feedback=None) -> None:
     """Draw ``layer`` with ``style`` for ``settings`` on ``painter`` (an image of settings.size)."""
+    with _frame():
+        _draw_vector_layer(painter, layer, style, settings, feedback)
+    if worker_pool.ENABLED:
+        prep = prepared(layer, settings.crs)
+        flat = prep.flat
+        if flat.kind == "polygon" and flat.vertex_count >= worker_pool.MIN_VERTICES:
+            # a big layer: the drawing worker is started after this frame (its start-up would
+            # compete with this frame's level build) and builds the level's paths meanwhile
+            level = _cached_level(prep, style, settings.pixel_size, flat)
+            if level is not None and (feedback is None or not feedback.is_cancelled()):
+                worker_pool.preload(level.batches)
+            else:
+                worker_pool.worker()
+
+
+def _draw_vector_layer(painter: QPainter, layer, style, settings, feedback=None) -> None:
     prep = prepared(layer, settings.crs)
     flat = prep.flat
     if flat.feature_count == 0 or flat.vertex_count == 0:
@@ -356,6 +383,13 @@ _hurry = threading.Event()
 _prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ecomap-lod", initializer=_lower_priority)
 _bg_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ecomap-lod-snap", initializer=_lower_priority)
 _prefetching: set = set()
+#: the background starts a level only once no frame has been drawing for this long: QPainter
+#: holds the GIL, so a level built while frames are drawn starves (measured: > 5 s instead of
+#: ~1 s) and slows every frame it competes with; frames meanwhile snap their own features
+PREFETCH_IDLE_S = float(os.environ.get("ECOMAP_PREFETCH_IDLE_S", "0.3"))
+_frames_lock = threading.Lock()
+_frames_active = 0
+_last_frame_end = 0.0
 PREFETCH_THREADS = 2  # numpy releases the GIL; the GUI stays responsive (see tests/bench/bench_canvas.py)
 _stopping = threading.Event()
 
@@ -380,6 +414,32 @@ def stop_background() -> None:
                                      initializer=_lower_priority)
     _prefetching.clear()
     _stopping.clear()
+
+
+class _frame:  # used as a context manager around every vector frame
+    """Marks a frame being drawn (for :func:`_wait_for_idle`)."""
+
+    def __enter__(self):
+        global _frames_active
+        with _frames_lock:
+            _frames_active += 1
+
+    def __exit__(self, *exc):
+        global _frames_active, _last_frame_end
+        with _frames_lock:
+            _frames_active -= 1
+            _last_frame_end = time.monotonic()
+
+
+def _wait_for_idle() -> bool:
+    """Block until no frame has been drawing for PREFETCH_IDLE_S; False if stopping meanwhile."""
+    while True:
+        with _frames_lock:
+            idle = _frames_active == 0 and time.monotonic() - _last_frame_end >= PREFETCH_IDLE_S
+        if idle:
+            return not _stopping.is_set()
+        if _stopping.wait(min(0.05, max(PREFETCH_IDLE_S, 0.001))):
+            return False
 
 
 def _prefetch_finer(prep: Prepared, grouping: Grouping, style, level: CachedLevel, flat, settings) -> None:
@@ -407,7 +467,7 @@ def _prefetch_finer(prep: Prepared, grouping: Grouping, style, level: CachedLeve
 
     def run():
         try:
-            if _stopping.is_set():
+            if not _wait_for_idle():
                 return
             lvl = _level_for(prep, grouping, style, p_next, flat, _background, threads=PREFETCH_THREADS,
                              pool=_bg_pool)
@@ -503,17 +563,26 @@ OUTLINED_ALIASED_DENSITY = 0.5  # vertices per output pixel below which outlined
 
 
 def _draw_batches(painter: QPainter, batches, symbols, kind: str, dpi: float, scale: float,
-                  feedback, transform: QTransform | None = None, vertices: int | None = None) -> None:
+                  feedback, transform: QTransform | None = None, vertices: int | None = None,
+                  mode: tuple | None = None, which: str | None = None) -> None:
     """Draw batches group by group: fills first, then outlines and hatching.
 
     Polygon fills are rasterized aliased at twice the resolution and averaged down: the
     same coverage as antialiased filling (4 samples a pixel) at a third of Qt's cost for
     dense layers. Outlines are thin cosmetic pens, drawn antialiased at full resolution.
+    A big frame given as a list may have its fills drawn by the drawing worker process
+    (:mod:`ecomap.core.render.worker_pool`) while this thread draws the outlines; ``mode``
+    fixes the fill mode, ``which`` ("fill" / "outline") draws one pass only.
     """
     transform = transform or QTransform()
-    if kind == "polygon":
+    if (kind == "polygon" and mode is None and isinstance(batches, list) and worker_pool.ENABLED
+            and worker_pool.draw_split(painter, batches, symbols, dpi, scale, feedback, transform)):
+        return
+    if kind == "polygon" and which != "outline":
         # batches may arrive from worker threads while the fill pass draws the first ones
-        batches = _fill_pass(painter, batches, symbols, transform, feedback, vertices)
+        batches = _fill_pass(painter, batches, symbols, transform, feedback, vertices, mode)
+        if which == "fill":
+            return
     else:
         batches = list(batches)
     painter.setTransform(transform)
@@ -535,6 +604,29 @@ def _draw_batches(painter: QPainter, batches, symbols, kind: str, dpi: float, sc
     painter.resetTransform()
 
 
+def draw_pass(batches, symbols, dpi: float, scale: float, transform: QTransform, width: int, height: int,
+              mode: tuple, which: str, feedback=None) -> QImage:
+    """One pass of what :func:`_draw_batches` draws for polygons — ``which`` is "fill" or
+    "outline" — on a transparent image of its own.
+
+    The drawing worker fills a frame while the engine draws its outlines; the outlines
+    composited over the fills give the picture of a single pass (to a rounding step).
+    """
+    # outlines are composited over the fills: 16 bits a channel keep their faint antialiased
+    # edges from rounding (8 bits: up to 10/255 off where many edges share a pixel)
+    fmt = QImage.Format.Format_RGBA64_Premultiplied if which == "outline" else \
+        QImage.Format.Format_ARGB32_Premultiplied
+    img = QImage(width, height, fmt)
+    img.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(img)
+    try:
+        _draw_batches(painter, batches, symbols, "polygon", dpi, scale, feedback, transform, mode=mode,
+                      which=which)
+    finally:
+        painter.end()
+    return img
+
+
 def downsample(img: QImage, sx: int, sy: int) -> QImage:
     """Average sx × sy blocks of a premultiplied image (numpy: Qt's own scaler uses its
     thread pool and a box filter is what supersampling needs)."""
@@ -551,29 +643,36 @@ def downsample(img: QImage, sx: int, sy: int) -> QImage:
     return QImage(out.tobytes(), w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
 
 
+def fill_mode(symbols, vertices: int, w: int, h: int) -> tuple[int, int, bool]:
+    """(sx, sy, antialias) of the fill pass for ``vertices`` drawn on a w × h image."""
+    fills = [brush_for(s) for s in symbols]
+    n = vertices
+    outlined = all(s.stroke and s.stroke_width > 0 for s, f in zip(symbols, fills, strict=True)
+                   if f.style() != Qt.BrushStyle.NoBrush)
+    if outlined and LIGHT_VERTICES <= n < OUTLINED_ALIASED_DENSITY * w * h:
+        # features many pixels wide, each edge under an antialiased outline: an aliased fill
+        # looks the same (0.02 % of pixels off by more than 32/255 at zoom 16) at half the cost
+        return 1, 1, False
+    if n < LIGHT_VERTICES or w * h > SUPERSAMPLE_MAX_PIXELS:
+        return 1, 1, True  # few vertices: Qt's antialiased fill is cheap, skip the big buffer
+    sx, sy = SUPERSAMPLE_DENSE if n > DENSE_VERTICES else SUPERSAMPLE
+    return sx, sy, True
+
+
 def _fill_pass(painter: QPainter, batches, symbols, transform: QTransform, feedback,
-               vertices: int | None = None) -> list:
+               vertices: int | None = None, mode: tuple | None = None) -> list:
     """Fill every batch (an iterable, consumed once); returns the batches as a list."""
     device = painter.device()
     w, h = device.width(), device.height()
     fills = [brush_for(s) for s in symbols]
     if not any(f.style() != Qt.BrushStyle.NoBrush for f in fills):
         return list(batches)
-    if vertices is None:
-        batches = list(batches)
-        vertices = sum(b.vertices for b in batches)
-    n = vertices
-    outlined = all(s.stroke and s.stroke_width > 0 for s, f in zip(symbols, fills, strict=True)
-                   if f.style() != Qt.BrushStyle.NoBrush)
-    antialias = True
-    if outlined and LIGHT_VERTICES <= n < OUTLINED_ALIASED_DENSITY * w * h:
-        # features many pixels wide, each edge under an antialiased outline: an aliased fill
-        # looks the same (0.02 % of pixels off by more than 32/255 at zoom 16) at half the cost
-        sx, sy, antialias = 1, 1, False
-    elif n < LIGHT_VERTICES or w * h > SUPERSAMPLE_MAX_PIXELS:
-        sx, sy = 1, 1  # few vertices: Qt's antialiased fill is cheap, skip the big buffer
-    else:
-        sx, sy = SUPERSAMPLE_DENSE if n > DENSE_VERTICES else SUPERSAMPLE
+    if mode is None:
+        if vertices is None:
+            batches = list(batches)
+            vertices = sum(b.vertices for b in batches)
+        mode = fill_mode(symbols, vertices, w, h)
+    sx, sy, antialias = mode
     if sx * sy == 1:
         target, p = None, painter
         p.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
