@@ -89,7 +89,7 @@ def subsidence_style(breaks: Sequence[float] = v.SUBSIDENCE_DEPTH_BREAKS, field:
                "symbol": sym(fill, "#7f2704", 0.3, fill_alpha="cc")}
               for (lo, hi, lab), fill in zip(edges, fills)]
     return {"type": "graduated", "field": field, "method": "equal", "classes": 3, "ramp": "Reds",
-            "ranges": ranges, "labels": labels("MC", 8, "#7f2704ff"), "min_scale": 250000}
+            "ranges": ranges, "labels": labels("MC", 8, "#7f2704ff")}
 
 
 def water_class_style(field: str = WATER_CLASS_FIELD, size: float = 3.2) -> dict:
@@ -150,7 +150,7 @@ def _styles() -> dict[str, Callable[[], dict | None]]:
             ("关闭", "关闭", marker("square", "#969696", 2.4)),
             ("搬迁", "搬迁", marker("diamond", "#4292c6", 2.6)),
             ("转产", "转产", marker("diamond", "#41ab5d", 2.6)),
-        ], default=marker("circle", "#a6761d", 2.2), min_scale=250000),
+        ], default=marker("circle", "#a6761d", 2.2), min_scale=500000),
         "water_sections": water_class_style,
         "water_measurements": lambda: None,
         "drinking_water_zones": lambda: categorized("BHQJB", [
@@ -163,7 +163,7 @@ def _styles() -> dict[str, Callable[[], dict | None]]:
             ("停产", "停产", marker("square", "#969696", 2.6)),
             ("关闭", "关闭", marker("diamond", "#d9d9d9", 2.4, "#525252")),
             ("历史遗留", "历史遗留（责任主体灭失）", marker("triangle", "#a0522d", 2.8, "#4d2810")),
-        ], default=marker("circle", "#737373", 2.2), labels=labels("KSMC", 7.5, "#252525ff"), min_scale=100000),
+        ], default=marker("circle", "#737373", 2.2), labels=labels("KSMC", 7.5, "#252525ff"), min_scale=500000),
         "mine_areas": lambda: single(sym("#8c6d31", "#6b4226", 0.4, dash=[4, 2], fill_alpha="26")),
         "tailings_ponds": lambda: categorized("AQD", [
             ("正常库", "正常库", marker("diamond", "#1a9850", 2.8)),
@@ -176,8 +176,7 @@ def _styles() -> dict[str, Callable[[], dict | None]]:
                                fill_alpha="b3"))
             for stage, (fill, hatch) in ((s, _STAGE_COLORS[s])
                                          for s in lc.RESTORATION_STAGES + lc.RESTORATION_SIDE_STAGES)
-        ], default=sym("#ffffff", "#3f3f3f", 0.3, fill_alpha="80"), labels=labels("XMMC", 8, "#1b3a1bff"),
-            min_scale=250000),
+        ], default=sym("#ffffff", "#3f3f3f", 0.3, fill_alpha="80"), labels=labels("XMMC", 8, "#1b3a1bff")),
         "restoration_history": lambda: None,
         "rectification_items": lambda: categorized("ZT", [
             (status, status, marker("star", _STATUS_COLORS[status], 3.2, "#252525"))
