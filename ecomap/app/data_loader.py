@@ -67,8 +67,13 @@ def with_crs(layer, epsg: int):
     return replace(layer, crs_info=info)
 
 
+def is_attribute_table(layer) -> bool:
+    """A vector layer without geometry (e.g. a GeoPackage attributes table: stage history, measurements)."""
+    return getattr(layer, "kind", None) == "vector" and layer.geometry_type is None
+
+
 def needs_crs_question(layer) -> bool:
-    if getattr(layer, "kind", None) == "vector" and layer.geometry_type is None:
+    if is_attribute_table(layer):
         return False  # an attribute-only table has no coordinates to place
     info = getattr(layer, "crs_info", None)
     return info is None or info.crs() is None or info.is_assumed
@@ -173,9 +178,15 @@ class DataLoader(QObject, TaskProgressMixin):
                 for k, v in aliases.items():
                     layer.field_aliases.setdefault(k, v)
             nodes.append(make_layer_node(layer, theme=theme))
-        # the last file read goes on top, as in QGIS
+        # the last file read goes on top, as in QGIS; attribute-only tables go below the map layers
         nodes.reverse()
+        nodes.sort(key=lambda n: is_attribute_table(n.layer))
         self.undo.push(AddNodesCommand(self.tree, nodes, self.tree.root, 0))
+        tables = sum(is_attribute_table(n.layer) for n in nodes)
+        if tables:
+            self.window.statusBar().showMessage(
+                tr("{n} attribute-only tables added below the map layers (no map symbols); "
+                   "open one with the attribute table (F6).").format(n=tables), 15000)
         self.layersAdded.emit(nodes)
 
     # ------------------------------------------------------------------ questions (replaced in tests)

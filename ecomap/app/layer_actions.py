@@ -85,6 +85,17 @@ class LayerActions(QObject):
         dock.raise_()
         return dock.widget()
 
+    def features_changed(self, event) -> None:
+        """An edit (e.g. from a thematic panel, ``EditEvent``) changed features of a layer:
+        its open attribute table re-reads the edited rows."""
+        layer = getattr(event.target, "layer", None)
+        if layer is None:
+            return
+        for dock in list(self.table_docks.values()):
+            table = dock.widget()
+            if table is not None and table.model.layer is layer:
+                table.model.rows_changed(event.rows)
+
     def _zoom_selection(self, node):
         if not self.w.map_view.zoom_to_selection(node):
             self.w.statusBar().showMessage(tr("Nothing is selected in {name}.").format(name=node.name), 5000)

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         install_export_actions(self)  # Export menu (issue 8: ecomap/gui/export_actions.py)
         self._connect()
         self.panel_hub = install_panels(self)  # thematic panels (issue 6: ecomap/gui/panels/)
+        self.panel_hub.featuresChanged.connect(self.layer_actions.features_changed)  # open tables follow edits
         self._update_title()
         self._update_crs_label(None)
         self._screenshot_path: str | None = None
@@ -503,6 +504,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.project.shutdown()
+        self.overview.shutdown()  # its render job has no Qt parent: cancel it with the window
         s = app_settings.settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ecomap.core import expression
+from ecomap.errors import DataError
 from ecomap.i18n import tr
 
 SELECTED_BRUSH = QBrush(QColor(255, 236, 140))
@@ -145,6 +146,40 @@ class AttributeTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.order) - 1, len(self.columns) - 1),
                                   [Qt.ItemDataRole.BackgroundRole])
         self.countsChanged.emit()
+
+    def rows_changed(self, rows=()) -> None:
+        """The layer's values changed in frame positions ``rows`` (an edit elsewhere, e.g. a
+        thematic panel): drop the cached columns and announce the change. A changed row
+        count or column set resets the model; an active filter or sort is re-applied, since
+        edited values may move rows in or out of it."""
+        frame = self.layer.features
+        self._arrays = [None] * len(self.columns)
+        self._sort_keys.clear()
+        if len(frame) != self.total or list(self.layer.attribute_columns) != self.columns:
+            self.beginResetModel()
+            self.columns = list(self.layer.attribute_columns)
+            self._arrays = [None] * len(self.columns)
+            self._dtypes = [frame[c].dtype for c in self.columns]
+            self.total = len(frame)
+            self.order = np.arange(self.total, dtype=np.int64)
+            self.selected = np.zeros(self.total, dtype=bool)
+            self.filter_mask, self.filter_text, self.selected_only, self.sort_column = None, "", False, None
+            self.endResetModel()
+            self.countsChanged.emit()
+            return
+        self._dtypes = [frame[c].dtype for c in self.columns]
+        if self.filter_text or self.sort_column is not None:
+            if self.filter_text:
+                try:
+                    self.filter_mask = expression.evaluate(self.filter_text, frame, self.layer.field_aliases)
+                except DataError:
+                    pass  # the old mask stays; the user sees the rows as they were filtered
+            self._rebuild()
+            return
+        view_rows = np.flatnonzero(np.isin(self.order, np.asarray(rows, dtype=np.int64)))
+        if len(view_rows) and self.columns:
+            self.dataChanged.emit(self.index(int(view_rows.min()), 0),
+                                  self.index(int(view_rows.max()), len(self.columns) - 1))
 
     def _rebuild(self) -> None:
         self.layoutAboutToBeChanged.emit()

@@ -140,7 +140,8 @@ def legend_entries(style, geometry_type: str | None) -> list[tuple[str, QIcon]]:
 
 
 def layer_icon(node) -> QIcon:
-    """The icon in front of a layer's name: its single symbol, or a generic one."""
+    """The icon in front of a layer's name: its single symbol, a table for an attribute-only
+    table, or a generic one."""
     style = node.style
     layer = node.layer
     if layer is None:
@@ -148,6 +149,10 @@ def layer_icon(node) -> QIcon:
     if getattr(layer, "kind", None) == "raster":
         ramp = getattr(style, "ramp", "Greys") if getattr(style, "mode", "") == "ramp" else "Greys"
         return QIcon(ramp_pixmap(ramp, 16, 16))
+    if layer.geometry_type is None:  # an attribute-only table: nothing on the map, so no swatch
+        from ecomap.gui.icons import icon
+
+        return icon("table")
     if getattr(style, "type", None) == "single":
         return symbol_icon(style.symbol, layer.geometry_type)
     return symbol_icon(Symbol(fill="#bbbbbbff", stroke="#555555ff"), layer.geometry_type)

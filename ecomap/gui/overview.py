@@ -2,7 +2,8 @@
 
 Rendered by the same render job as the canvas (off the UI thread), at the full extent,
 again only when the layers change (debounced); moving the main map only repaints the
-frame. Click or drag in the overview to move the main map there.
+frame. Click or drag in the overview to move the main map there. Its render jobs have no
+Qt parent, so closing (``shutdown``) or destroying the widget cancels them explicitly.
 """
 
 from __future__ import annotations
@@ -30,10 +31,23 @@ class OverviewMap(QWidget):
         self._crs = None
         self._full = None
         self._job = None
+        self._jobs: list = []  # every job started and maybe still running (current and retired)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(400)
         self._timer.timeout.connect(self._render)
+        # the C++ widget is gone when ``destroyed`` fires: the slot only touches the job list
+        self.destroyed.connect(lambda *_a, jobs=self._jobs: _cancel_all(jobs))
+
+    def shutdown(self) -> None:
+        """Stop rendering: no scheduled render, every running job cancelled (window closing)."""
+        self._timer.stop()
+        self._job = None
+        _cancel_all(self._jobs)
+
+    def closeEvent(self, event):
+        self.shutdown()
+        super().closeEvent(event)
 
     def set_content(self, layers, crs, full_extent) -> None:
         """The layer entries (MapSettings LayerEntry) to draw, the map CRS and the full extent."""
@@ -52,8 +66,8 @@ class OverviewMap(QWidget):
     def _render(self):
         if self._job is not None:
             self._job.cancel()
-            self._retired = [j for j in getattr(self, "_retired", []) if j.is_active()] + [self._job]
             self._job = None
+        self._jobs[:] = [j for j in self._jobs if j.is_active()]  # cancelled ones kept alive until they end
         if self._full is None or self.width() < 10 or self.height() < 10:
             self.image, self.settings = None, None
             self.update()
@@ -65,6 +79,7 @@ class OverviewMap(QWidget):
         job = RenderJob(settings)  # no Qt parent: it may outlive this widget by a moment at exit
         job.finished.connect(lambda img, s=settings, j=job: self._done(j, s, img))
         self._job = job
+        self._jobs.append(job)
         job.start()
 
     def _done(self, job, settings, image):
@@ -107,3 +122,8 @@ class OverviewMap(QWidget):
         if self.settings is not None:
             x, y = self.settings.pixel_to_map(event.position().x(), event.position().y())
             self.centreRequested.emit(x, y)
+
+
+def _cancel_all(jobs: list) -> None:
+    for job in jobs:
+        job.cancel()

@@ -14,7 +14,7 @@
       <translation>类别(&amp;C)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="244" />
+      <location filename="ecomap/app/main_window.py" line="245" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>编辑(&amp;E)…（F2）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="237" />
+      <location filename="ecomap/app/main_window.py" line="238" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>资金来源(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="265" />
+      <location filename="ecomap/app/main_window.py" line="266" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>逾期或滞后(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="256" />
+      <location filename="ecomap/app/main_window.py" line="257" />
       <source>&amp;Layer</source>
       <translation>图层(&amp;L)</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>参考日期(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="260" />
+      <location filename="ecomap/app/main_window.py" line="261" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>乡镇(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="247" />
+      <location filename="ecomap/app/main_window.py" line="248" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>（无扩展名）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="383" />
+      <location filename="ecomap/app/main_window.py" line="384" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -224,12 +224,12 @@
       <translation>每个要素一个 {ext} 文件，存入文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="231" />
+      <location filename="ecomap/app/main_window.py" line="232" />
       <source>About EcoMap</source>
       <translation>关于 EcoMap</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="178" />
+      <location filename="ecomap/app/main_window.py" line="179" />
       <source>Add Shapefile, GeoPackage, KML, CSV, TXT, DXF or raster files</source>
       <translation>添加 Shapefile、GeoPackage、KML、CSV、TXT、DXF 或栅格文件</translation>
     </message>
@@ -239,12 +239,12 @@
       <translation>添加当前视图</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="103" />
+      <location filename="ecomap/app/data_loader.py" line="108" />
       <source>Add data</source>
       <translation>添加数据</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="177" />
+      <location filename="ecomap/app/main_window.py" line="178" />
       <source>Add data…</source>
       <translation>添加数据…</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>添加组 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="229" />
+      <location filename="ecomap/app/main_window.py" line="230" />
       <source>Add group…</source>
       <translation>添加组…</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="397" />
+      <location filename="ecomap/app/main_window.py" line="398" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -479,7 +479,7 @@
       <translation>书签 {n}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="128" />
+      <location filename="ecomap/app/main_window.py" line="129" />
       <source>Bookmarks</source>
       <translation>空间书签</translation>
     </message>
@@ -559,7 +559,7 @@
       <translation>问题类别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="452" />
+      <location filename="ecomap/app/main_window.py" line="453" />
       <source>Centred on {x:.3f}, {y:.3f} ({note})</source>
       <translation>已定位到 {x:.3f}, {y:.3f}（{note}）</translation>
     </message>
@@ -614,7 +614,7 @@
       <translation>选择颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="108" />
+      <location filename="ecomap/app/layer_actions.py" line="119" />
       <source>Choose the coordinate system the data was made in. The coordinates are not changed; EcoMap only learns how to read them.</source>
       <translation>请选择数据制作时所用的坐标系。坐标值不会被修改，EcoMap 只是据此正确理解它们。</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="222" />
+      <location filename="ecomap/app/main_window.py" line="223" />
       <source>Clear selection</source>
       <translation>清除选择</translation>
     </message>
@@ -724,7 +724,7 @@
       <translation>X, Y 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="200" />
+      <location filename="ecomap/app/data_loader.py" line="211" />
       <source>Coordinate system of {name}</source>
       <translation>{name} 的坐标系</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>在地图上绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="334" />
+      <location filename="ecomap/app/main_window.py" line="335" />
       <source>Drawing failed: {error}</source>
       <translation>绘制失败：{error}</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>EPSG:{epsg} 不是我国高斯-克吕格投影坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="125" />
+      <location filename="ecomap/app/data_loader.py" line="130" />
       <source>EcoMap could not open {n} file(s):</source>
       <translation>EcoMap 无法打开 {n} 个文件：</translation>
     </message>
@@ -979,7 +979,7 @@
       <translation>EcoMap 工程 (*.ecomap)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="479" />
+      <location filename="ecomap/app/main_window.py" line="480" />
       <source>EcoMap — a desktop GIS for county natural-resources and ecology-environment work: ecological red lines, coal-mining subsidence, grazing and breeding bans, water quality and mine restoration.</source>
       <translation>EcoMap——面向县级自然资源和生态环境工作的桌面 GIS：生态保护红线、采煤沉陷区、禁牧禁养、水质监测和矿山生态修复。</translation>
     </message>
@@ -1054,7 +1054,7 @@
       <translation>优</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="179" />
+      <location filename="ecomap/app/main_window.py" line="180" />
       <source>Exit</source>
       <translation>退出</translation>
     </message>
@@ -1339,7 +1339,7 @@
       <translation>原阶段</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="213" />
+      <location filename="ecomap/app/main_window.py" line="214" />
       <source>Full extent</source>
       <translation>全图</translation>
     </message>
@@ -1374,7 +1374,7 @@
       <translation>定位到坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="218" />
+      <location filename="ecomap/app/main_window.py" line="219" />
       <source>Go to coordinates…</source>
       <translation>定位到坐标…</translation>
     </message>
@@ -1469,17 +1469,17 @@
       <translation>横线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="193" />
+      <location filename="ecomap/app/main_window.py" line="194" />
       <source>Identify</source>
       <translation>识别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="194" />
+      <location filename="ecomap/app/main_window.py" line="195" />
       <source>Identify features: click on the map</source>
       <translation>识别要素：在地图上单击</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="124" />
+      <location filename="ecomap/app/main_window.py" line="125" />
       <source>Identify results</source>
       <translation>识别结果</translation>
     </message>
@@ -1599,22 +1599,22 @@
       <translation>图层透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="226" />
+      <location filename="ecomap/app/main_window.py" line="227" />
       <source>Layer properties…</source>
       <translation>图层属性…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="225" />
+      <location filename="ecomap/app/main_window.py" line="226" />
       <source>Layer style…</source>
       <translation>图层样式…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="108" />
+      <location filename="ecomap/app/main_window.py" line="109" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="472" />
+      <location filename="ecomap/app/main_window.py" line="473" />
       <source>Layers in other coordinate systems are reprojected on the fly.</source>
       <translation>其他坐标系的图层会实时投影到地图坐标系。</translation>
     </message>
@@ -1719,7 +1719,7 @@
       <translation>加载养殖场和畜禽养殖禁养区图层（例如示例数据 county.gpkg）后，这里显示位于禁养区内的养殖场。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="159" />
+      <location filename="ecomap/app/layer_actions.py" line="170" />
       <source>Locate file</source>
       <translation>查找文件</translation>
     </message>
@@ -1729,7 +1729,7 @@
       <translation>查找文件…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="148" />
+      <location filename="ecomap/app/layer_actions.py" line="159" />
       <source>Locate {name}</source>
       <translation>查找 {name}</translation>
     </message>
@@ -1759,12 +1759,12 @@
       <translation>百度地图的经度, 纬度（BD-09，近似）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="269" />
+      <location filename="ecomap/app/main_window.py" line="270" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="470" />
+      <location filename="ecomap/app/main_window.py" line="471" />
       <source>Map coordinate system</source>
       <translation>地图坐标系</translation>
     </message>
@@ -1774,7 +1774,7 @@
       <translation>地图坐标系——点击更改</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="230" />
+      <location filename="ecomap/app/main_window.py" line="231" />
       <source>Map coordinate system…</source>
       <translation>地图坐标系…</translation>
     </message>
@@ -1784,7 +1784,7 @@
       <translation>地图范围</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="276" />
+      <location filename="ecomap/app/main_window.py" line="277" />
       <source>Map navigation</source>
       <translation>地图浏览</translation>
     </message>
@@ -1829,17 +1829,17 @@
       <translation>由 DEM 计算平均坡度</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="126" />
+      <location filename="ecomap/app/main_window.py" line="127" />
       <source>Measure</source>
       <translation>量算</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="201" />
+      <location filename="ecomap/app/main_window.py" line="202" />
       <source>Measure area</source>
       <translation>测量面积</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="200" />
+      <location filename="ecomap/app/main_window.py" line="201" />
       <source>Measure distance</source>
       <translation>测量距离</translation>
     </message>
@@ -1924,7 +1924,7 @@
       <translation>新建书签</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="219" />
+      <location filename="ecomap/app/main_window.py" line="220" />
       <source>New bookmark…</source>
       <translation>新建书签…</translation>
     </message>
@@ -1939,7 +1939,7 @@
       <translation>重新测量</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="173" />
+      <location filename="ecomap/app/main_window.py" line="174" />
       <source>New project</source>
       <translation>新建工程</translation>
     </message>
@@ -1949,7 +1949,7 @@
       <translation>新建选择</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="216" />
+      <location filename="ecomap/app/main_window.py" line="217" />
       <source>Next extent</source>
       <translation>下一视图</translation>
     </message>
@@ -1979,7 +1979,7 @@
       <translation>无几何（纯属性表）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="342" />
+      <location filename="ecomap/app/main_window.py" line="343" />
       <source>No map coordinate system yet</source>
       <translation>尚未确定地图坐标系</translation>
     </message>
@@ -1999,7 +1999,7 @@
       <translation>没有阶段记录。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="457" />
+      <location filename="ecomap/app/main_window.py" line="458" />
       <source>No vector layer to select from: add one or pick it in the layer list.</source>
       <translation>没有可供选择的矢量图层：请添加图层，或在图层列表中选中一个。</translation>
     </message>
@@ -2044,7 +2044,7 @@
       <translation>此处没有要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="90" />
+      <location filename="ecomap/app/layer_actions.py" line="101" />
       <source>Nothing is selected in {name}.</source>
       <translation>{name} 中没有选中的要素。</translation>
     </message>
@@ -2104,7 +2104,7 @@
       <translation>{name} 的透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="224" />
+      <location filename="ecomap/app/main_window.py" line="225" />
       <source>Open attribute table</source>
       <translation>打开属性表</translation>
     </message>
@@ -2114,7 +2114,7 @@
       <translation>打开工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="174" />
+      <location filename="ecomap/app/main_window.py" line="175" />
       <source>Open project…</source>
       <translation>打开工程…</translation>
     </message>
@@ -2184,7 +2184,7 @@
       <translation>压占情况</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="110" />
+      <location filename="ecomap/app/main_window.py" line="111" />
       <source>Overview</source>
       <translation>鹰眼图</translation>
     </message>
@@ -2209,12 +2209,12 @@
       <translation>页面</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="188" />
+      <location filename="ecomap/app/main_window.py" line="189" />
       <source>Pan</source>
       <translation>漫游</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="252" />
+      <location filename="ecomap/app/main_window.py" line="253" />
       <source>Panels</source>
       <translation>面板</translation>
     </message>
@@ -2289,7 +2289,7 @@
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="215" />
+      <location filename="ecomap/app/main_window.py" line="216" />
       <source>Previous extent</source>
       <translation>上一视图</translation>
     </message>
@@ -2399,17 +2399,17 @@
       <translation>栅格（前期 / DEM）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="103" />
+      <location filename="ecomap/app/data_loader.py" line="108" />
       <source>Reading data…</source>
       <translation>正在读取数据…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="112" />
+      <location filename="ecomap/app/data_loader.py" line="117" />
       <source>Reading failed: {error}</source>
       <translation>读取失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="103" />
+      <location filename="ecomap/app/data_loader.py" line="108" />
       <source>Reading {name}…</source>
       <translation>正在读取 {name}…</translation>
     </message>
@@ -2419,7 +2419,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="240" />
+      <location filename="ecomap/app/main_window.py" line="241" />
       <source>Recent projects</source>
       <translation>最近的工程</translation>
     </message>
@@ -2439,7 +2439,7 @@
       <translation>督察整改</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="183" />
+      <location filename="ecomap/app/main_window.py" line="184" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
@@ -2469,7 +2469,7 @@
       <translation>移除组</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="228" />
+      <location filename="ecomap/app/main_window.py" line="229" />
       <source>Remove layer</source>
       <translation>移除图层</translation>
     </message>
@@ -2584,7 +2584,7 @@
       <translation>保存到工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="175" />
+      <location filename="ecomap/app/main_window.py" line="176" />
       <source>Save project</source>
       <translation>保存工程</translation>
     </message>
@@ -2594,7 +2594,7 @@
       <translation>工程另存为</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="176" />
+      <location filename="ecomap/app/main_window.py" line="177" />
       <source>Save project as…</source>
       <translation>工程另存为…</translation>
     </message>
@@ -2689,17 +2689,17 @@
       <translation>按表达式选择 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="220" />
+      <location filename="ecomap/app/main_window.py" line="221" />
       <source>Select by expression…</source>
       <translation>按表达式选择…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="197" />
+      <location filename="ecomap/app/main_window.py" line="198" />
       <source>Select by polygon</source>
       <translation>多边形选择</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="195" />
+      <location filename="ecomap/app/main_window.py" line="196" />
       <source>Select by rectangle</source>
       <translation>矩形选择</translation>
     </message>
@@ -2709,12 +2709,12 @@
       <translation>选中筛选出的所有要素</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="199" />
+      <location filename="ecomap/app/main_window.py" line="200" />
       <source>Select features inside a polygon: click the corners, double-click to end</source>
       <translation>选择多边形内的要素：依次单击各角点，双击结束</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="196" />
+      <location filename="ecomap/app/main_window.py" line="197" />
       <source>Select features: drag a box (Shift adds, Ctrl removes)</source>
       <translation>选择要素：拉框（Shift 添加，Ctrl 移除）</translation>
     </message>
@@ -2754,7 +2754,7 @@
       <translation>设置坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="227" />
+      <location filename="ecomap/app/main_window.py" line="228" />
       <source>Set layer coordinate system…</source>
       <translation>设置图层坐标系…</translation>
     </message>
@@ -2879,7 +2879,7 @@
       <translation>实线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="124" />
+      <location filename="ecomap/app/data_loader.py" line="129" />
       <source>Some files could not be opened</source>
       <translation>部分文件无法打开</translation>
     </message>
@@ -3074,7 +3074,7 @@
       <translation>文字颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="151" />
+      <location filename="ecomap/app/data_loader.py" line="156" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
@@ -3084,7 +3084,7 @@
       <translation>文字编码（Shapefile、TXT）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="136" />
+      <location filename="ecomap/app/layer_actions.py" line="147" />
       <source>Text encoding of {name}</source>
       <translation>{name} 的文字编码</translation>
     </message>
@@ -3129,7 +3129,7 @@
       <translation>项目用地未与任何约束图层重叠。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="487" />
+      <location filename="ecomap/app/main_window.py" line="488" />
       <source>The language changes when EcoMap is started again.</source>
       <translation>重新启动 EcoMap 后切换语言。</translation>
     </message>
@@ -3149,7 +3149,7 @@
       <translation>工程没有保存。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="121" />
+      <location filename="ecomap/app/main_window.py" line="122" />
       <source>Thematic</source>
       <translation>专题</translation>
     </message>
@@ -3159,12 +3159,12 @@
       <translation>专题图</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="122" />
+      <location filename="ecomap/app/main_window.py" line="123" />
       <source>Thematic panels</source>
       <translation>专题面板</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="117" />
+      <location filename="ecomap/app/main_window.py" line="118" />
       <source>Thematic panels (red lines, subsidence, water quality, mines…) appear here.</source>
       <translation>专题面板（生态红线、采煤沉陷、水质、矿山等）显示在这里。</translation>
     </message>
@@ -3219,7 +3219,7 @@
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="180" />
+      <location filename="ecomap/app/main_window.py" line="181" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -3249,12 +3249,12 @@
       <translation>未命名工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="233" />
+      <location filename="ecomap/app/main_window.py" line="234" />
       <source>Use Chinese (after restart)</source>
       <translation>使用中文（重启后生效）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="232" />
+      <location filename="ecomap/app/main_window.py" line="233" />
       <source>Use English (after restart)</source>
       <translation>Use English（重启后生效）</translation>
     </message>
@@ -3439,22 +3439,22 @@
       <translation>区域名称</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="189" />
+      <location filename="ecomap/app/main_window.py" line="190" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="190" />
+      <location filename="ecomap/app/main_window.py" line="191" />
       <source>Zoom in: click or drag a box</source>
       <translation>放大：单击或拉框</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="191" />
+      <location filename="ecomap/app/main_window.py" line="192" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="214" />
+      <location filename="ecomap/app/main_window.py" line="215" />
       <source>Zoom to all layers</source>
       <translation>缩放到所有图层</translation>
     </message>
@@ -3469,7 +3469,7 @@
       <translation>缩放到组</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="217" />
+      <location filename="ecomap/app/main_window.py" line="218" />
       <source>Zoom to layer</source>
       <translation>缩放到图层</translation>
     </message>
@@ -3609,7 +3609,7 @@
       <translation>无法读取栅格（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/render/sources.py" line="69" />
+      <location filename="ecomap/core/render/sources.py" line="70" />
       <source>cannot read this file ({detail})</source>
       <translation>无法读取此文件（{detail}）</translation>
     </message>
@@ -5109,14 +5109,19 @@
       <translation>{name}：该断面未监测</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="198" />
+      <location filename="ecomap/app/data_loader.py" line="209" />
       <source>{name}: the file declares no coordinate system and its coordinates do not tell. Choose the one it was made in.</source>
       <translation>{name}：文件没有声明坐标系，从坐标值也无法判断。请选择数据制作时所用的坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="194" />
+      <location filename="ecomap/app/data_loader.py" line="205" />
       <source>{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because {reason}. Confirm or choose another.</source>
       <translation>{name}：文件没有声明坐标系。EcoMap 推测为 EPSG:{epsg}，因为{reason}。请确认或另选。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="188" />
+      <source>{n} attribute-only tables added below the map layers (no map symbols); open one with the attribute table (F6).</source>
+      <translation>已在地图图层下方添加 {n} 个纯属性表（无地图符号）；可用属性表（F6）打开。</translation>
     </message>
     <message>
       <location filename="ecomap/gui/panels/project_detail.py" line="52" />
@@ -5199,7 +5204,7 @@
       <translation>{stage}（当前）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_model.py" line="183" />
+      <location filename="ecomap/gui/attribute_model.py" line="218" />
       <source>{total} features, {shown} shown, {selected} selected</source>
       <translation>共 {total} 个要素，显示 {shown} 个，选中 {selected} 个</translation>
     </message>

@@ -64,14 +64,16 @@ def gpkg(tmp_path):
 
 def wait_loaded(qtbot, window, timeout=20000):
     """Until the loader and the project controller are idle and the canvas has drawn."""
+    from ecomap.gui import worker
+
     def idle():
-        loader = window.loader.task
-        project = window.project.load_task
-        assert loader is None or loader.done
-        assert project is None or project.done
+        # ``done`` is set on the worker thread; the task leaves _RUNNING on the GUI thread once its
+        # result signal is delivered, so the caller's slots are queued by then, not still to be posted
+        for task in (window.loader.task, window.project.load_task):
+            assert task is None or (task.done and task not in worker._RUNNING)
     qtbot.waitUntil(idle, timeout=timeout)
     qtbot.wait(50)
-    window.canvas.wait_for_render(20)
+    window.canvas.wait_for_render(60)
     qtbot.wait(20)
 
 

@@ -119,9 +119,9 @@ def test_runner_cancel_stops_a_running_analysis(qtbot):
 
     finished = []
     runner.finished.connect(finished.append)
-    with qtbot.waitSignal(runner.cancelled, timeout=10000):
+    with qtbot.waitSignal(runner.cancelled, timeout=30000):
         runner.start(slow)
-        qtbot.waitUntil(lambda: len(ran) > 5, timeout=5000)
+        qtbot.waitUntil(lambda: len(ran) > 5, timeout=30000)
         runner.cancel()
     assert not finished and len(ran) < 500 and not runner.running
 
@@ -135,7 +135,7 @@ def test_runner_reports_failures(qtbot):
     def bad(feedback):
         raise DataError(None, "bad data")
 
-    with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(runner.failed, timeout=30000) as blocker:
         runner.start(bad)
     assert isinstance(blocker.args[0], DataError)
 

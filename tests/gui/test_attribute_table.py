@@ -143,3 +143,30 @@ def test_zoom_to_selection_from_table(loaded, qtbot):
     w.layer_view.setCurrentIndex(w.layer_view.item_model.index_of(node))
     w.layer_view.remove_selected()
     assert node.id not in w.layer_actions.table_docks
+
+
+def test_rows_changed_rereads_edited_values(qapp, qtbot):
+    layer = big_layer(50)
+    m = AttributeTableModel(layer)
+    assert m.data(m.index(3, 1)) == format(layer.features["MJ"].iat[3], ".10g")
+    frame = layer.features.copy(deep=False)  # edits replace the frame, as ecomap.core.editing does
+    frame["MJ"] = frame["MJ"].to_numpy().copy()
+    frame.loc[frame.index[3], "MJ"] = 99999.0
+    layer.features = frame
+    with qtbot.waitSignal(m.dataChanged, timeout=1000) as blocker:
+        m.rows_changed([3])
+    assert blocker.args[0].row() == 3 and m.data(m.index(3, 1)) == "99999"
+    # a sorted (and filtered) table re-sorts: the edited row moves to the top
+    m.sort(1, Qt.SortOrder.DescendingOrder)
+    m.set_filter("MJ > 0")
+    frame = layer.features.copy(deep=False)
+    frame["MJ"] = frame["MJ"].to_numpy().copy()
+    frame.loc[frame.index[7], "MJ"] = 123456.0
+    layer.features = frame
+    m.rows_changed([7])
+    assert m.order[0] == 7 and m.data(m.index(0, 1)) == "123456"
+    # rows added elsewhere: the model resets to the new frame
+    layer.features = layer.features.iloc[:10]
+    with qtbot.waitSignal(m.modelReset, timeout=1000):
+        m.rows_changed()
+    assert m.rowCount() == 10

@@ -37,14 +37,14 @@ def test_canvas_renders_and_navigates(qtbot):
     greens = sum(1 for c in colors if c.green() > c.red() + 40)
     assert greens > 300  # the parcels are drawn (default style: green)
     scale = canvas.scale()
-    with qtbot.waitSignal(canvas.scaleChanged, timeout=2000):
+    with qtbot.waitSignal(canvas.scaleChanged, timeout=20000):
         qtbot.keyClick(canvas, Qt.Key.Key_Plus)
     assert math.isclose(canvas.scale(), scale / 2, rel_tol=1e-6)
     ext = canvas.extent()
-    with qtbot.waitSignal(canvas.extentChanged, timeout=2000):
+    with qtbot.waitSignal(canvas.extentChanged, timeout=20000):
         qtbot.keyClick(canvas, Qt.Key.Key_Right)
     assert canvas.extent()[0] > ext[0]
-    with qtbot.waitSignal(canvas.cursorMoved, timeout=2000) as blocker:
+    with qtbot.waitSignal(canvas.cursorMoved, timeout=20000) as blocker:
         qtbot.mouseMove(canvas, QPoint(150, 100))
     x, _y, lon, lat = blocker.args
     assert X0 < x < X0 + 1000 and 106 < lon < 108 and 35 < lat < 36

@@ -52,7 +52,7 @@ def test_drag_to_reorder(qtbot, gpkg):
     assert mime.hasFormat(MIME)
     # drop the top layer below the last row
     assert view.item_model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex()) is False
-    qtbot.waitUntil(lambda: names(tree) != before)
+    qtbot.waitUntil(lambda: names(tree) != before, timeout=20000)
     assert names(tree) == before[1:] + before[:1]
     undo.undo()
     assert names(tree) == before
@@ -68,7 +68,7 @@ def test_drop_onto_a_group_and_group_selected(qtbot, gpkg):
     gidx = view.item_model.index_of(group)
     mime = view.item_model.mimeData([view.item_model.index_of(third)])
     view.item_model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, gidx)
-    qtbot.waitUntil(lambda: third.parent is group)
+    qtbot.waitUntil(lambda: third.parent is group, timeout=20000)
     assert tree.group_path(third) == "基础数据"
     # the group stays expanded and selection survives the model reset
     assert view.isExpanded(view.item_model.index_of(group))

@@ -79,10 +79,14 @@ def test_drop_files_on_the_window(window, qtbot, gpkg):
 
 def test_navigation_history_and_full_extent(loaded, qtbot):
     w = loaded
-    qtbot.wait(400)  # the view settles before the user zooms
+
+    def history_idle():
+        return not w.map_view._history_timer.isActive()
+    # the view settles (its extent is recorded) before the user zooms
+    qtbot.waitUntil(lambda: history_idle() and w.map_view._stable is not None, timeout=30000)
     full = w.canvas.extent()
     w.canvas.zoom_by(4)
-    qtbot.wait(450)
+    qtbot.waitUntil(lambda: history_idle() and w.act_back.isEnabled(), timeout=30000)
     zoomed = w.canvas.extent()
     assert zoomed[2] - zoomed[0] < (full[2] - full[0]) / 3
     assert w.act_back.isEnabled()

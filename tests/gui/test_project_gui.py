@@ -98,9 +98,8 @@ def test_skipped_missing_file_keeps_a_placeholder_that_can_be_located(loaded, qt
     nodes = w.tree.layer_nodes()
     assert len(nodes) == 3 and all(n.is_missing for n in nodes)
     task = w.layer_actions.locate(nodes[0], str(hidden))
-    qtbot.waitUntil(lambda: task.done, timeout=10000)
-    qtbot.wait(20)
-    assert not nodes[0].is_missing and nodes[0].source == str(hidden.resolve())
+    qtbot.waitUntil(lambda: task.done and not nodes[0].is_missing, timeout=30000)
+    assert nodes[0].source == str(hidden.resolve())
 
 
 def test_autosave_and_recovery(loaded, qtbot, tmp_path):

@@ -213,7 +213,7 @@ def test_f2_opens_the_editor(panel, qtbot, monkeypatch):
     monkeypatch.setattr(project_edit_dialog.ProjectEditDialog, "exec", lambda self: opened.append(self) or 0)
     panel.activateWindow()
     panel.table.setFocus()
-    qtbot.waitUntil(lambda: panel.table.hasFocus(), timeout=2000)
+    qtbot.waitUntil(lambda: panel.table.hasFocus(), timeout=20000)
     qtbot.keyClick(panel.table, Qt.Key.Key_F2)
     assert len(opened) == 1
 
@@ -241,5 +241,5 @@ def test_layer_added_later_is_picked_up(qtbot, sample_gpkg):
     p = RestorationPanel(PanelHub(tree, None, None, QUndoStack()))
     qtbot.addWidget(p)
     tree.add_layer(open_path(sample_gpkg, layer="restoration_projects")[0])
-    qtbot.waitUntil(lambda: p.proxy.rowCount() == 15, timeout=3000)
+    qtbot.waitUntil(lambda: p.proxy.rowCount() == 15, timeout=20000)
     assert np.isfinite(p.model.summary().planned_investment)

@@ -2,6 +2,8 @@
 
 import sqlite3
 
+import numpy as np
+
 from tests.gui.conftest import wait_loaded
 
 CODE = "XF-610899-2022-010"
@@ -15,8 +17,20 @@ def load_sample(window, qtbot, path):
 
 def settle(window, qtbot):
     """Until no render is scheduled or running (a job must not outlive the window)."""
-    qtbot.waitUntil(lambda: not window._busy(), timeout=20000)
-    window.canvas.wait_for_render(20)
+    qtbot.waitUntil(lambda: not window._busy(), timeout=60000)
+    window.canvas.wait_for_render(60)
+
+
+def frame_colours(image) -> set[tuple[int, int, int]]:
+    from PySide6.QtGui import QImage
+
+    im = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    rgb = np.frombuffer(im.constBits(), np.uint8).reshape(im.height(), im.width(), 4)[..., :3]
+    return set(map(tuple, np.unique(rgb.reshape(-1, 3), axis=0).tolist()))
+
+
+def hex_rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def test_panels_are_tabs_of_the_thematic_dock(window):
@@ -29,7 +43,7 @@ def test_edit_from_the_panel_lands_on_the_window_undo_stack(window, qtbot, sampl
     load_sample(window, qtbot, sample_gpkg)
     panel = window.panel_hub.panels[0][0]
     window.panels.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 15, timeout=5000)
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 15, timeout=20000)
     assert panel.select_project(CODE)
     assert "panel" in window.tools.overlay.highlights  # chosen project highlighted on the map
     n_commands = window.undo.count()
@@ -53,9 +67,75 @@ def test_water_slider_recolours_the_map(window, qtbot, sample_gpkg):
     load_sample(window, qtbot, sample_gpkg)
     water = window.panel_hub.panels[2][0]
     window.panels.setCurrentWidget(water)
-    qtbot.waitUntil(lambda: water.month == "2025-12", timeout=5000)
+    qtbot.waitUntil(lambda: water.month == "2025-12", timeout=20000)
     node = window.panel_hub.node_for("water_sections")
+    settle(window, qtbot)
+    frames = []
+    window.canvas.renderFinished.connect(lambda _s: frames.append(window.canvas.grab_frame()))
     water.set_month("2024-01")
     assert node.style.field == "SZLB"
+    # the slider's classes, as the map must show them (the sections take their class colour)
+    classes = set(water.dataset.class_matrix()["2024-01"].dropna())
+    wanted = {hex_rgb(c.symbol.fill) for c in node.style.categories if c.value in classes}
+    assert wanted
+    # however slow the machine: until a render started after the slider has finished and shows a class colour
+    qtbot.waitUntil(lambda: bool(frames) and not window._busy() and bool(wanted & frame_colours(frames[-1])),
+                    timeout=60000)
     settle(window, qtbot)
-    assert window.canvas.grab_frame() is not None
+    assert window.canvas.grab_frame() is frames[-1]
+
+
+def test_open_attribute_table_follows_a_panel_edit(window, qtbot, sample_gpkg):
+    load_sample(window, qtbot, sample_gpkg)
+    panel = window.panel_hub.panels[0][0]
+    window.panels.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 15, timeout=20000)
+    node = window.panel_hub.node_for("restoration_projects")
+    table = window.layer_actions.attribute_table(node)
+    model = table.model
+    column = model.columns.index("XMJD")
+    pos = int(np.flatnonzero(node.layer.features["XMBH"].astype(str).to_numpy() == CODE)[0])
+    row = int(np.flatnonzero(model.order == pos)[0])
+
+    def cell():
+        return model.data(model.index(row, column))
+    assert cell() == "在建"
+    assert panel.select_project(CODE)
+    dlg = panel.open_editor()
+    qtbot.addWidget(dlg)
+    dlg.stage.setCurrentIndex(dlg.stage.findData("竣工"))
+    dlg.progress.setValue(100)
+    with qtbot.waitSignal(model.dataChanged, timeout=20000):
+        dlg.save()
+    assert cell() == "竣工"
+    with qtbot.waitSignal(model.dataChanged, timeout=20000):
+        window.act_undo.trigger()
+    assert cell() == "在建"
+    settle(window, qtbot)
+
+
+def test_sample_geopackage_adds_its_attribute_tables_sensibly(window, qtbot, sample_gpkg):
+    from ecomap.app.data_loader import is_attribute_table
+    from ecomap.gui.icons import icon
+    from ecomap.gui.legend import layer_icon
+
+    asked = []
+    window.loader.ask_crs = lambda layer: asked.append(layer.name)  # a CRS question would be a bug here
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    window.loader.add_paths([str(sample_gpkg)])
+    wait_loaded(qtbot, window, timeout=60000)
+    assert asked == []
+    nodes = window.tree.layer_nodes()
+    tables = [n for n in nodes if is_attribute_table(n.layer)]
+    assert {n.name for n in tables} >= {"restoration_history", "water_measurements"}
+    # below every map layer, shown with a table icon and without legend rows
+    assert nodes[-len(tables):] == tables and not is_attribute_table(nodes[0].layer)
+    item_model = window.layer_view.item_model
+    for n in tables:
+        assert item_model.legend_rows(n) == []
+        assert layer_icon(n).cacheKey() == icon("table").cacheKey()
+    assert any(m.startswith(f"{len(tables)} attribute-only tables") for m in messages)
+    table = window.layer_actions.attribute_table(next(n for n in tables if n.name == "water_measurements"))
+    assert table is not None and table.model.rowCount() > 0
+    settle(window, qtbot)
