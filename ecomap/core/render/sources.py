@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 from pyproj import CRS, Transformer
 
+from ecomap.core.render import snap_jit
 from ecomap.core.render.geometry import FlatGeometry, parse_wkb_parts, scan_wkb
 from ecomap.errors import DataError
 from ecomap.i18n import tr
@@ -75,6 +76,8 @@ def read_flat_source(path, layer: str | None = None) -> list[FlatVectorSource]:
             chunks = [(0, None)]
             if n > SPLIT_READ_FEATURES and path.suffix.lower() in (".gpkg", ".shp", ".fgb"):
                 chunks = [(0, n // 2), (n // 2, n - n // 2)]
+            if n > SPLIT_READ_FEATURES:
+                snap_jit.warm_up()  # a big layer: its first frame will snap with the compiled kernel
             with ThreadPoolExecutor(max_workers=len(chunks)) as pool:
                 # read and scan each half on its thread, then gather both into one array
                 parts = list(pool.map(lambda c, nm=name: _read_part(path, nm, *c), chunks))

@@ -36,8 +36,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPen, QTransform
 
-from ecomap.core.render import worker_pool
-from ecomap.core.render.lod import build_level, slice_features, take_features
+from ecomap.core.render import snap_jit, worker_pool
+from ecomap.core.render.lod import MIN_RECT, Level, build_level, slice_features, take_features
 from ecomap.core.render.memory import release_memory
 from ecomap.core.render.qtpath import path_from_rings
 from ecomap.core.render.sources import Prepared, layer_column, prepared
@@ -510,8 +510,12 @@ def build_batches(flat, features: np.ndarray, sym_of: np.ndarray, r: float, ox: 
         if feedback is _background:  # a niced thread: full priority when a frame waits for it
             _lower_priority(0 if _hurry.is_set() else 15)
         fa = features[a:b]
-        sub = slice_features(flat, int(fa[0]), int(fa[-1]) + 1) if contiguous else take_features(flat, fa)
-        built = build_level(sub, r, ox, oy, min_px=MIN_PX, bbox=bbox[fa])
+        snapped = snap_jit.snap_polygons(flat, fa, bbox[fa], r, ox, oy, MIN_PX, MIN_RECT)
+        if snapped is not None:  # compiled: one pass over the layer's own arrays, no gather
+            built = Level(r, ox, oy, *snapped)
+        else:
+            sub = slice_features(flat, int(fa[0]), int(fa[-1]) + 1) if contiguous else take_features(flat, fa)
+            built = build_level(sub, r, ox, oy, min_px=MIN_PX, bbox=bbox[fa])
         out = _batches_from_level(built, sym_of[a:b])
         if stream:  # the consumer draws at once: build the paths here, off its thread
             for bt in out:
