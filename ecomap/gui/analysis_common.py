@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +44,7 @@ from ecomap.i18n import language, tr
 
 VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "不符合": "#c62828"}
 HIGHLIGHT_KEY = "analysis"
+TABLE_FILTER = "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)"
 
 
 # ----------------------------------------------------------------------------- running
@@ -404,3 +407,67 @@ def zoom_to(main_window, geoms, crs) -> None:
     minx, miny, maxx, maxy = shapely.total_bounds(geoms)
     pad = max(maxx - minx, maxy - miny) * 0.5 + 50
     main_window.canvas.set_extent((minx - pad, miny - pad, maxx + pad, maxy + pad))
+
+
+# ----------------------------------------------------------------------------- dialogs
+
+
+def split_fields(text: str) -> list[str]:
+    """Comma-separated names (a full-width comma counts too), blanks dropped."""
+    return [s.strip() for s in text.replace("，", ",").split(",") if s.strip()]
+
+
+class AnalysisDialog(QDialog):
+    """The frame of a table-producing analysis dialog.
+
+    A subclass builds its form and result widget, then calls :meth:`_finish`, which adds
+    the Run / Cancel panel, the Export button and the layout and wires the runner to the
+    subclass's ``run`` / ``_show`` / ``export``. Closing cancels the worker and (unless
+    ``clears_highlight`` is false) removes the map highlight.
+    """
+
+    clears_highlight = True
+
+    def __init__(self, main_window, title: str, parent=None):
+        super().__init__(parent or main_window)
+        self.mw = main_window
+        self.setWindowTitle(title)
+        self.runner = AnalysisRunner(self)
+
+    def _finish(self, form, body: QWidget, size: tuple[int, int], export_row: bool = True) -> None:
+        self.run_panel = RunPanel(self.runner)
+        self.run_panel.run_button.clicked.connect(self.run)
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.run_panel)
+        lay.addWidget(body, 1)
+        if export_row:
+            row = QHBoxLayout()
+            row.addWidget(self.export_button)
+            row.addStretch(1)
+            lay.addLayout(row)
+        else:
+            lay.addWidget(self.export_button)
+        self.runner.finished.connect(self._show)
+        self.runner.failed.connect(lambda e: show_error(self, e))
+        self.resize(*size)
+
+    def _export(self, title: str, default: str, sheets, **kwargs) -> None:
+        """Ask for a file and write ``sheets(path)`` to it; failures are shown, not raised."""
+        from ecomap.io import report_tables
+
+        path = ask_save(self, title, TABLE_FILTER, default)
+        if path:
+            try:
+                report_tables.write(path, sheets(path), **kwargs)
+            except Exception as exc:  # noqa: BLE001 - reported in a dialog
+                show_error(self, exc)
+
+    def closeEvent(self, event) -> None:
+        self.runner.cancel()
+        if self.clears_highlight and getattr(self.mw, "tools", None) is not None:
+            self.mw.tools.clear_highlight(HIGHLIGHT_KEY)
+        super().closeEvent(event)

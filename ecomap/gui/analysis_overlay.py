@@ -10,30 +10,21 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QTabWidget,
-    QVBoxLayout,
 )
 
 from ecomap.analysis import overlay, proximity
 from ecomap.gui import analysis_common as ac
 from ecomap.i18n import tr
 
-_TABLE_FILTER = "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)"
 
-
-class OverlayDialog(QDialog):
+class OverlayDialog(ac.AnalysisDialog):
     def __init__(self, main_window, parent=None):
-        super().__init__(parent or main_window)
-        self.mw = main_window
+        super().__init__(main_window, tr("Overlap report"), parent)
         self.result = None
-        self.setWindowTitle(tr("Overlap report"))
-        self.runner = ac.AnalysisRunner(self)
         self.layer_a = ac.LayerCombo(main_window, "vector", ("Point", "LineString", "Polygon"))
         self.layer_b = ac.LayerCombo(main_window, "vector", ("Polygon",))
         self.layer_b.refresh(prefer_theme="redlines")
@@ -46,36 +37,20 @@ class OverlayDialog(QDialog):
         form.addRow(tr("Layer B"), self.layer_b)
         form.addRow(tr("Group A by"), self.by_a)
         form.addRow(tr("Group B by"), self.by_b)
-        self.run_panel = ac.RunPanel(self.runner)
-        self.run_panel.run_button.clicked.connect(self.run)
         self.pairs_model, self.summary_model = ac.FrameModel(), ac.FrameModel()
         self.pairs_view = ac.table_view(self.pairs_model)
         self.pairs_view.doubleClicked.connect(self._zoom_row)
         tabs = QTabWidget()
         tabs.addTab(self.pairs_view, tr("Overlapping pairs"))
         tabs.addTab(ac.table_view(self.summary_model), tr("Summary"))
-        self.export_button = QPushButton(tr("Export…"))
-        self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self.export)
-        row = QHBoxLayout()
-        row.addWidget(self.export_button)
-        row.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.run_panel)
-        lay.addWidget(tabs, 1)
-        lay.addLayout(row)
-        self.runner.finished.connect(self._show)
-        self.runner.failed.connect(lambda e: ac.show_error(self, e))
-        self.resize(820, 560)
+        self._finish(form, tabs, (820, 560))
 
     def run(self) -> None:
         na, nb = self.layer_a.current_node(), self.layer_b.current_node()
         if na is None or nb is None:
             return
         wa, wb = ac.workspace_layer(na), ac.workspace_layer(nb)
-        by_a = [s.strip() for s in self.by_a.text().replace("，", ",").split(",") if s.strip()]
-        by_b = [s.strip() for s in self.by_b.text().replace("，", ",").split(",") if s.strip()]
+        by_a, by_b = ac.split_fields(self.by_a.text()), ac.split_fields(self.by_b.text())
         self.runner.start(lambda fb: overlay.run(wa, wb, by_a=by_a, by_b=by_b, feedback=fb))
 
     def _show(self, result) -> None:
@@ -93,32 +68,18 @@ class OverlayDialog(QDialog):
             ac.zoom_to(self.mw, [self.result.geometries[row]], self.result.crs)
 
     def export(self) -> None:
-        from ecomap.io import report_tables
         from ecomap.io.analysis_reports import overlay_sheets
 
-        path = ac.ask_save(self, tr("Export overlap report"), _TABLE_FILTER, "重叠分析.xlsx")
-        if path:
-            try:
-                report_tables.write(path, overlay_sheets(self.result), a=self.result.a_title, b=self.result.b_title)
-            except Exception as exc:  # noqa: BLE001 - reported in a dialog
-                ac.show_error(self, exc)
-
-    def closeEvent(self, event) -> None:
-        self.runner.cancel()
-        if getattr(self.mw, "tools", None) is not None:
-            self.mw.tools.clear_highlight(ac.HIGHLIGHT_KEY)
-        super().closeEvent(event)
+        self._export(tr("Export overlap report"), "重叠分析.xlsx", lambda path: overlay_sheets(self.result),
+                     a=self.result.a_title, b=self.result.b_title)
 
 
-class ProximityDialog(QDialog):
+class ProximityDialog(ac.AnalysisDialog):
     """Features of one layer within a distance of another's (or the nearest one)."""
 
     def __init__(self, main_window, parent=None):
-        super().__init__(parent or main_window)
-        self.mw = main_window
+        super().__init__(main_window, tr("Distance query"), parent)
         self.table = None
-        self.setWindowTitle(tr("Distance query"))
-        self.runner = ac.AnalysisRunner(self)
         self.targets = ac.LayerCombo(main_window, "vector", ("Point", "LineString", "Polygon"))
         self.targets.refresh(prefer_theme="farms")
         self.sources = ac.LayerCombo(main_window, "vector", ("Point", "LineString", "Polygon"))
@@ -134,21 +95,8 @@ class ProximityDialog(QDialog):
         form.addRow(tr("within"), self.distance)
         form.addRow(tr("of features of"), self.sources)
         form.addRow("", self.nearest_only)
-        self.run_panel = ac.RunPanel(self.runner)
-        self.run_panel.run_button.clicked.connect(self.run)
         self.model = ac.FrameModel()
-        view = ac.table_view(self.model)
-        self.export_button = QPushButton(tr("Export…"))
-        self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self.export)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.run_panel)
-        lay.addWidget(view, 1)
-        lay.addWidget(self.export_button)
-        self.runner.finished.connect(self._show)
-        self.runner.failed.connect(lambda e: ac.show_error(self, e))
-        self.resize(640, 480)
+        self._finish(form, ac.table_view(self.model), (640, 480), export_row=False)
 
     def run(self) -> None:
         nt, ns = self.targets.current_node(), self.sources.current_node()
@@ -170,18 +118,7 @@ class ProximityDialog(QDialog):
         ac.highlight(self.mw, layer.geometry[rows], common.layer_crs(layer), "#ff6f00")
 
     def export(self) -> None:
-        from ecomap.io import report_tables
         from ecomap.io.analysis_reports import table_sheet
 
-        path = ac.ask_save(self, tr("Export distance query"), _TABLE_FILTER, "距离查询.xlsx")
-        if path:
-            try:
-                report_tables.write(path, [table_sheet("距离查询", self.table, "proximity")])
-            except Exception as exc:  # noqa: BLE001 - reported in a dialog
-                ac.show_error(self, exc)
-
-    def closeEvent(self, event) -> None:
-        self.runner.cancel()
-        if getattr(self.mw, "tools", None) is not None:
-            self.mw.tools.clear_highlight(ac.HIGHLIGHT_KEY)
-        super().closeEvent(event)
+        self._export(tr("Export distance query"), "距离查询.xlsx",
+                     lambda path: [table_sheet("距离查询", self.table, "proximity")])

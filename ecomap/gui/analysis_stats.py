@@ -11,12 +11,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,13 +26,12 @@ from ecomap.i18n import tr
 _SKIP_THEMES = {"county", "townships"}
 
 
-class StatsDialog(QDialog):
+class StatsDialog(ac.AnalysisDialog):
+    clears_highlight = False  # draws a chart, not a map highlight
+
     def __init__(self, main_window, parent=None):
-        super().__init__(parent or main_window)
-        self.mw = main_window
+        super().__init__(main_window, tr("Statistics by township"), parent)
         self.result = None
-        self.setWindowTitle(tr("Statistics by township"))
-        self.runner = ac.AnalysisRunner(self)
         self.units = ac.LayerCombo(main_window, "vector", ("Polygon",))
         self.units.refresh(prefer_theme="townships")
         self.layers = QListWidget()
@@ -44,8 +40,6 @@ class StatsDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Administrative units"), self.units)
         form.addRow(tr("Layers"), self.layers)
-        self.run_panel = ac.RunPanel(self.runner)
-        self.run_panel.run_button.clicked.connect(self.run)
         self.model = ac.FrameModel()
         self.chart_layer = QComboBox()
         self.chart_layer.currentIndexChanged.connect(self._draw_chart)
@@ -59,20 +53,7 @@ class StatsDialog(QDialog):
         if self.chart is not None:
             cl.addWidget(self.chart, 1)
         splitter.addWidget(chart_box)
-        self.export_button = QPushButton(tr("Export…"))
-        self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self.export)
-        row = QHBoxLayout()
-        row.addWidget(self.export_button)
-        row.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.run_panel)
-        lay.addWidget(splitter, 1)
-        lay.addLayout(row)
-        self.runner.finished.connect(self._show)
-        self.runner.failed.connect(lambda e: ac.show_error(self, e))
-        self.resize(860, 680)
+        self._finish(form, splitter, (860, 680))
 
     def _fill_layers(self) -> None:
         self.layers.clear()
@@ -138,17 +119,6 @@ class StatsDialog(QDialog):
         self.chart.setLabel("left", f"{title} ({unit})")
 
     def export(self) -> None:
-        from ecomap.io import report_tables
         from ecomap.io.analysis_reports import stats_sheets
 
-        path = ac.ask_save(self, tr("Export statistics"), "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)",
-                           "分乡镇统计.xlsx")
-        if path:
-            try:
-                report_tables.write(path, stats_sheets(self.result))
-            except Exception as exc:  # noqa: BLE001 - reported in a dialog
-                ac.show_error(self, exc)
-
-    def closeEvent(self, event) -> None:
-        self.runner.cancel()
-        super().closeEvent(event)
+        self._export(tr("Export statistics"), "分乡镇统计.xlsx", lambda path: stats_sheets(self.result))

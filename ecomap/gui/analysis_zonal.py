@@ -10,14 +10,10 @@ import numpy as np
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QRadioButton,
-    QVBoxLayout,
 )
 
 from ecomap.analysis import zonal
@@ -25,13 +21,10 @@ from ecomap.gui import analysis_common as ac
 from ecomap.i18n import tr
 
 
-class ZonalDialog(QDialog):
+class ZonalDialog(ac.AnalysisDialog):
     def __init__(self, main_window, parent=None):
-        super().__init__(parent or main_window)
-        self.mw = main_window
+        super().__init__(main_window, tr("Zonal statistics"), parent)
         self.table = None
-        self.setWindowTitle(tr("Zonal statistics"))
-        self.runner = ac.AnalysisRunner(self)
         self.polygons = ac.LayerCombo(main_window, "vector", ("Polygon",))
         self.polygons.refresh(prefer_theme="restoration_projects")
         self.mode = QButtonGroup(self)
@@ -61,23 +54,8 @@ class ZonalDialog(QDialog):
         form.addRow(tr("Recovered when mean NDVI rose by at least"), self.min_gain)
         form.addRow(tr("Statistics"), self.stats_edit)
         form.addRow("", self.all_touched)
-        self.run_panel = ac.RunPanel(self.runner)
-        self.run_panel.run_button.clicked.connect(self.run)
         self.model = ac.FrameModel()
-        self.export_button = QPushButton(tr("Export…"))
-        self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self.export)
-        row = QHBoxLayout()
-        row.addWidget(self.export_button)
-        row.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.run_panel)
-        lay.addWidget(ac.table_view(self.model), 1)
-        lay.addLayout(row)
-        self.runner.finished.connect(self._show)
-        self.runner.failed.connect(lambda e: ac.show_error(self, e))
-        self.resize(860, 600)
+        self._finish(form, ac.table_view(self.model), (860, 600))
 
     def _prefer_rasters(self) -> None:
         """Earliest NDVI raster as "before", latest as "after" (names carry the year: ndvi_2019, ndvi_2024)."""
@@ -127,21 +105,11 @@ class ZonalDialog(QDialog):
             ac.highlight(self.mw, layer.geometry[failed], common.layer_crs(layer), "#e53935")
 
     def export(self) -> None:
-        from ecomap.io import report_tables
         from ecomap.io.analysis_reports import table_sheet
 
-        path = ac.ask_save(self, tr("Export zonal statistics"), "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)",
-                           "分区统计.xlsx")
-        if path:
-            geoms = self._polygons.layer.geometry if path.lower().endswith(".gpkg") else None
-            try:
-                report_tables.write(path, [table_sheet("分区统计", self.table, "zonal", geoms,
-                                                       self._polygons.layer.features.crs)])
-            except Exception as exc:  # noqa: BLE001 - reported in a dialog
-                ac.show_error(self, exc)
+        def sheets(path):
+            layer = self._polygons.layer
+            geoms = layer.geometry if path.lower().endswith(".gpkg") else None
+            return [table_sheet("分区统计", self.table, "zonal", geoms, layer.features.crs)]
 
-    def closeEvent(self, event) -> None:
-        self.runner.cancel()
-        if getattr(self.mw, "tools", None) is not None:
-            self.mw.tools.clear_highlight(ac.HIGHLIGHT_KEY)
-        super().closeEvent(event)
+        self._export(tr("Export zonal statistics"), "分区统计.xlsx", sheets)
