@@ -9,6 +9,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from ecomap.core.layers import field_kind
 from ecomap.i18n import tr
 from ecomap.io.registry import open_path
 
@@ -18,18 +19,6 @@ NAME = "info"
 def add_arguments(parser) -> None:
     parser.add_argument("path", help="数据文件或文件夹 / data file or folder")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
-
-
-def _field_type(dtype) -> str:
-    if pd.api.types.is_bool_dtype(dtype):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(dtype):
-        return "integer"
-    if pd.api.types.is_float_dtype(dtype):
-        return "real"
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return "datetime"
-    return "string"
 
 
 def json_value(value):
@@ -62,7 +51,7 @@ def describe_vector(layer) -> dict:
         "feature_count": layer.feature_count,
         "crs": layer.crs_info.to_json(),
         "bounds": list(layer.bounds) if layer.bounds else None,
-        "fields": [{"name": c, "type": _field_type(frame[c].dtype), "alias": layer.field_aliases.get(c)}
+        "fields": [{"name": c, "type": field_kind(frame[c].dtype), "alias": layer.field_aliases.get(c)}
                    for c in columns],
         "encoding": layer.encoding.encoding if layer.encoding else None,
         "encoding_guessed": layer.encoding.guessed if layer.encoding else None,

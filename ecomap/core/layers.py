@@ -134,6 +134,21 @@ class VectorLayer:
         return [c for c in self.features.columns if c != geometry_name]
 
 
+def field_kind(dtype) -> str:
+    """The kind of an attribute column: 'boolean', 'integer', 'real', 'datetime' or 'string'."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "integer"
+    if pd.api.types.is_float_dtype(dtype):
+        return "real"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    return "string"
+
+
 # shapely type ids → geometry family
 _FAMILY = {0: "Point", 4: "Point", 1: "LineString", 2: "LineString", 5: "LineString",
            3: "Polygon", 6: "Polygon"}

@@ -29,7 +29,7 @@ import shapely
 from pyproj import CRS
 
 from ecomap.core.atomic import atomic_target
-from ecomap.core.layers import VectorLayer
+from ecomap.core.layers import VectorLayer, field_kind
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -164,14 +164,8 @@ def _attr(value: object) -> str:
     return quoteattr(_INVALID_XML.sub("", str(value)))
 
 
-def _kml_type(dtype) -> str:
-    if pd.api.types.is_bool_dtype(dtype):
-        return "bool"
-    if pd.api.types.is_integer_dtype(dtype):
-        return "int"
-    if pd.api.types.is_float_dtype(dtype):
-        return "double"
-    return "string"
+# KML SimpleField types for our field kinds (dates travel as text)
+_KML_TYPES = {"boolean": "bool", "integer": "int", "real": "double"}
 
 
 def _value_text(value: object) -> str | None:
@@ -222,7 +216,7 @@ def _document(outs: list[_Out], title: str, name_field: str | None, nest: bool) 
             yield f'<Schema name={_attr(out.name)} id="schema_{i}">'
             for column in fields:
                 title = out.aliases.get(column)
-                yield (f'<SimpleField name={_attr(column)} type="{_kml_type(out.frame[column].dtype)}">'
+                yield (f'<SimpleField name={_attr(column)} type="{_KML_TYPES.get(field_kind(out.frame[column].dtype), "string")}">'
                        + (f"<displayName>{_text(title)}</displayName>" if title else "") + "</SimpleField>")
             yield "</Schema>\n"
     for node in _folders(outs, nest):
