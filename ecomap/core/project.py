@@ -163,14 +163,25 @@ def save_project(project: Project, path: str | os.PathLike) -> Path:
     return path
 
 
-def open_project_layers(project: Project, on_missing=None) -> list[tuple[LayerEntry, object | None]]:
-    """Open every layer of the project: (entry, layer) pairs, layer None when its file is missing
-    and ``on_missing(entry)`` (the GUI's "locate it" question) returned no replacement."""
+def open_project_entries(project: Project, feedback=None, on_missing=None
+                         ) -> list[tuple[LayerEntry, object | None, str | None]]:
+    """(entry, layer or None, error message or None) for every layer of the project.
+
+    Reads only the layers the project names (one GeoPackage table at a time, not every
+    table of the file), each once. ``on_missing(entry)`` may return a replacement path
+    (the GUI's "locate it" question). ``feedback`` (optional, as in ecomap.gui.worker)
+    has ``progress(done, total, text)`` and ``cancelled``. Runs fine in a worker thread.
+    """
     from ecomap.io.registry import open_path
 
-    cache: dict[Path, list] = {}
-    result = []
-    for entry in project.layers:
+    cache: dict[tuple[Path, str | None], list | DataError] = {}
+    out = []
+    total = len(project.layers)
+    for i, entry in enumerate(project.layers):
+        if feedback is not None:
+            if feedback.cancelled:
+                break
+            feedback.progress(i, total, entry.name or entry.source)
         source = project.resolve(entry)
         if not source.exists() and on_missing is not None:
             replacement = on_missing(entry)
@@ -178,12 +189,32 @@ def open_project_layers(project: Project, on_missing=None) -> list[tuple[LayerEn
                 project.relocate(entry, Path(replacement))
                 source = project.resolve(entry)
         if not source.exists():
-            result.append((entry, None))
+            out.append((entry, None, tr("file not found: {path}").format(path=source)))
             continue
-        if source not in cache:
-            cache[source] = open_path(source)
-        matches = [lyr for lyr in cache[source] if entry.layer in (None, lyr.name)]
-        if not matches:
-            raise DataError(source, tr("no layer named '{name}'").format(name=entry.layer))
-        result.append((entry, matches[0]))
-    return result
+        key = (source, entry.layer)
+        if key not in cache:
+            try:
+                cache[key] = open_path(source, layer=entry.layer)
+                for layer in cache[key]:
+                    _ = layer.bounds  # computed here, off the UI thread, and cached on the layer
+            except DataError as exc:
+                cache[key] = exc
+        opened = cache[key]
+        if isinstance(opened, DataError):
+            out.append((entry, None, opened.user_message()))
+        else:
+            out.append((entry, opened[0], None))
+    if feedback is not None:
+        feedback.progress(total, total, "")
+    return out
+
+
+def open_project_layers(project: Project, on_missing=None) -> list[tuple[LayerEntry, object | None]]:
+    """Open every layer of the project: (entry, layer) pairs, layer None when its file is missing
+    and ``on_missing(entry)`` returned no replacement; a file that cannot be read raises DataError."""
+    pairs = []
+    for entry, layer, error in open_project_entries(project, on_missing=on_missing):
+        if layer is None and project.resolve(entry).exists():
+            raise DataError(None, error)
+        pairs.append((entry, layer))
+    return pairs

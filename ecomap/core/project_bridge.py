@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecomap.core.layer_tree import GroupNode, LayerNode, LayerTreeModel
-from ecomap.core.project import LayerEntry, Project
+from ecomap.core.project import LayerEntry, Project, open_project_entries  # noqa: F401 - the app's entry point
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -50,47 +50,6 @@ def tree_to_project(tree: LayerTreeModel, *, title: str = "", crs: str = "EPSG:4
             state[gpath] = {"visible": group.visible, "expanded": group.expanded}
     return Project(title=title, crs=crs, extent=tuple(extent) if extent else None, layers=entries, groups=groups,
                    bookmarks=list(bookmarks), layouts=list(layouts), group_state=state, path=path)
-
-
-def open_project_entries(project: Project, feedback=None) -> list[tuple[LayerEntry, object | None, str | None]]:
-    """(entry, layer or None, error message or None) for every layer of ``project``.
-
-    Runs in a worker thread: ``feedback.progress(done, total, text)`` and
-    ``feedback.cancelled`` as in :mod:`ecomap.gui.worker` (both optional).
-    """
-    from ecomap.io.registry import open_path
-
-    cache: dict[Path, list | DataError] = {}
-    out = []
-    total = len(project.layers)
-    for i, entry in enumerate(project.layers):
-        if feedback is not None:
-            if feedback.cancelled:
-                break
-            feedback.progress(i, total, entry.name or entry.source)
-        source = project.resolve(entry)
-        if not source.exists():
-            out.append((entry, None, tr("file not found: {path}").format(path=source)))
-            continue
-        if source not in cache:
-            try:
-                cache[source] = open_path(source)
-                for layer in cache[source]:
-                    _ = layer.bounds  # warm the extent cache here, off the UI thread
-            except DataError as exc:
-                cache[source] = exc
-        opened = cache[source]
-        if isinstance(opened, DataError):
-            out.append((entry, None, opened.user_message()))
-            continue
-        matches = [lyr for lyr in opened if entry.layer in (None, lyr.name)]
-        if not matches:
-            out.append((entry, None, tr("{path}: no layer named '{name}'").format(path=source, name=entry.layer)))
-            continue
-        out.append((entry, matches[0], None))
-    if feedback is not None:
-        feedback.progress(total, total, "")
-    return out
 
 
 def populate_tree(tree: LayerTreeModel, project: Project, opened) -> list[LayerNode]:

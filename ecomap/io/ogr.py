@@ -101,7 +101,11 @@ def read(path: Path, layer: str | None = None, encoding: str | None = None) -> l
         _check_shapefile(path)
     elif suffix == ".gpkg":
         _check_geopackage(path)
-    names = [layer] if layer else list_layer_names(path)
+    names = list_layer_names(path)
+    if layer is not None:
+        if layer not in names:
+            raise DataError(path, tr("no layer named '{name}'").format(name=layer))
+        names = [layer]
     if not names:
         raise DataError(path, tr("the file contains no layers"))
     return [read_layer(path, name, encoding) for name in names]
