@@ -269,7 +269,7 @@ def _parse_parcel_line(parsed: _Parsed, line: str, number: int, path: Path) -> N
             ).format(line=number, value=count_text),
         ) from None
     try:
-        area = float(area_text) if area_text else math.nan
+        area = _stated_hectares(area_text)
     except ValueError:
         raise DataError(
             path,
@@ -291,6 +291,28 @@ def _parse_parcel_line(parsed: _Parsed, line: str, number: int, path: Path) -> N
     parsed.point_counts.append(count)
     parsed.stated_areas.append(area)
     parsed.kinds.append(kind)
+
+
+#: units written after the parcel area by some exporters, as hectares per unit
+_AREA_UNITS = {"公顷": 1.0, "ha": 1.0, "hm2": 1.0, "hm²": 1.0, "亩": SQM_PER_MU / SQM_PER_HECTARE,
+               "平方米": 1 / SQM_PER_HECTARE, "m2": 1 / SQM_PER_HECTARE, "m²": 1 / SQM_PER_HECTARE,
+               "㎡": 1 / SQM_PER_HECTARE}
+_AREA_TEXT = re.compile(r"^\s*([-+]?\d*\.?\d+(?:[eE][-+]?\d+)?)\s*(\S*)\s*$")
+
+
+def _stated_hectares(text: str) -> float:
+    """地块面积 in hectares; a unit after the number (公顷, 亩, 平方米) is honoured.
+
+    A stated area of 0 is the placeholder many exporters write when they do not
+    know it, so it counts as not given (NaN) rather than as a mismatch.
+    """
+    if not text:
+        return math.nan
+    match = _AREA_TEXT.match(text)
+    if match is None or match.group(2).lower() not in _AREA_UNITS.keys() | {""}:
+        raise ValueError(text)
+    value = float(match.group(1)) * _AREA_UNITS.get(match.group(2).lower(), 1.0)
+    return math.nan if value == 0 else value
 
 
 def _parse_points(parsed: _Parsed, text: pd.Series, index: np.ndarray, parcel_of_line, path):
@@ -390,7 +412,7 @@ def _decide_crs(
     """EPSG from 坐标系 + 几度分带 + 带号, checked against the coordinates themselves."""
     datum_text = header.get("坐标系", "")
     datum = datum_from_text(datum_text) if datum_text else None
-    width = _leading_int(header.get("几度分带"))
+    width = _leading_int(header.get("几度分带") or header.get("分带"))  # "分带=3度带" in some tools
     width = width if width in (3, 6) else None
     header_zone = _leading_int(header.get("带号"))
     reasons: list[str] = []
@@ -730,7 +752,7 @@ def _cross_check_areas(parsed, geoms, kinds, stated, crs_info, notes):
             ).format(
                 line=parsed.parcel_lines[i],
                 parcel=_parcel_label(parsed, i),
-                stated=parsed.parcel_fields[i][1],
+                stated=f"{stated[i]:g}",
                 computed=computed[i],
                 diff=diff[i],
             )

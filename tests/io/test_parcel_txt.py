@@ -572,3 +572,41 @@ def test_gauss_kruger_params():
     assert gauss_kruger_params(4548) == ("CGCS2000", 3, 39, False)
     assert gauss_kruger_params(2362) == ("Xian1980", 3, 38, True)
     assert gauss_kruger_params(3857) is None
+
+
+# --------------------------------------------------------------------------- dialects seen in the field
+
+def _outer_body(separator=","):
+    return "\n".join(line.replace(",", separator) for line in point_lines(OUTER, 1))
+
+
+@pytest.mark.parametrize(("written", "factor"), [
+    ("{ha:.4f}公顷", 1.0), ("{ha:.4f} ha", 1.0), ("{mu:.2f}亩", 1.0), ("{m2:.1f}平方米", 1.0)])
+def test_stated_area_with_a_unit_after_the_number(tmp_path, written, factor):
+    m2 = geodesic_area_m2([OUTER])
+    stated = written.format(ha=m2 / 1e4, mu=m2 / (1e4 / 15), m2=m2)
+    path = write_txt(tmp_path, HEADER + f"5,{stated},DK-1,甲,面,,,,@\n" + _outer_body() + "\n")
+    layer = read_one(path)
+    assert layer.features["地块面积"].iloc[0] == pytest.approx(m2 / 1e4, rel=1e-3)
+    assert not any("differ" in n or "相差" in n for n in layer.notes)
+
+
+def test_zero_stated_area_is_a_placeholder_not_a_mismatch(tmp_path):
+    path = write_txt(tmp_path, HEADER + "5,0,1,0,面,0,0,,@\n" + _outer_body() + "\n")
+    layer = read_one(path)
+    assert np.isnan(layer.features["地块面积"].iloc[0])
+    assert layer.notes == [] or not any("%" in n for n in layer.notes)
+
+
+def test_stated_area_that_is_not_a_number_names_the_line(tmp_path):
+    path = write_txt(tmp_path, HEADER + "5,约一公顷,1,甲,面,,,,@\n" + _outer_body() + "\n")
+    with pytest.raises(DataError, match="line 10|第 10 行"):
+        parcel_txt.read(path)
+
+
+def test_fendai_header_spelling_and_spaces_after_commas(tmp_path):
+    header = HEADER.replace("几度分带=3", "分带=3度带").replace("带号=38\n", "")
+    text = header + "5,,DK-1,甲,面,,,,@\n" + _outer_body(", ") + "\n"
+    layer = read_one(write_txt(tmp_path, text, encoding="gbk"))
+    assert layer.crs_info.epsg == 4526  # 3° zone 38 with the zone in front (EPSG table)
+    assert shapely.area(layer.geometry[0]) == pytest.approx(200 * 150)
