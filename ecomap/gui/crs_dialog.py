@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ecomap.core.crs import chinese_crs, same_zone_on_other_datums
 from ecomap.i18n import tr
 from ecomap.io.crs_detect import gauss_kruger_epsg, infer_from_bounds
 
@@ -74,10 +75,8 @@ def suggest_epsg(bounds, lon_hint: float | None = None) -> list[tuple[int, str]]
             if 25 <= zone <= 45:
                 out.append((gauss_kruger_epsg(zone, 3, prefixed=False),
                             tr("3° zone for longitude {lon:.1f}° (to project the data)").format(lon=lon)))
-        elif inference.epsg in range(4513, 4534):  # prefixed 3° zone: also offer the same datum in other forms
-            zone = inference.epsg - 4488
-            out.append((gauss_kruger_epsg(zone, 3, "Xian1980"), tr("the same zone on the Xian 1980 datum")))
-            out.append((gauss_kruger_epsg(zone, 3, "Beijing1954"), tr("the same zone on the Beijing 1954 datum")))
+        # the numbers cannot tell CGCS2000 from the older datums: offer those next to it
+        out.extend(_other_datums(inference.epsg))
     elif bounds and 100_000 <= bounds[0] <= bounds[2] <= 900_000:
         # eastings without a zone prefix: the zone cannot be read from the numbers
         zone = round(lon_hint / 3) if lon_hint is not None else None
@@ -86,9 +85,22 @@ def suggest_epsg(bounds, lon_hint: float | None = None) -> list[tuple[int, str]]
             out.append((gauss_kruger_epsg(z, 3, prefixed=False),
                         tr("CGCS2000 3° zone {zone} (central meridian {cm}°E), eastings without zone number")
                         .format(zone=z, cm=3 * z)))
+        out[1:1] = _other_datums(out[0][0])
     if not any(code == 4490 for code, _ in out):
         out.append((4490, tr("CGCS2000 longitude/latitude")))
     return out
+
+
+def _other_datums(epsg: int) -> list[tuple[int, str]]:
+    """The same zone (or longitude/latitude) on Xian 1980 and Beijing 1954, with why."""
+    row = chinese_crs(epsg)
+    if row is None:
+        return []
+    why = ({"Xian1980": tr("the same zone on the Xian 1980 datum"),
+            "Beijing1954": tr("the same zone on the Beijing 1954 datum")} if row.width is not None else
+           {"Xian1980": tr("Xian 1980 longitude/latitude"), "Beijing1954": tr("Beijing 1954 longitude/latitude")})
+    return [(code, why[chinese_crs(code).datum]) for code in same_zone_on_other_datums(epsg)
+            if chinese_crs(code).datum in why]
 
 
 class CrsDialog(QDialog):

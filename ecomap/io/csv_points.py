@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -27,7 +28,11 @@ from ecomap.core.crs import CrsInfo
 from ecomap.core.layers import DataSource, VectorLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.crs_detect import CGCS2000_GEOGRAPHIC, infer_from_bounds
+from ecomap.io.crs_detect import (
+    CGCS2000_GEOGRAPHIC,
+    infer_from_bounds,
+    longitude_values_in_0_360,
+)
 from ecomap.io.text_encoding import read_text
 
 _DELIMITERS = (",", "\t", ";", "，", "|")
@@ -94,9 +99,16 @@ def read(path: Path) -> list[VectorLayer]:
     x = _parse_coordinates(table[x_col], geographic)
     y = _parse_coordinates(table[y_col], geographic)
     ok = np.isfinite(x) & np.isfinite(y)
+    wrapped = geographic and longitude_values_in_0_360(x[ok])
+    if wrapped:
+        x = np.where(x > 180, x - 360, x)
+        notes.append(tr("longitudes are given as 0–360°; those east of 180° were moved by −360° "
+                        "into the −180…180° range"))
     if geographic:
         ok &= (np.abs(x) <= 180) & (np.abs(y) <= 180)
     crs_info, x, y = _decide_crs(kind, x_col, y_col, x, y, ok, notes)
+    if wrapped:
+        crs_info = replace(crs_info, longitudes_wrapped=True)
     if geographic:
         ok &= np.abs(y) <= 90
     bad = np.flatnonzero(~ok)

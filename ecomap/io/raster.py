@@ -7,7 +7,6 @@ from pathlib import Path
 import rasterio
 from rasterio.errors import RasterioError, RasterioIOError
 
-from ecomap.core.crs import CrsInfo, epsg_of
 from ecomap.core.layers import DataSource
 from ecomap.core.raster import RasterLayer
 from ecomap.errors import DataError
@@ -24,8 +23,8 @@ def read(path: Path) -> list[RasterLayer]:
                 from pyproj import CRS
 
                 declared = CRS.from_wkt(ds.crs.to_wkt())
-            crs_info = resolve_crs(declared, bounds) if declared is None else CrsInfo(
-                declared_epsg=epsg_of(declared), declared_wkt=declared.to_wkt())
+            # a declared CRS is identified as it is: a raster's grid cannot be swapped or wrapped
+            crs_info = resolve_crs(declared, bounds if declared is None else None)
             layer = RasterLayer(
                 name=path.stem, source=DataSource(path), crs_info=crs_info,
                 width=ds.width, height=ds.height, band_count=ds.count, dtype=str(ds.dtypes[0]),

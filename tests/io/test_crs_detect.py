@@ -44,3 +44,37 @@ def test_declared_crs_is_kept_and_not_marked_assumed():
                                         ("西安80", "Xian1980"), ("北京54", "Beijing1954"), ("CGCS2000", "CGCS2000")])
 def test_datum_names(text, datum):
     assert datum_from_text(text) == datum
+
+
+def test_a_file_without_crs_says_the_datum_is_assumed():
+    for bounds in ((38383243.971, 2582988.976, 38383300.0, 2583000.0), (107.5, 36.8, 108.5, 37.4)):
+        inference = infer_from_bounds(bounds)
+        assert inference.epsg in (4526, 4490)
+        assert "assumed to be CGCS2000" in inference.reason and "Xian 1980" in inference.reason
+    info = resolve_crs(None, (38383243.971, 2582988.976, 38383300.0, 2583000.0))
+    assert info.is_assumed and info.matched_by == "coordinates" and "Beijing 1954" in info.reason
+
+
+def test_swapped_data_under_a_declared_xian_1980_zone_is_still_swapped():
+    # northings in x, zone-38 eastings in y, and a .prj saying Xian 1980 3° zone 38 (EPSG:2362)
+    bounds = (2582988.976, 38383243.971, 2583000.0, 38383300.0)
+    assert resolve_crs(CRS.from_epsg(2362), bounds).swapped_axes
+    assert not resolve_crs(CRS.from_epsg(2362), (38383243.971, 2582988.976, 38383300.0, 2583000.0)).swapped_axes
+    assert not resolve_crs(CRS.from_epsg(2363), bounds).swapped_axes  # zone 39 declared: not the same zone
+
+
+@pytest.mark.parametrize("bounds,wrapped", [
+    ((200.0, 10.0, 250.5, 30.25), True),     # all west longitudes written as 180–360
+    ((100.0, 10.0, 250.0, 30.0), True),      # nothing below 0, something above 180
+    ((100.0, 20.0, 140.0, 40.0), False),     # east longitudes: the same in both conventions
+    ((-10.0, 10.0, 200.0, 30.0), False),     # mixed conventions: not clearly 0–360
+])
+def test_longitudes_0_to_360_under_a_declared_geographic_crs(bounds, wrapped):
+    info = resolve_crs(CRS.from_epsg(4326), bounds)
+    assert info.longitudes_wrapped is wrapped and info.declared_epsg == 4326
+    assert bool(info.notes) is wrapped
+
+
+def test_no_crs_and_0_to_360_numbers_are_not_taken_for_longitudes():
+    # small numbers with no CRS may be a local grid in metres
+    assert not resolve_crs(None, (200.0, 10.0, 250.0, 30.0)).longitudes_wrapped

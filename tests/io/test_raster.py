@@ -55,5 +55,8 @@ def test_info_json_for_a_raster(tmp_path, capsys):
     assert info["kind"] == "raster"
     assert {k: info[k] for k in ("width", "height", "band_count", "dtype", "nodata")} == {
         "width": 100, "height": 80, "band_count": 1, "dtype": "float32", "nodata": -9999.0}
-    assert info["crs"] == {"epsg": 4524, "name": "CGCS2000 / 3-degree Gauss-Kruger zone 36", "assumed_epsg": None}
+    crs = info["crs"]
+    assert {k: crs[k] for k in ("epsg", "name", "assumed_epsg")} == {
+        "epsg": 4524, "name": "CGCS2000 / 3-degree Gauss-Kruger zone 36", "assumed_epsg": None}
+    assert crs["declared"] and crs["datum_shift"] is None
     assert len(info["bounds"]) == 4
