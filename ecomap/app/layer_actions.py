@@ -1,4 +1,4 @@
-"""Layer commands of the main window: style, properties, attribute table, CRS, encoding, locate.
+"""Layer commands of the main window: style, properties, attribute table, CRS, encoding, locate, repair.
 
 Each opens the matching dialog and turns the answer into an undoable command.
 """
@@ -28,6 +28,7 @@ class LayerActions(QObject):
         view.attributeTableRequested.connect(self.attribute_table)
         view.zoomToLayerRequested.connect(lambda node: window.map_view.zoom_to_nodes([node]))
         view.locateRequested.connect(self.locate)
+        view.repairGeometryRequested.connect(self.repair_geometry)
         window.tree.layerRemoved.connect(self._layer_removed)
         self.task: Task | None = None
 
@@ -179,5 +180,47 @@ class LayerActions(QObject):
             self.w.project.mark_dirty()
 
         task.finished.connect(done)
+        self.task = task.start()
+        return task
+
+    def repair_geometry(self, node=None) -> Task | None:
+        """A copy of the layer with its invalid geometries made valid, made in a worker and added above it.
+
+        The layer itself is never changed; the copy is an undoable addition named "<name> (repaired)".
+        """
+        node = node or self._current()
+        if node is None or node.is_missing or not node.is_vector:
+            return None
+        from ecomap.core.geometry_repair import repaired_copy
+
+        name = tr("{name} (repaired)").format(name=node.name)
+        task = Task(lambda _feedback, layer: repaired_copy(layer, name), node.layer)
+
+        def done(result):
+            if result.repaired == 0:
+                text = tr("{name} has no invalid geometry to repair.").format(name=node.name)
+                if result.unreadable:
+                    text += " " + tr("{n} features have geometry that cannot be read at all.").format(
+                        n=result.unreadable)
+                self.w.statusBar().showMessage(text, 15000)
+                return
+            from ecomap.core.layer_tree import make_layer_node
+            from ecomap.core.tree_commands import AddNodesCommand
+
+            copy = make_layer_node(result.layer, name=name, style=node.style, theme=node.theme)
+            parent = node.parent or self.w.tree.root
+            self.w.undo.push(AddNodesCommand(self.w.tree, [copy], parent, parent.row_of(node),
+                                             text=tr("Repair geometry of {name}").format(name=node.name)))
+            text = tr("{n} features repaired in the new layer {copy}.").format(n=result.repaired, copy=name)
+            if result.emptied:
+                text += " " + tr("{n} of them had nothing valid left and have no geometry now.").format(
+                    n=result.emptied)
+            if result.unreadable:
+                text += " " + tr("{n} features have geometry that cannot be read at all.").format(n=result.unreadable)
+            self.w.statusBar().showMessage(text, 15000)
+
+        task.finished.connect(done)
+        task.failed.connect(lambda exc: QMessageBox.warning(
+            self.w, tr("Repair geometry"), exc.user_message() if isinstance(exc, DataError) else str(exc)))
         self.task = task.start()
         return task

@@ -28,7 +28,8 @@ from ecomap.i18n import tr
 def encoding_method_text(method: str) -> str:
     return {"cpg": tr("from the .cpg file"), "ldid": tr("from the DBF language mark"),
             "sample": tr("guessed from the text"), "format": tr("fixed by the format"),
-            "bom": tr("from the byte-order mark"), "user": tr("chosen by you")}.get(method, method)
+            "bom": tr("from the byte-order mark"), "user": tr("chosen by you"),
+            "charset": tr("from the MapInfo Charset line")}.get(method, method)
 
 
 def geometry_type_text(kind: str | None) -> str:
@@ -132,3 +133,6 @@ class LayerPropertiesDialog(QDialog):
     def _check_validity(self):
         n = self.node.layer.invalid_count
         self.validity.setText(tr("none") if n == 0 else tr("{n} invalid (self-intersections or bad rings)").format(n=n))
+        self.validity.setWordWrap(True)
+        if n:
+            self.validity.setText("\n".join([self.validity.text()] + self.node.layer.geometry_notes[1:]))

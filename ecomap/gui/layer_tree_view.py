@@ -286,6 +286,7 @@ class LayerTreeView(QTreeView):
     propertiesRequested = Signal(object)
     attributeTableRequested = Signal(object)
     locateRequested = Signal(object)
+    repairGeometryRequested = Signal(object)
     currentLayerChanged = Signal(object)
 
     def __init__(self, tree: LayerTreeModel, undo: QUndoStack, parent=None):
@@ -438,6 +439,7 @@ class LayerTreeView(QTreeView):
                 menu.addAction(tr("Zoom to layer"), lambda: self.zoomToLayerRequested.emit(node))
                 if node.is_vector:
                     menu.addAction(tr("Open attribute table"), lambda: self.attributeTableRequested.emit(node))
+                    menu.addAction(tr("Repair geometry (new copy)"), lambda: self.repairGeometryRequested.emit(node))
                 menu.addAction(tr("Style…"), lambda: self.styleRequested.emit(node))
                 menu.addAction(self._opacity_action(menu, node))
             menu.addSeparator()
