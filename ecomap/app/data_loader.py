@@ -2,6 +2,8 @@
 
 ``DataLoader.add_paths(paths)`` reads every file off the UI thread with a progress
 window that can be cancelled; read errors are collected and shown once, clearly.
+A folder or ZIP archive holding several datasets is first listed (in a worker too)
+and the user ticks the ones to add.
 Then, one layer at a time on the GUI thread: a Shapefile whose text encoding was
 guessed gets the encoding preview (and is re-read, again in a worker, if the user
 picks another); a layer without a declared CRS gets the CRS dialog. The layers are
@@ -24,37 +26,67 @@ from ecomap.core.tree_commands import AddNodesCommand
 from ecomap.errors import DataError
 from ecomap.gui.worker import Task
 from ecomap.i18n import tr
+from ecomap.io.registry import holds_several
 
 PROJECT_SUFFIX = ".ecomap"
 
 
-def read_files(feedback, paths: list[str]) -> list[tuple[str, list | DataError]]:
-    """Worker: open every path; per path its layers or the DataError explaining why not."""
+def read_files(feedback, items: list) -> list[tuple[str, list | DataError]]:
+    """Worker: open every item (a path, or a (path, layer) pair); per item its layers or the DataError."""
     from ecomap.io.registry import open_path
+
+    out = []
+    for i, item in enumerate(items):
+        path, layer = (item, None) if isinstance(item, str) else item
+        if feedback.cancelled:
+            break
+        feedback.progress(i, len(items), layer or Path(path).name)
+        try:
+            layers = open_path(path, layer=layer)
+        except DataError as exc:
+            out.append((path, exc))
+            continue
+        for lyr in layers:
+            _ = lyr.bounds  # the GUI asks for extents at once; compute them here, off the UI thread
+        out.append((path, layers))
+    return out
+
+
+def list_containers(feedback, paths: list[str]) -> list[tuple[str, list | DataError | None]]:
+    """Worker: per path the datasets of a folder or ZIP archive (or the DataError), None for a plain file."""
+    from ecomap.io.registry import holds_several, list_datasets
 
     out = []
     for i, path in enumerate(paths):
         if feedback.cancelled:
             break
         feedback.progress(i, len(paths), Path(path).name)
+        if not holds_several(path):
+            out.append((path, None))
+            continue
         try:
-            layers = open_path(path)
+            out.append((path, list_datasets(path)))
         except DataError as exc:
             out.append((path, exc))
-            continue
-        for layer in layers:
-            _ = layer.bounds  # the GUI asks for extents at once; compute them here, off the UI thread
-        out.append((path, layers))
     return out
 
 
 def reread_shapefile(feedback, path: Path, layer_name: str | None, encoding: str):
-    from ecomap.io.ogr import read
+    """Worker: the layer read again with ``encoding`` (a Shapefile, also inside a ZIP archive)."""
+    from ecomap.io.registry import open_path
 
-    feedback.progress(0, 0, path.name)
-    layers = read(path, layer=layer_name, encoding=encoding)
+    feedback.progress(0, 0, Path(path).name)
+    layers = open_path(path, layer=layer_name, encoding=encoding)
     _ = layers[0].bounds
     return layers[0]
+
+
+def is_shapefile(layer) -> bool:
+    """Read from a .shp, on disk or inside a ZIP archive (recorded as the archive and the member)."""
+    source = layer.source
+    if source.path.suffix.lower() == ".zip":
+        return (source.layer or "").lower().endswith(".shp")
+    return source.path.suffix.lower() == ".shp"
 
 
 def with_crs(layer, epsg: int):
@@ -92,6 +124,7 @@ class DataLoader(QObject, TaskProgressMixin):
         self.task: Task | None = None
         self._queue: list = []
         self._ready: list = []
+        self._pending_errors: list[DataError] = []
         self.progress: QProgressDialog | None = None
 
     # ------------------------------------------------------------------ entry point
@@ -104,13 +137,44 @@ class DataLoader(QObject, TaskProgressMixin):
         paths = [p for p in paths if p not in projects]
         if not paths:
             return None
-        task = Task(read_files, paths)
-        self.show_task_progress(task, tr("Reading data…"), tr("Add data"), len(paths), tr("Reading {name}…"),
+        if not any(holds_several(p) for p in paths):
+            return self._read(paths)
+        task = Task(list_containers, paths)
+        self.show_task_progress(task, tr("Looking into folders and archives…"), tr("Add data"), len(paths),
+                                tr("Looking into {name}…"), Qt.WindowModality.NonModal)
+        task.finished.connect(self._on_listed)
+        task.failed.connect(self._on_failed)
+        self.task = task.start()
+        return task
+
+    def _read(self, items: list, errors: list | None = None) -> Task:
+        task = Task(read_files, items)
+        self._pending_errors = list(errors or [])
+        self.show_task_progress(task, tr("Reading data…"), tr("Add data"), len(items), tr("Reading {name}…"),
                                 Qt.WindowModality.NonModal)
         task.finished.connect(self._on_read)
         task.failed.connect(self._on_failed)
         self.task = task.start()
         return task
+
+    def _on_listed(self, results):
+        """Ask which datasets to add where a folder or archive holds several, then read them."""
+        self._close_progress()
+        items, errors = [], []
+        for path, datasets in results:
+            if isinstance(datasets, DataError):
+                errors.append(datasets)
+            elif datasets is None or len(datasets) == 1:
+                items.append(path)
+            elif not datasets:
+                items.append(path)  # opening it says that nothing in it can be read
+            else:
+                chosen = self.ask_datasets(path, datasets)
+                items.extend((str(d.path), d.layer) for d in chosen or [])
+        if items:
+            self.task = self._read(items, errors)
+        elif errors:
+            self.show_errors(errors)
 
     def _on_failed(self, exc):
         self._close_progress()
@@ -118,7 +182,8 @@ class DataLoader(QObject, TaskProgressMixin):
 
     def _on_read(self, results):
         self._close_progress()
-        errors = [exc for _path, exc in results if isinstance(exc, DataError)]
+        errors = self._pending_errors + [exc for _path, exc in results if isinstance(exc, DataError)]
+        self._pending_errors = []
         if errors:
             self.show_errors(errors)
         self._queue = [lyr for _path, layers in results if not isinstance(layers, DataError) for lyr in layers]
@@ -137,7 +202,7 @@ class DataLoader(QObject, TaskProgressMixin):
         while self._queue:
             layer = self._queue.pop(0)
             enc = getattr(layer, "encoding", None)
-            if enc is not None and enc.guessed and layer.source.path.suffix.lower() == ".shp":
+            if enc is not None and enc.guessed and is_shapefile(layer):
                 chosen = self.ask_encoding(layer)
                 if chosen and chosen.upper() != enc.encoding.upper():
                     self._reread(layer, chosen)
@@ -191,10 +256,19 @@ class DataLoader(QObject, TaskProgressMixin):
 
     # ------------------------------------------------------------------ questions (replaced in tests)
 
+    def ask_datasets(self, path: str, datasets: list) -> list:
+        """The datasets of the folder or archive ``path`` that the user ticked (none when cancelled)."""
+        from ecomap.gui.dataset_chooser import DatasetChooser
+
+        dlg = DatasetChooser(Path(path).name, datasets, self.window)
+        return dlg.selected() if dlg.exec() else []
+
     def ask_encoding(self, layer) -> str | None:
         from ecomap.gui.encoding_dialog import EncodingDialog
+        from ecomap.io.registry import gdal_location
 
-        dlg = EncodingDialog(layer.source.path, layer.encoding.encoding, True, layer.source.layer, self.window)
+        path, name = gdal_location(layer.source)
+        dlg = EncodingDialog(path, layer.encoding.encoding, True, name, self.window)
         return dlg.encoding() if dlg.exec() else None
 
     def ask_crs(self, layer) -> int | None:

@@ -21,12 +21,11 @@ phone app wrote GCJ-02 offsets instead cannot be detected reliably and is not gu
 from __future__ import annotations
 
 import codecs
-import io
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, XMLParser
 from xml.parsers import expat
 
@@ -39,6 +38,7 @@ from ecomap.core.crs import CrsInfo
 from ecomap.core.layers import DataSource, EncodingInfo, VectorLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io.archive import read_capped, unsafe_member_name
 from ecomap.io.crs_detect import infer_from_bounds
 
 #: Largest KML document EcoMap reads (a KMZ member is measured uncompressed).
@@ -78,12 +78,6 @@ def _load_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _unsafe_member(name: str) -> bool:
-    normal = name.replace("\\", "/")
-    return (normal.startswith("/") or re.match(r"^[A-Za-z]:", normal) is not None
-            or ".." in PurePosixPath(normal).parts)
-
-
 def _read_kmz_member(path: Path) -> bytes:
     try:
         archive = zipfile.ZipFile(path)
@@ -92,7 +86,7 @@ def _read_kmz_member(path: Path) -> bytes:
     with archive:
         infos = archive.infolist()
         for info in infos:
-            if _unsafe_member(info.filename):
+            if unsafe_member_name(info.filename):
                 raise DataError(path, tr("the KMZ archive contains an unsafe file name ({name}); "
                                          "EcoMap refuses it").format(name=info.filename))
         candidates = [i for i in infos if not i.is_dir() and i.filename.lower().endswith(".kml")]
@@ -102,19 +96,7 @@ def _read_kmz_member(path: Path) -> bytes:
                       next((i for i in candidates if "/" not in i.filename), candidates[0]))
         too_large = DataError(path, tr("the KML document is larger than {limit} MB; EcoMap refuses it")
                               .format(limit=MAX_XML_BYTES // (1024 * 1024)))
-        if chosen.file_size > MAX_XML_BYTES:
-            raise too_large
-        # the header's size may lie: stop reading at the cap whatever it says
-        buffer = io.BytesIO()
-        try:
-            with archive.open(chosen) as member:
-                while chunk := member.read(1024 * 1024):
-                    buffer.write(chunk)
-                    if buffer.tell() > MAX_XML_BYTES:
-                        raise too_large
-        except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, NotImplementedError) as exc:
-            raise DataError(path, tr("the KMZ archive is damaged ({detail})").format(detail=exc)) from None
-    return buffer.getvalue()
+        return read_capped(archive, chosen, MAX_XML_BYTES, too_large, path)
 
 
 def _to_utf8(data: bytes, path: Path) -> tuple[bytes, EncodingInfo]:

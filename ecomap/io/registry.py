@@ -3,12 +3,17 @@
 One extension → reader table; the generic checks every format needs (missing path,
 empty file, no permission, empty folder, unknown type) happen here once, so each
 reader module only deals with its own format's content.
+
+A folder or a ZIP archive holds several datasets: :func:`list_datasets` names them
+without reading them (the GUI lets the user pick), and :func:`open_path` opens
+them all; one that cannot be read becomes a note on the others instead of hiding them.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,22 +26,32 @@ class Format:
     name: str
     kind: str  # "vector" | "raster"
     module: str  # ecomap.io.<module> with read(path) -> list[layer]
+    #: holds several layers, so each layer's source records its name
+    container: bool = False
+    #: the module's read() takes ``layer=`` and reads only that one
+    layered: bool = False
+    #: the module's read() takes ``encoding=`` (the user's choice of text encoding)
+    recodable: bool = False
 
 
 _OGR = "ogr"
 FORMATS: dict[str, Format] = {
-    ".gpkg": Format("GeoPackage", "vector", _OGR),
-    ".shp": Format("ESRI Shapefile", "vector", _OGR),
-    ".geojson": Format("GeoJSON", "vector", _OGR),
-    ".json": Format("GeoJSON", "vector", _OGR),
-    ".gdb": Format("Esri File Geodatabase", "vector", _OGR),
-    ".sqlite": Format("SQLite/SpatiaLite", "vector", _OGR),
-    ".gml": Format("GML", "vector", _OGR),
-    ".kml": Format("KML", "vector", "kml"),
-    ".kmz": Format("KMZ", "vector", "kml"),
+    ".gpkg": Format("GeoPackage", "vector", _OGR, container=True, layered=True),
+    ".shp": Format("ESRI Shapefile", "vector", _OGR, layered=True, recodable=True),
+    ".geojson": Format("GeoJSON", "vector", _OGR, layered=True),
+    ".json": Format("GeoJSON", "vector", _OGR, layered=True),
+    ".gdb": Format("Esri File Geodatabase", "vector", _OGR, container=True, layered=True),
+    ".sqlite": Format("SQLite/SpatiaLite", "vector", _OGR, container=True, layered=True),
+    ".gml": Format("GML", "vector", _OGR, container=True, layered=True),
+    ".tab": Format("MapInfo TAB", "vector", "mapinfo", recodable=True),
+    ".mif": Format("MapInfo MIF/MID", "vector", "mapinfo", recodable=True),
+    ".gpx": Format("GPX", "vector", "gpx", container=True, layered=True),
+    ".zip": Format("ZIP", "vector", "zipped", container=True, layered=True, recodable=True),
+    ".kml": Format("KML", "vector", "kml", container=True),
+    ".kmz": Format("KMZ", "vector", "kml", container=True),
     ".csv": Format("CSV", "vector", "csv_points"),
     ".txt": Format("国土资源部界址点坐标 TXT", "vector", "parcel_txt"),
-    ".dxf": Format("AutoCAD DXF", "vector", "dxf"),
+    ".dxf": Format("AutoCAD DXF", "vector", "dxf", container=True),
     ".tif": Format("GeoTIFF", "raster", "raster"),
     ".tiff": Format("GeoTIFF", "raster", "raster"),
     ".img": Format("Erdas Imagine", "raster", "raster"),
@@ -50,8 +65,20 @@ FORMATS: dict[str, Format] = {
     ".hgt": Format("SRTM HGT", "raster", "raster"),
 }
 # Files that belong to another file and are never opened on their own.
-_COMPANIONS = {".shx", ".dbf", ".prj", ".cpg", ".qmd", ".sbn", ".sbx", ".xml", ".aux", ".ovr",
-               ".tfw", ".pgw", ".jgw", ".wld", ".lock"}
+COMPANIONS = {".shx", ".dbf", ".prj", ".cpg", ".qmd", ".sbn", ".sbx", ".xml", ".aux", ".ovr",
+               ".tfw", ".pgw", ".jgw", ".wld", ".lock", ".mid", ".dat", ".map", ".id", ".ind",
+               ".gfs", ".xsd"}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One dataset of a folder or an archive, not yet read: ``open_path(path, layer=layer)`` opens it."""
+
+    path: Path
+    layer: str | None  # the member inside an archive, or None for a whole file
+    label: str  # what the user is shown ("数据/图斑.shp")
+    kind: str  # "vector" | "raster"
+    size: int  # bytes (uncompressed)
 
 
 def format_of(path: Path) -> Format | None:
@@ -63,9 +90,15 @@ def supported_extensions() -> list[str]:
 
 
 def file_filter() -> str:
-    """A Qt file-dialog filter naming every format."""
+    """Qt file-dialog filters: every format at once, then the multi-file ones by name."""
     patterns = " ".join(f"*{ext}" for ext in supported_extensions() if ext != ".gdb")
-    return tr("All supported data") + f" ({patterns})"
+    return ";;".join([
+        tr("All supported data") + f" ({patterns})",
+        tr("ZIP archives of data") + " (*.zip)",
+        tr("MapInfo tables") + " (*.tab *.mif)",
+        tr("GPS tracks") + " (*.gpx)",
+        "GML (*.gml)",
+    ])
 
 
 def check_readable(path: Path) -> None:
@@ -86,8 +119,20 @@ def check_readable(path: Path) -> None:
         raise DataError(path, tr("the file is empty (0 bytes)"))
 
 
-def open_path(path: str | os.PathLike, layer: str | None = None) -> list:
-    """Every layer in ``path`` (a file, a .gdb folder or a folder of data files)."""
+def holds_several(path: str | os.PathLike) -> bool:
+    """True for a folder (not a File Geodatabase) or a ZIP archive: things that hold datasets."""
+    path = Path(path)
+    if path.is_dir():
+        return path.suffix.lower() != ".gdb"
+    return path.suffix.lower() == ".zip"
+
+
+def open_path(path: str | os.PathLike, layer: str | None = None, encoding: str | None = None) -> list:
+    """Every layer in ``path`` (a file, a .gdb folder, a folder of data files or a ZIP archive).
+
+    ``layer`` names one layer of a container (inside a ZIP: the member, or
+    "member|layer"); ``encoding`` overrides a Shapefile's or MapInfo table's guessed one.
+    """
     path = Path(path).expanduser()
     check_readable(path)
     if path.is_dir() and path.suffix.lower() != ".gdb":
@@ -97,9 +142,10 @@ def open_path(path: str | os.PathLike, layer: str | None = None) -> list:
         raise DataError(path, tr("unknown file type '{ext}'; EcoMap reads {formats}").format(
             ext=path.suffix or tr("(no extension)"), formats=", ".join(supported_extensions())))
     module = importlib.import_module(f"ecomap.io.{fmt.module}")
-    if layer is not None and fmt.module == _OGR:
-        return module.read(path, layer=layer)
-    layers = module.read(path)
+    options = {"encoding": encoding} if encoding is not None and fmt.recodable else {}
+    if layer is not None and fmt.layered:
+        return module.read(path, layer=layer, **options)
+    layers = module.read(path, **options)
     if layer is not None:
         layers = [lyr for lyr in layers if lyr.name == layer]
         if not layers:
@@ -107,16 +153,76 @@ def open_path(path: str | os.PathLike, layer: str | None = None) -> list:
     return layers
 
 
-def _open_folder(folder: Path) -> list:
+def gdal_location(source) -> tuple[str, str | None]:
+    """The path and layer name GDAL opens for a layer's recorded ``source`` (a ZIP member's /vsizip/ path)."""
+    if source.path.suffix.lower() == ".zip" and source.layer:
+        from ecomap.io.zipped import gdal_location as member_location
+
+        return member_location(source.path, source.layer)
+    return str(source.path), source.layer
+
+
+def list_datasets(path: str | os.PathLike) -> list[Dataset]:
+    """The datasets a folder or a ZIP archive holds (a folder's archives are looked into); a file is one."""
+    path = Path(path).expanduser()
+    check_readable(path)
+    if path.suffix.lower() == ".zip" and path.is_file():
+        from ecomap.io.zipped import list_datasets as zip_datasets
+
+        return zip_datasets(path)
+    if not path.is_dir() or path.suffix.lower() == ".gdb":
+        fmt = format_of(path)
+        return [Dataset(path, None, path.name, fmt.kind if fmt else "vector", _size(path))]
     try:
-        entries = sorted(folder.iterdir())
+        entries = sorted(path.iterdir())
     except PermissionError:
-        raise DataError(folder, tr("no permission to read this folder")) from None
-    data = [p for p in entries if (p.suffix.lower() in FORMATS and (p.is_file() or p.suffix.lower() == ".gdb"))
-            and p.suffix.lower() not in _COMPANIONS]
-    if not data:
-        raise DataError(folder, tr("the folder contains no data files EcoMap can read"))
-    layers = []
-    for p in data:
-        layers.extend(open_path(p))
+        raise DataError(path, tr("no permission to read this folder")) from None
+    out = []
+    for p in entries:
+        suffix = p.suffix.lower()
+        if suffix not in FORMATS or suffix in COMPANIONS or not (p.is_file() or suffix == ".gdb"):
+            continue
+        if suffix == ".zip":
+            try:
+                out.extend(list_datasets(p))
+                continue
+            except DataError:
+                pass  # offered whole: opening it tells the user what is wrong
+        out.append(Dataset(p, None, p.name, FORMATS[suffix].kind, _size(p)))
+    return out
+
+
+def gather(path: Path, readers: Iterable[tuple[str, Callable[[], list]]]) -> list:
+    """The layers of every dataset of a folder or archive (``readers`` = (label, read) pairs).
+
+    A dataset that cannot be read is told about in a note on the first layer read,
+    so one stray file does not hide the rest; when none can be read, that is the error.
+    """
+    layers, failed = [], []
+    for label, read in readers:
+        try:
+            layers.extend(read())
+        except DataError as exc:
+            failed.append((label, exc))
+    if not layers:
+        if len(failed) == 1:
+            raise failed[0][1]
+        raise DataError(path, tr("none of its {n} datasets could be read; the first: {error}")
+                        .format(n=len(failed), error=failed[0][1].message))
+    layers[0].notes.extend(tr("{name} could not be read: {error}").format(
+        name=label, error=exc.message.removeprefix(f"{label}: ")) for label, exc in failed)
     return layers
+
+
+def _open_folder(folder: Path) -> list:
+    datasets = list_datasets(folder)
+    if not datasets:
+        raise DataError(folder, tr("the folder contains no data files EcoMap can read"))
+    return gather(folder, ((d.label, lambda d=d: open_path(d.path, layer=d.layer)) for d in datasets))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.iterdir())
+    except OSError:
+        return 0
