@@ -17,12 +17,21 @@ def add_arguments(parser) -> None:
                         "(may be left out when the file has one layer)")
     parser.add_argument("--out", required=True, metavar="FILE",
                         help="输出文件 .gpkg .shp .geojson .kml .kmz .csv .xlsx .txt / output file")
-    parser.add_argument("--crs", metavar="EPSG", help="投影到此坐标系，如 4490 / reproject to this CRS, e.g. 4490")
+    parser.add_argument("--crs", metavar="EPSG",
+                        help="写出的坐标系，如 4490（与图层不同时投影）；文件未声明坐标系、EcoMap 推断时必须给出："
+                             "给推断的代码即确认 / the CRS to write, e.g. 4490 (reprojects when it differs); "
+                             "required when the file declares no CRS and EcoMap assumed one: give the assumed "
+                             "code to confirm it")
     parser.add_argument("--encoding", metavar="ENC",
-                        help="Shapefile/TXT 编码：UTF-8（默认）或 GBK / Shapefile or TXT text encoding: UTF-8 or GBK")
+                        help="Shapefile 与界址点 TXT 的编码：默认 GBK（ArcGIS 和多数国产软件按 GBK 读取），"
+                             "或 UTF-8（QGIS 等，字段名可存 3 个汉字）/ text encoding of Shapefile and parcel "
+                             "TXT: GBK by default (what ArcGIS and most Chinese tools expect) or UTF-8 (QGIS "
+                             "and newer tools; a field name then holds 3 Chinese characters)")
     parser.add_argument("--geometry", choices=["auto", "xy", "wkt", "none"], default="auto",
                         help="CSV/XLSX 几何列 / CSV and XLSX geometry columns")
     parser.add_argument("--name-field", metavar="FIELD", help="KML 要素名称字段 / KML placemark name field")
+    parser.add_argument("--repair-geometry", action="store_true",
+                        help="导出前修复无效几何（make_valid）/ make invalid geometries valid before exporting")
 
 
 def _find(source: Path, layer_name: str | None):
@@ -58,13 +67,24 @@ def _find(source: Path, layer_name: str | None):
 
 def run(args) -> int:
     from ecomap.core.default_styles import default_style_for
-    from ecomap.io.export import export_layer
+    from ecomap.io.export import AssumedCrsError, export_layer
 
     out = Path(args.out).expanduser()
     check_out_folder(out)
     layer, style, name, theme = _find(Path(args.source).expanduser(), args.layer)
-    result = export_layer(layer, out, style=style or default_style_for(layer, theme), name=name, theme=theme,
-                          crs=args.crs, encoding=args.encoding, geometry=args.geometry, name_field=args.name_field)
+    if getattr(args, "repair_geometry", False):
+        from ecomap.core.geometry_repair import repaired_copy
+
+        repair = repaired_copy(layer, layer.name)
+        layer = repair.layer
+        print(tr("repaired {n} invalid geometries before exporting").format(n=repair.repaired))
+    try:
+        result = export_layer(layer, out, style=style or default_style_for(layer, theme), name=name, theme=theme,
+                              crs=args.crs, encoding=args.encoding, geometry=args.geometry,
+                              name_field=args.name_field)
+    except AssumedCrsError as exc:
+        raise DataError(exc.path, tr("{message}; give --crs {epsg} to confirm it, or --crs with another code to "
+                                     "reproject from it").format(message=exc.message, epsg=exc.assumed_epsg)) from None
     epsg = result.crs.to_epsg() if result.crs is not None else None
     print(tr("Wrote {path}: {n} features, {crs}").format(
         path=", ".join(str(p) for p in result.paths), n=result.count,

@@ -2,9 +2,11 @@
 
 The work is :func:`ecomap.io.export.export_layers`; this dialog only collects the
 choices. Several layers go into one GeoPackage or KML/KMZ, or into one file per
-layer (named after the layer) in a folder for the single-layer formats. The notes
-the export returns (renamed Shapefile fields, the CRS a CSV does not record) are
-shown to the user afterwards.
+layer (named after the layer) in a folder for the single-layer formats. A layer whose
+coordinate system EcoMap only assumed (its file declares none) is written only after
+the user confirms that CRS here or picks the one to write. The notes the export
+returns (renamed fields, dropped Z values, the CRS a CSV does not record) are shown
+to the user afterwards.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.export import FORMATS, MULTI_LAYER, ExportItem, export_layers
+from ecomap.io.export import FORMATS, MULTI_LAYER, ExportItem, assumed_crs_items, export_layers
 
 FORMAT_CHOICES = [(".gpkg", "GeoPackage (.gpkg)"), (".shp", "Shapefile (.shp)"), (".geojson", "GeoJSON (.geojson)"),
                   (".kml", "KML (.kml)"), (".kmz", "KMZ (.kmz)"), (".csv", "CSV (.csv)"), (".xlsx", "Excel (.xlsx)"),
@@ -74,8 +76,11 @@ class ExportDataDialog(QDialog):
         if map_crs:
             self.crs.addItem(tr("The map's coordinate system ({crs})").format(crs=map_crs), map_crs)
         self.encoding = QComboBox()
-        self.encoding.addItem("UTF-8", "UTF-8")
         self.encoding.addItem("GBK", "GBK")
+        self.encoding.addItem("UTF-8", "UTF-8")
+        self.encoding.setToolTip(tr("GBK is the default: ArcGIS and most Chinese land and forestry software read "
+                                    "Shapefiles and parcel TXT files as GBK. Choose UTF-8 for QGIS and newer "
+                                    "tools; a Shapefile field name then holds 3 Chinese characters instead of 5."))
         self.geometry = QComboBox()
         for value, label in (("auto", tr("automatic")), ("xy", tr("X/Y columns (points)")), ("wkt", "WKT"),
                              ("none", tr("no geometry"))):
@@ -115,7 +120,7 @@ class ExportDataDialog(QDialog):
     def _format_changed(self, *args) -> None:
         ext = self._ext()
         self.encoding.setEnabled(ext in (".shp", ".txt"))
-        self.encoding.setCurrentIndex(1 if ext == ".txt" else 0)
+        self.encoding.setCurrentIndex(self.encoding.findData("GBK"))
         self.geometry.setEnabled(ext in (".csv", ".xlsx"))
         text = self.target.text()
         if text:
@@ -148,6 +153,24 @@ class ExportDataDialog(QDialog):
             out.append(ExportItem(node.layer, node.style, node.name, getattr(node, "theme", None), rows))
         return out
 
+    def _confirm_assumed_crs(self, items: list[ExportItem], options: dict) -> bool:
+        """Ask about every layer whose CRS was assumed; False when the user would rather choose one."""
+        for item in assumed_crs_items(items, options["crs"], self._ext(), options["geometry"]):
+            info = item.layer.crs_info
+            why = f" ({info.reason})" if info.reason else ""
+            answer = QMessageBox.question(
+                self, tr("Export data"),
+                tr("The file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}.")
+                .format(name=item.out_name, epsg=info.assumed_epsg, why=why) + "\n\n"
+                + tr("Write the layer as EPSG:{epsg}? Choose No to pick the coordinate system to write in the "
+                     "list instead.").format(epsg=info.assumed_epsg),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.crs.setFocus()
+                return False
+            item.crs_confirmed = True
+        return True
+
     def run(self) -> None:
         items = self.items()
         target = self.target.text().strip()
@@ -159,6 +182,8 @@ class ExportDataDialog(QDialog):
         options = {"crs": crs or None,
                    "encoding": self.encoding.currentData() if self.encoding.isEnabled() else None,
                    "geometry": self.geometry.currentData()}
+        if not self._confirm_assumed_crs(items, options):
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         notes, written = [], []
         try:

@@ -3,25 +3,36 @@
 One entry point, :func:`export_layers`, for every format — the extension decides:
 
 ========== ==============================================================================
-.gpkg      GeoPackage, several layers in one file, field aliases kept (gpkg_data_columns)
-.shp       Shapefile, GBK or UTF-8, ``.cpg`` written, names cut to 10 bytes without collisions
-.geojson   GeoJSON (RFC 7946: WGS 84 longitude/latitude unless a CRS is asked for)
-.kml .kmz  Google Earth / 奥维: Chinese names, styles from the layer's symbology
+.gpkg      GeoPackage 1.2 (what QGIS 3.x and ArcGIS 10.x read), several layers in one
+           file, field aliases kept (gpkg_data_columns), Z and M kept
+.shp       Shapefile, GBK (default) or UTF-8, ``.cpg`` written, names cut to 10 bytes
+           without collisions, Z and M kept
+.geojson   GeoJSON (RFC 7946: WGS 84 longitude/latitude unless a CRS is asked for), Z kept
+.kml .kmz  Google Earth / 奥维: Chinese names, styles from the layer's symbology, Z kept
 .csv       UTF-8 with BOM; 经度/纬度 or 东坐标/北坐标 columns for points, WKT otherwise
 .xlsx      Chinese headers from the field aliases, a 说明 sheet with CRS and source
 .txt       国土资源部 land-parcel coordinate TXT (GBK, Gauss-Krüger)
 ========== ==============================================================================
 
+The coordinate system is written as the layer's file declared it. A CRS EcoMap only
+*assumed* (the file declared none) is never written as if declared: the export stops
+with :class:`AssumedCrsError` until the user confirms it (``ExportItem.crs_confirmed``)
+or names the CRS to write (``crs``). A layer without any CRS is written without one
+(no .prj, no CRS in the GeoPackage or GeoJSON) where the format allows it.
+
 Every export can reproject (``crs``) and take only some features (``selection``:
-row positions or a boolean mask). Every file is written under a temporary name
+row positions or a boolean mask). Field names the target reserves or cannot hold are
+renamed (:mod:`ecomap.io.export_fields`), Z and M are dropped where the format has no
+place for them, and both are reported. Every file is written under a temporary name
 beside the target and moved into place complete (Shapefiles: all sidecars from a
 temporary folder), so a failed export never leaves half a file or a mismatched
 .shp/.dbf pair. The result lists the files and notes the user should read (renamed
-fields, an assumed coordinate system, a dropped time of day).
+fields, dropped Z values, the CRS a CSV does not record, a dropped time of day).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import warnings
 from dataclasses import dataclass, field
@@ -38,9 +49,18 @@ from ecomap.core.layers import VectorLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
+__all__ = ["FORMATS", "MULTI_LAYER", "AssumedCrsError", "ExportItem", "ExportResult", "assumed_crs_items",
+           "export_layer", "export_layers", "file_filter", "unique_layer_names", "write_gpkg_aliases"]
+
 FORMATS = {".gpkg": "GeoPackage", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON",
            ".kml": "KML", ".kmz": "KMZ", ".csv": "CSV", ".xlsx": "XLSX", ".txt": "Parcel TXT"}
 MULTI_LAYER = (".gpkg", ".kml", ".kmz")
+LONLAT_ONLY = (".geojson", ".json", ".kml", ".kmz")  # RFC 7946 and KML are WGS 84 lon/lat by definition
+#: (keeps Z, keeps M) per format; CSV/XLSX depend on the geometry columns chosen
+_DIMENSIONS = {".gpkg": (True, True), ".shp": (True, True), ".geojson": (True, False), ".json": (True, False),
+               ".kml": (True, False), ".kmz": (True, False), ".txt": (False, False)}
+#: the columns ArcGIS computes from the geometry, stale once the geometry is reprojected
+_ESRI_COMPUTED = ("shape_area", "shape_length", "shape_leng", "shape_len")
 
 
 @dataclass
@@ -52,6 +72,8 @@ class ExportItem:
     name: str = ""
     theme: str | None = None
     selection: object = None  # row positions or boolean mask; None = every feature
+    #: the user confirmed the CRS EcoMap assumed for this layer; write it as the layer's CRS
+    crs_confirmed: bool = False
 
     @property
     def out_name(self) -> str:
@@ -64,6 +86,22 @@ class ExportResult:
     count: int = 0
     crs: CRS | None = None
     notes: list[str] = field(default_factory=list)
+    #: layer name → {column: the field name written} for every field the target made us rename
+    renamed: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+class AssumedCrsError(DataError):
+    """The layer's CRS was assumed, not declared, and the user has neither confirmed it nor chosen one."""
+
+    def __init__(self, path, layer_name: str, assumed_epsg: int, reason: str | None):
+        self.layer_name = layer_name
+        self.assumed_epsg = assumed_epsg
+        self.reason = reason
+        why = f" ({reason})" if reason else ""
+        super().__init__(path, tr("the file of layer '{name}' declares no coordinate system; EcoMap assumed "
+                                  "EPSG:{epsg}{why}. An assumed coordinate system is not written as if the "
+                                  "file had declared it: confirm it or choose the coordinate system to write")
+                         .format(name=layer_name, epsg=assumed_epsg, why=why))
 
 
 def file_filter() -> str:
@@ -73,9 +111,16 @@ def file_filter() -> str:
     return ";;".join(f"{label} (*{ext})" for ext, label in names.items())
 
 
-def _frame(item: ExportItem, crs, path: Path) -> gpd.GeoDataFrame:
-    layer = item.layer
-    frame = layer.features
+def assumed_crs_items(items, crs=None, suffix: str = "", geometry: str = "auto") -> list[ExportItem]:
+    """The items whose export would rest on an assumed CRS nobody confirmed (what the GUI asks about)."""
+    if crs is not None or (suffix in (".csv", ".xlsx") and geometry == "none"):
+        return []
+    items = [i if isinstance(i, ExportItem) else ExportItem(i) for i in items]
+    return [i for i in items if not i.crs_confirmed and i.layer.crs_info is not None and i.layer.crs_info.is_assumed]
+
+
+def _selected(item: ExportItem, path: Path) -> gpd.GeoDataFrame:
+    frame = item.layer.features
     if item.selection is not None:
         sel = np.asarray(item.selection)
         if sel.dtype == bool:
@@ -84,21 +129,53 @@ def _frame(item: ExportItem, crs, path: Path) -> gpd.GeoDataFrame:
             frame = frame[sel]
         else:
             frame = frame.iloc[sel.astype(np.int64)]
-    frame = frame.copy()
-    own = layer.crs_info.crs() if layer.crs_info is not None else None
+    return frame.copy()
+
+
+def _frame(item: ExportItem, target: CRS | None, path: Path, notes: list[str]) -> gpd.GeoDataFrame:
+    """The item's features in the CRS to write (see the module docstring for the rules)."""
+    frame = _selected(item, path)
+    info = item.layer.crs_info
+    own = info.crs() if info is not None else None
+    suffix = path.suffix.lower()
+    if info is not None and info.is_assumed and not item.crs_confirmed:
+        if target is None:
+            raise AssumedCrsError(path, item.out_name, info.assumed_epsg, info.reason)
+        if not target.equals(own):
+            notes.append(tr("layer '{name}': the file declares no coordinate system; it was reprojected from "
+                            "the assumed EPSG:{epsg}").format(name=item.out_name, epsg=info.assumed_epsg))
     if own is not None and (frame.crs is None or not frame.crs.equals(own)):
         frame = frame.set_crs(own, allow_override=True)
-    if crs is not None:
-        target = crs if isinstance(crs, CRS) else _crs_of(crs, path)
-        if frame.crs is None:
-            raise DataError(path, tr("layer '{name}' has no coordinate system; it cannot be reprojected")
+    if target is None and suffix in LONLAT_ONLY and frame.crs is not None:
+        target = CRS.from_epsg(4326)
+    if target is None:
+        if frame.crs is None and suffix in (".geojson", ".json"):
+            notes.append(tr("layer '{name}' has no coordinate system, so none was written; GeoJSON readers "
+                            "will take the coordinates for WGS 84 longitude/latitude").format(name=item.out_name))
+        return frame
+    if frame.crs is None:
+        if suffix in (".kml", ".kmz"):
+            raise DataError(path, tr("layer '{name}' has no coordinate system; it cannot be written to KML")
                             .format(name=item.out_name))
-        if not frame.crs.equals(target):
-            frame = frame.to_crs(target)
+        raise DataError(path, tr("layer '{name}' has no coordinate system; it cannot be reprojected")
+                        .format(name=item.out_name))
+    if not frame.crs.equals(target):
+        if _dimensions(frame)[1]:  # geopandas' to_crs turns the Z and M of a measured geometry into NaN
+            frame = _drop_m(frame)
+            notes.append(tr("layer '{name}': the M values were left out: EcoMap cannot carry measures through "
+                            "a reprojection").format(name=item.out_name))
+        frame = frame.to_crs(target)
+        stale = [c for c in frame.columns if str(c).lower() in _ESRI_COMPUTED]
+        if stale:
+            notes.append(tr("layer '{name}': {fields} hold lengths or areas computed before the reprojection; "
+                            "they no longer match the geometry").format(name=item.out_name,
+                                                                       fields=", ".join(map(str, stale))))
     return frame
 
 
 def _crs_of(value, path: Path | None) -> CRS:
+    if isinstance(value, CRS):
+        return value
     text = str(value).strip()
     if text.isdigit():
         text = f"EPSG:{text}"
@@ -108,10 +185,64 @@ def _crs_of(value, path: Path | None) -> CRS:
         raise DataError(path, tr("unknown coordinate system '{crs}'").format(crs=value)) from None
 
 
+def _plain_values(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """List, array and mapping values (a GeoJSON property such as ``cp: [112.4, 39.3]``) as JSON text."""
+    for column in frame.columns:
+        if column == frame.geometry.name or frame[column].dtype != object:
+            continue
+        values = frame[column]
+        nested = values.map(lambda v: isinstance(v, list | tuple | dict | np.ndarray))
+        if nested.any():
+            frame[column] = values.where(~nested, values[nested].map(
+                lambda v: json.dumps(v.tolist() if isinstance(v, np.ndarray) else v, ensure_ascii=False,
+                                     default=str)))
+    return frame
+
+
+def _dimensions(frame: gpd.GeoDataFrame) -> tuple[bool, bool]:
+    """(any Z, any M); M is seen from shapely 2.1 on."""
+    geoms = np.asarray(frame.geometry.array, dtype=object)
+    if not len(geoms):
+        return False, False
+    has_m = bool(shapely.has_m(geoms).any()) if hasattr(shapely, "has_m") else False
+    return bool(shapely.has_z(geoms).any()), has_m
+
+
+def _fit_dimensions(frame: gpd.GeoDataFrame, keep_z: bool, keep_m: bool, what: str, name: str,
+                    notes: list[str]) -> gpd.GeoDataFrame:
+    """Drop the Z and/or M values ``what`` (a format, or its coordinate columns) has no place for, noting it."""
+    has_z, has_m = _dimensions(frame)
+    drop_z, drop_m = has_z and not keep_z, has_m and not keep_m
+    if not (drop_z or drop_m):
+        return frame
+    if drop_z:
+        geoms = shapely.force_2d(np.asarray(frame.geometry.array, dtype=object))
+        frame = frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=frame.crs), crs=frame.crs)
+    else:
+        frame = _drop_m(frame)
+    dropped = "/".join(v for v, d in (("Z", drop_z), ("M", drop_m)) if d)
+    notes.append(tr("layer '{name}': the {values} values were left out; there is no place for them in {what}")
+                 .format(name=name, what=what, values=dropped))
+    return frame
+
+
+def _drop_m(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The frame with its geometries' M values removed and their Z kept."""
+    geoms = np.asarray(frame.geometry.array, dtype=object)
+    measured = shapely.has_m(geoms)
+    with_z = measured & shapely.has_z(geoms)
+    flat = geoms.copy()
+    # through 3-D WKB: shapely.force_3d would set the Z of an XYZM geometry to 0
+    flat[with_z] = shapely.from_wkb(shapely.to_wkb(geoms[with_z], output_dimension=3))
+    flat[measured & ~with_z] = shapely.force_2d(geoms[measured & ~with_z])
+    return frame.set_geometry(gpd.GeoSeries(flat, index=frame.index, crs=frame.crs), crs=frame.crs)
+
+
 def export_layer(layer: VectorLayer, path, **options) -> ExportResult:
-    """Export one layer; options as :func:`export_layers` plus ``style``, ``name``, ``selection``."""
+    """Export one layer; options as :func:`export_layers` plus ``style``, ``name``, ``theme``,
+    ``selection`` and ``crs_confirmed``."""
     item = ExportItem(layer, options.pop("style", None), options.pop("name", ""), options.pop("theme", None),
-                      options.pop("selection", None))
+                      options.pop("selection", None), options.pop("crs_confirmed", False))
     return export_layers([item], path, **options)
 
 
@@ -120,11 +251,13 @@ def export_layers(items: list[ExportItem], path, crs=None, encoding: str | None 
                   kml_split_categories: bool = True) -> ExportResult:
     """Write ``items`` to ``path`` (format from the extension; see the module docstring).
 
-    ``crs``: reproject to this CRS (EPSG code, "EPSG:4490", WKT or pyproj CRS).
-    ``encoding``: Shapefile (UTF-8 default, or GBK) and parcel TXT (GBK default) text encoding.
+    ``crs``: the CRS to write (EPSG code, "EPSG:4490", WKT or pyproj CRS), reprojecting
+    when it differs; naming one also settles a layer whose CRS was only assumed.
+    ``encoding``: Shapefile and parcel TXT text encoding, GBK by default for both.
     ``geometry``: CSV/XLSX geometry columns — "auto", "xy", "wkt" or "none".
     ``name_field``: KML placemark names (default: the layer's name field).
     ``aliases``: XLSX headers from the field aliases.
+    Raises :class:`AssumedCrsError` for a layer whose CRS was assumed and not confirmed.
     """
     path = Path(path).expanduser()
     suffix = path.suffix.lower()
@@ -141,42 +274,42 @@ def export_layers(items: list[ExportItem], path, crs=None, encoding: str | None 
         if getattr(item.layer, "kind", "vector") != "vector":
             raise DataError(path, tr("'{name}' is a raster; only vector layers are exported here")
                             .format(name=item.out_name))
-    if suffix in (".geojson", ".json", ".kml", ".kmz") and crs is None:
-        crs = 4326  # RFC 7946 and KML are longitude/latitude by definition
     target = _crs_of(crs, path) if crs is not None else None
-    frames = [_frame(item, target, path) for item in items]
-    result = ExportResult(count=int(sum(len(f) for f in frames)), crs=frames[0].crs)
+    result = ExportResult()
+    if suffix in (".csv", ".xlsx") and geometry == "none":
+        items = [ExportItem(i.layer, i.style, i.name, i.theme, i.selection, True) for i in items]
+    frames = [_plain_values(_frame(item, target, path, result.notes)) for item in items]
+    if suffix in _DIMENSIONS:
+        keep_z, keep_m = _DIMENSIONS[suffix]
+        frames = [_fit_dimensions(f, keep_z, keep_m, FORMATS[suffix], i.out_name, result.notes)
+                  for f, i in zip(frames, items)]
+    result.count = int(sum(len(f) for f in frames))
+    result.crs = frames[0].crs
     if suffix == ".gpkg":
         _write_gpkg(items, frames, path, result)
     elif suffix == ".shp":
         from ecomap.io.shapefile_writer import write_shapefile
 
-        files, notes = write_shapefile(frames[0], path, encoding or "UTF-8")
+        files, notes, renamed = write_shapefile(frames[0], path, encoding)
         result.paths += files
         result.notes += notes
+        if renamed:
+            result.renamed[items[0].out_name] = renamed
     elif suffix in (".geojson", ".json"):
         _write_ogr(frames[0], path, "GeoJSON", items[0].out_name)
         result.paths.append(path)
     elif suffix in (".kml", ".kmz"):
-        _write_kml(items, frames, path, name_field, kml_split_categories)
-        result.paths.append(path)
-    elif suffix == ".csv":
-        from ecomap.io.table_export import write_csv
+        from ecomap.io.export_fields import renames_note
+        from ecomap.io.export_kml import write_kml
 
-        with atomic_target(path, suffix=path.suffix) as tmp:
-            write_csv(frames[0], tmp, geometry)
+        renamed = write_kml(items, frames, path, name_field, kml_split_categories)
+        for name, renames in renamed.items():
+            result.notes.append(f"{name}: {renames_note('KML', renames)}" if len(items) > 1
+                                else renames_note("KML", renames))
+        result.renamed.update(renamed)
         result.paths.append(path)
-        result.notes.append(tr("a CSV file does not record its coordinate system: the coordinates are in {crs}")
-                            .format(crs=_crs_label(frames[0].crs)))
-    elif suffix == ".xlsx":
-        from ecomap.io.table_export import export_info, write_xlsx
-
-        item = items[0]
-        with atomic_target(path, suffix=path.suffix) as tmp:
-            write_xlsx(frames[0], tmp, sheet=item.out_name,
-                       aliases=item.layer.field_aliases if aliases else None, geometry=geometry,
-                       info=export_info(item.out_name, frames[0].crs, len(frames[0]), str(item.layer.source)))
-        result.paths.append(path)
+    elif suffix in (".csv", ".xlsx"):
+        _write_table(items[0], frames[0], path, geometry, aliases, result)
     elif suffix == ".txt":
         _write_parcel_txt(items[0], frames[0], path, encoding, result)
     return result
@@ -197,12 +330,14 @@ def _write_ogr(frame: gpd.GeoDataFrame, path: Path, driver: str, layer_name: str
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
+                warnings.filterwarnings("ignore", "'crs' was not provided", UserWarning)  # a layer without CRS gets none, as meant
                 pyogrio.write_dataframe(frame, tmp, layer=layer_name, driver=driver)
         except (OSError, RuntimeError, ValueError) as exc:
             raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
 
 
-def _unique_names(names: list[str]) -> list[str]:
+def unique_layer_names(names: list[str]) -> list[str]:
+    """Layer names made unique ignoring case (two layers called 河流 become 河流 and 河流_2)."""
     out, seen = [], set()
     for name in names:
         candidate, n = name, 2
@@ -216,16 +351,29 @@ def _unique_names(names: list[str]) -> list[str]:
 def _write_gpkg(items: list[ExportItem], frames: list[gpd.GeoDataFrame], path: Path, result: ExportResult) -> None:
     import pyogrio
 
-    names = _unique_names([i.out_name for i in items])
+    from ecomap.io.export_fields import gpkg_renames, renames_note
+
+    names = unique_layer_names([i.out_name for i in items])
+    aliases = {}
     with atomic_target(path, suffix=path.suffix) as tmp:
         tmp.unlink()  # GDAL creates the file itself
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
-                for item, frame, name in zip(items, frames, names):
-                    pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
-            aliases = {name: {k: v for k, v in item.layer.field_aliases.items() if k in frame.columns}
-                       for item, frame, name in zip(items, frames, names)}
+                warnings.filterwarnings("ignore", "'crs' was not provided", UserWarning)  # a layer without CRS gets none, as meant
+                for i, (item, frame, name) in enumerate(zip(items, frames, names)):
+                    renames = gpkg_renames(frame)
+                    if renames:
+                        frame = frame.rename(columns=renames)
+                        result.renamed[item.out_name] = renames
+                        note = renames_note("GeoPackage", renames)
+                        result.notes.append(f"{item.out_name}: {note}" if len(items) > 1 else note)
+                    options = {"dataset_options": {"VERSION": "1.2"}} if i == 0 else {}
+                    if _dimensions(frame)[1]:  # pyogrio's WKB path refuses measured geometries
+                        options["use_arrow"] = True
+                    pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG", **options)
+                    aliases[name] = {renames.get(k, k): v for k, v in item.layer.field_aliases.items()
+                                     if k in frame.columns or k in renames}
             if any(aliases.values()):
                 write_gpkg_aliases(tmp, aliases)
         except (OSError, RuntimeError, ValueError, sqlite3.Error) as exc:
@@ -253,103 +401,43 @@ def write_gpkg_aliases(path: Path, aliases: dict[str, dict[str, str]]) -> None:
                             "VALUES (?, ?, ?, ?)", (table, column, column, title))
 
 
-def kml_style_of(style):
-    """KmlStyle(s) for a style: one for a single symbol, (label, KmlStyle) per category otherwise."""
-    from ecomap.core.style import parse_color
-    from ecomap.io.kml_writer import KmlStyle
+def _write_table(item: ExportItem, frame: gpd.GeoDataFrame, path: Path, geometry: str, aliases: bool,
+                 result: ExportResult) -> None:
+    """CSV or XLSX: attribute columns that clash with the coordinate columns are renamed first."""
+    from ecomap.io import table_export
+    from ecomap.io.export_fields import rename_reserved, renames_note
 
-    def convert(symbol):
-        if symbol is None:
-            return KmlStyle()
-        fill = parse_color(symbol.fill) if symbol.fill else None
-        stroke = parse_color(symbol.stroke) if symbol.stroke else None
-        if fill is not None and symbol.opacity != 1.0:
-            fill = (*fill[:3], int(fill[3] * symbol.opacity))
-        if symbol.marker and fill is not None:
-            stroke = fill  # KML colours point icons with the line colour
-        width_px = symbol.stroke_width * 96 / 25.4 if symbol.stroke_unit == "mm" else symbol.stroke_width
-        return KmlStyle(stroke=stroke, fill=fill, width=max(1.0, round(width_px, 1)))
-
-    kind = getattr(style, "type", None)
-    if kind == "single":
-        return convert(style.symbol)
-    if kind == "categorized":
-        return [(c.value, c.label, convert(c.symbol)) for c in style.categories], \
-            (convert(style.default) if style.default is not None else None)
-    if kind == "graduated":
-        return [((r.lower, r.upper), r.label, convert(r.symbol)) for r in style.ranges], None
-    return KmlStyle()
-
-
-def _write_kml(items: list[ExportItem], frames: list[gpd.GeoDataFrame], path: Path, name_field: str | None,
-               split: bool) -> None:
-    from ecomap.core.layout.naming import guess_name_field
-    from ecomap.io import kml_writer
-
-    parts, styles = [], []
-    names = _unique_names([i.out_name.replace("/", "／") for i in items])
-    field = name_field
-    for item, frame, name in zip(items, frames, names):
-        field = name_field or guess_name_field(item.layer, item.theme)
-        if name_field and name_field not in frame.columns:
-            raise DataError(path, tr("layer '{layer}' has no field '{field}'").format(layer=name, field=name_field))
-        converted = kml_style_of(item.style) if item.style is not None else None
-        if split and isinstance(converted, tuple):
-            classes, default = converted
-            kind = getattr(item.style, "type", "")
-            used = np.zeros(len(frame), bool)
-            for key, label, kstyle in classes:
-                if kind == "categorized":
-                    mask = _matches(frame[item.style.field], key)
-                else:
-                    values = frame[item.style.field].astype(float).to_numpy()
-                    mask = (values >= key[0]) & (values <= key[1])
-                mask &= ~used
-                used |= mask
-                if mask.any():
-                    parts.append((f"{name}/{str(label).replace('/', '／')}", frame[mask]))
-                    styles.append(kstyle)
-            if (~used).any():
-                parts.append((f"{name}/{tr('Other')}", frame[~used]))
-                styles.append(default or kml_writer.KmlStyle())
+    mode = table_export.geometry_mode(frame, geometry)
+    added = table_export.geometry_columns(frame.crs, mode)
+    renames = rename_reserved([c for c in frame.columns if c != frame.geometry.name], added)
+    if renames:
+        frame = frame.rename(columns=renames)
+        result.renamed[item.out_name] = renames
+        result.notes.append(renames_note(FORMATS[path.suffix.lower()], renames))
+    if mode == "xy":
+        frame = _fit_dimensions(frame, False, False, tr("the X/Y columns"), item.out_name, result.notes)
+    with atomic_target(path, suffix=path.suffix) as tmp:
+        if path.suffix.lower() == ".csv":
+            table_export.write_csv(frame, tmp, mode)
         else:
-            parts.append((name, frame))
-            styles.append(converted if isinstance(converted, kml_writer.KmlStyle) else kml_writer.KmlStyle())
-    kml_writer.write(parts, path, name_field=field if len(items) == 1 else _common_field(items, frames, name_field),
-                     styles=styles, kmz=path.suffix.lower() == ".kmz", document_name=path.stem)
-
-
-def _common_field(items, frames, name_field):
-    """A name field every layer has (KML writer takes one), else None: placemarks named by 'name'."""
-    from ecomap.core.layout.naming import guess_name_field
-
-    if name_field:
-        return name_field
-    guesses = {guess_name_field(i.layer, i.theme) for i in items}
-    if len(guesses) == 1:
-        field = guesses.pop()
-        if field and all(field in f.columns for f in frames):
-            return field
-    return None
-
-
-def _key(value):
-    """Category values compare as text (a code stored as 11 in one file, "11" in another)."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _matches(series, value) -> np.ndarray:
-    keys = np.array([_key(v) for v in series.tolist()], dtype=object)
-    return keys == _key(value)
+            layer_aliases = {renames.get(k, k): v for k, v in item.layer.field_aliases.items()} if aliases else None
+            too_long = table_export.write_xlsx(
+                frame, tmp, sheet=item.out_name, aliases=layer_aliases, geometry=mode,
+                info=table_export.export_info(item.out_name, frame.crs if mode != "none" else None, len(frame),
+                                              str(item.layer.source)))
+            if too_long:
+                result.notes.append(tr("{n} cells hold more than the {limit} characters Excel keeps (long WKT "
+                                       "geometries); Excel will cut them, so use CSV or GeoPackage for the "
+                                       "geometry").format(n=too_long, limit=table_export.EXCEL_CELL_CHARS))
+    result.paths.append(path)
+    if path.suffix.lower() == ".csv" and mode != "none":
+        result.notes.append(tr("a CSV file does not record its coordinate system: the coordinates are in {crs}")
+                            .format(crs=_crs_label(frame.crs)))
 
 
 def _write_parcel_txt(item: ExportItem, frame: gpd.GeoDataFrame, path: Path, encoding: str | None,
                       result: ExportResult) -> None:
-    from ecomap.core.crs import epsg_of
+    from ecomap.core.crs import crs_from_epsg, epsg_of
     from ecomap.core.layout.naming import guess_name_field
     from ecomap.io import parcel_txt_writer
 
@@ -364,7 +452,8 @@ def _write_parcel_txt(item: ExportItem, frame: gpd.GeoDataFrame, path: Path, enc
         result.notes.append(tr("only polygons are land parcels; lines and points are written as 线/点 records"))
     with atomic_target(path, suffix=path.suffix) as tmp:
         own = epsg_of(frame.crs)
-        written = parcel_txt_writer.write(frame, tmp, encoding=encoding or "GBK", field_map=field_map,
+        written = parcel_txt_writer.write(frame, tmp, encoding=encoding or parcel_txt_writer.DEFAULT_ENCODING,
+                                          field_map=field_map,
                                           epsg=own if parcel_txt_writer.gauss_kruger_params(own) else None)
     result.paths.append(path)
     result.count = written.parcels
@@ -373,6 +462,4 @@ def _write_parcel_txt(item: ExportItem, frame: gpd.GeoDataFrame, path: Path, enc
     if epsg_of(frame.crs) != written.epsg:
         result.notes.append(tr("coordinates were written in EPSG:{epsg}, the Gauss-Krüger zone of the parcels")
                             .format(epsg=written.epsg))
-        from ecomap.core.crs import crs_from_epsg
-
         result.crs = crs_from_epsg(written.epsg)

@@ -1,9 +1,14 @@
 """Writing layers to KML or KMZ for Google Earth, 奥维 and phone apps.
 
-One Folder per layer (a "/" in a layer name nests folders, which is how the KML
-reader names nested folders, so a write–read round trip gives the same layers), one
-Schema per layer so that attribute types survive (SchemaData/SimpleData), names and
-text in UTF-8, coordinates reprojected to WGS 84 lon/lat with 9 decimals (≈0.1 mm).
+Each layer is a nested ``<Document>`` holding its own ``<Schema>`` and placemarks,
+the way GDAL's LIBKML driver writes layers: LIBKML resolves a SchemaData's schema
+only inside the container it reads as a layer (in a KMZ a Schema elsewhere leaves the
+layer without its fields), and reads every container as a layer — so a container
+holding only other containers shows up in QGIS as an empty layer. A "/" in a layer
+name nests it in a Folder (how the KML reader names nested folders, so a write–read
+round trip gives the same layers). SimpleField types keep the attribute types, names
+and text are UTF-8, coordinates are WGS 84 lon/lat with 9 decimals (≈0.1 mm) and keep
+their Z; measures (M) have no place in KML.
 Polygon outer rings are written counter-clockwise as the KML specification asks.
 The file is written to a temporary file beside the target and moved into place, so
 a failed export never leaves half a file behind.
@@ -53,7 +58,8 @@ class KmlStyle:
 class _Out:
     name: str
     frame: gpd.GeoDataFrame
-    style: KmlStyle
+    #: one style for the layer, or one per feature (a categorized layer in one folder)
+    style: KmlStyle | list[KmlStyle]
     aliases: dict[str, str] = field(default_factory=dict)  # field → title (KML displayName)
 
 
@@ -93,7 +99,9 @@ def write(layers, path: str | os.PathLike, name_field: str | None = None,
     """Write layers to a KML (or KMZ: zipped doc.kml) file and return its path.
 
     ``layers``: a VectorLayer, a GeoDataFrame, ``(name, GeoDataFrame)`` pairs, a
-    mapping name → GeoDataFrame, or a list of any of these. ``name_field``: the
+    mapping name → GeoDataFrame, or a list of any of these. ``styles``: one for all,
+    one per layer (by name or position), and for a layer either a style or a list with
+    one style per feature. ``name_field``: the
     column shown as each placemark's name (default: a column called ``name``); all
     other columns, and ``name_field`` itself when it is not ``name``, go into
     ExtendedData. ``kmz``: zip the document; default from the file's extension.
@@ -124,7 +132,7 @@ def _pairs(layers, default_name: str) -> Iterable[tuple[str, gpd.GeoDataFrame, C
             yield str(name), frame, frame.crs, {}
 
 
-def _style_for(styles, index: int, name: str) -> KmlStyle:
+def _style_for(styles, index: int, name: str, count: int) -> KmlStyle | list[KmlStyle]:
     style: Any = None
     if isinstance(styles, KmlStyle):
         style = styles
@@ -132,6 +140,15 @@ def _style_for(styles, index: int, name: str) -> KmlStyle:
         style = styles.get(name)
     elif styles is not None:
         style = styles[index] if index < len(styles) else None
+    if isinstance(style, list | np.ndarray):
+        if len(style) != count:
+            raise ValueError(f"{len(style)} feature styles for the {count} features of layer {name!r}")
+        converted = {id(s): _one_style(s) for s in style}
+        return [converted[id(s)] for s in style]
+    return _one_style(style)
+
+
+def _one_style(style) -> KmlStyle:
     if isinstance(style, Mapping):
         style = KmlStyle(**style)
     return style or KmlStyle()
@@ -149,7 +166,7 @@ def _normalise(layers, path: Path, styles, name_field: str | None) -> list[_Out]
             frame = frame.set_crs(crs)
         if not CRS.from_user_input(frame.crs).equals(CRS.from_epsg(4326)):
             frame = frame.to_crs(4326)
-        outs.append(_Out(name, frame, _style_for(styles, i, name), dict(aliases)))
+        outs.append(_Out(name, frame, _style_for(styles, i, name, len(frame)), dict(aliases)))
     if not outs:
         raise DataError(path, tr("there are no layers to write"))
     return outs
@@ -201,26 +218,56 @@ def _folders(outs: list[_Out], nest: bool) -> list[_Node]:
     return roots
 
 
+def _style_table(outs: list[_Out]) -> tuple[list[KmlStyle], list[np.ndarray]]:
+    """The distinct styles of the document and, per layer, each feature's index into them."""
+    table: list[KmlStyle] = []
+
+    def index_of(style: KmlStyle) -> int:
+        for i, known in enumerate(table):
+            if known == style:
+                return i
+        table.append(style)
+        return len(table) - 1
+
+    per_layer = []
+    for out in outs:
+        if isinstance(out.style, list):
+            distinct = {id(s): index_of(s) for s in out.style}
+            per_layer.append(np.array([distinct[id(s)] for s in out.style], dtype=np.int64))
+        else:
+            per_layer.append(np.full(len(out.frame), index_of(out.style), dtype=np.int64))
+    return table, per_layer
+
+
+def _style_xml(i: int, s: KmlStyle) -> str:
+    return (f'<Style id="style_{i}"><IconStyle><color>{kml_color(s.stroke)}</color></IconStyle>'
+            f'<LineStyle><color>{kml_color(s.stroke)}</color><width>{s.width:g}</width></LineStyle>'
+            f'<PolyStyle><color>{kml_color(s.fill)}</color>'
+            f'<fill>{0 if s.fill is None else 1}</fill><outline>{0 if s.stroke is None else 1}</outline>'
+            '</PolyStyle></Style>\n')
+
+
+def _schema_xml(i: int, out: _Out, name_field: str | None) -> str:
+    fields = _data_columns(out.frame, name_field)
+    if not fields:
+        return ""
+    parts = [f'<Schema name={_attr(out.name)} id="schema_{i}">']
+    for column in fields:
+        title = out.aliases.get(column)
+        kind = _KML_TYPES.get(field_kind(out.frame[column].dtype), "string")
+        parts.append(f'<SimpleField name={_attr(column)} type="{kind}">'
+                     + (f"<displayName>{_text(title)}</displayName>" if title else "") + "</SimpleField>")
+    return "".join(parts) + "</Schema>\n"
+
+
 def _document(outs: list[_Out], title: str, name_field: str | None, nest: bool) -> Iterable[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield f'<kml xmlns="{KML_NS}">\n<Document>\n<name>{_text(title)}</name>\n'
-    for i, out in enumerate(outs):
-        s = out.style
-        yield (f'<Style id="style_{i}"><IconStyle><color>{kml_color(s.stroke)}</color></IconStyle>'
-               f'<LineStyle><color>{kml_color(s.stroke)}</color><width>{s.width:g}</width></LineStyle>'
-               f'<PolyStyle><color>{kml_color(s.fill)}</color>'
-               f'<fill>{0 if s.fill is None else 1}</fill><outline>{0 if s.stroke is None else 1}</outline>'
-               '</PolyStyle></Style>\n')
-        fields = _data_columns(out.frame, name_field)
-        if fields:
-            yield f'<Schema name={_attr(out.name)} id="schema_{i}">'
-            for column in fields:
-                title = out.aliases.get(column)
-                yield (f'<SimpleField name={_attr(column)} type="{_KML_TYPES.get(field_kind(out.frame[column].dtype), "string")}">'
-                       + (f"<displayName>{_text(title)}</displayName>" if title else "") + "</SimpleField>")
-            yield "</Schema>\n"
+    table, style_ids = _style_table(outs)
+    for i, style in enumerate(table):
+        yield _style_xml(i, style)
     for node in _folders(outs, nest):
-        yield from _folder(node, outs, name_field)
+        yield from _folder(node, outs, style_ids, name_field)
     yield "</Document>\n</kml>\n"
 
 
@@ -232,16 +279,18 @@ def _data_columns(frame: gpd.GeoDataFrame, name_field: str | None) -> list:
     return [c for c in frame.columns if c not in skip]
 
 
-def _folder(node: _Node, outs: list[_Out], name_field: str | None) -> Iterable[str]:
-    yield f"<Folder><name>{_text(node.name)}</name>\n"
+def _folder(node: _Node, outs: list[_Out], style_ids: list[np.ndarray], name_field: str | None) -> Iterable[str]:
+    tag = "Folder" if node.layer is None else "Document"
+    yield f"<{tag}><name>{_text(node.name)}</name>\n"
     if node.layer is not None:
-        yield from _placemarks(node.layer, outs[node.layer], name_field)
+        yield _schema_xml(node.layer, outs[node.layer], name_field)
+        yield from _placemarks(node.layer, outs[node.layer], style_ids[node.layer], name_field)
     for child in node.children:
-        yield from _folder(child, outs, name_field)
-    yield "</Folder>\n"
+        yield from _folder(child, outs, style_ids, name_field)
+    yield f"</{tag}>\n"
 
 
-def _placemarks(index: int, out: _Out, name_field: str | None) -> Iterable[str]:
+def _placemarks(index: int, out: _Out, style_ids: np.ndarray, name_field: str | None) -> Iterable[str]:
     frame = out.frame
     label = name_field if name_field is not None else ("name" if "name" in frame.columns else None)
     fields = _data_columns(frame, name_field)
@@ -251,6 +300,7 @@ def _placemarks(index: int, out: _Out, name_field: str | None) -> Iterable[str]:
     names = frame[label].tolist() if label else [None] * len(frame)
     descriptions = frame["description"].tolist() if "description" in frame.columns else [None] * len(frame)
     columns = [frame[c].tolist() for c in fields]
+    styles = style_ids.tolist()
     for row, geom in enumerate(geoms):
         parts = ["<Placemark>"]
         name = _value_text(names[row])
@@ -259,7 +309,7 @@ def _placemarks(index: int, out: _Out, name_field: str | None) -> Iterable[str]:
         description = _value_text(descriptions[row])
         if description:
             parts.append(f"<description>{_text(description)}</description>")
-        parts.append(f"<styleUrl>#style_{index}</styleUrl>")
+        parts.append(f"<styleUrl>#style_{styles[row]}</styleUrl>")
         values = [(f, _value_text(col[row])) for f, col in zip(fields, columns)]
         values = [(f, v) for f, v in values if v is not None]
         if values:

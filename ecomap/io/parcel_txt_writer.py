@@ -21,6 +21,7 @@ import numpy as np
 import shapely
 from pyproj import CRS
 
+from ecomap.core.atomic import atomic_write_bytes
 from ecomap.core.crs import crs_from_epsg, epsg_of
 from ecomap.core.layers import VectorLayer
 from ecomap.core.measure import SQM_PER_HECTARE, ellipsoidal_areas
@@ -36,6 +37,8 @@ DATUM_TEXT = {
 }
 #: parcel-line text fields and the column each is taken from by default
 TEXT_FIELDS = ("地块编号", "地块名称", "图幅号", "地块用途", "地类编码")
+#: the encoding land-approval systems read (``ecomap export-layer --help`` says so too)
+DEFAULT_ENCODING = "GBK"
 _KIND = {3: "面", 6: "面", 1: "线", 5: "线", 0: "点", 4: "点"}
 
 
@@ -74,7 +77,7 @@ def write(
     source: VectorLayer | gpd.GeoDataFrame,
     path: Path,
     *,
-    encoding: str = "GBK",
+    encoding: str = DEFAULT_ENCODING,
     epsg: int | None = None,
     precision: int = 3,
     header: Mapping[str, str] | None = None,
@@ -118,12 +121,7 @@ def write(
         ) from None
     except LookupError:
         raise DataError(path, tr("unknown encoding {encoding}").format(encoding=encoding)) from None
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise DataError(
-            path, tr("cannot write the file: {reason}").format(reason=exc.strerror or exc)
-        ) from None
+    atomic_write_bytes(path, data)
     return WriteResult(path, target, int(present.sum()), int((~present).sum()))
 
 

@@ -2,13 +2,19 @@
 
 What goes wrong with Shapefiles in practice, and what this writer does about it:
 
+* GBK is the default encoding: ArcGIS (before Pro), 南方CASS and most Chinese land and
+  forestry tools read a Shapefile's text as the system code page; UTF-8 is for QGIS
+  and newer tools.
 * DBF field names hold 10 *bytes*: a Chinese name is cut to 3 characters in UTF-8
   and 5 in GBK, and GDAL cuts mid-character in UTF-8. Names are shortened here on
-  character boundaries in the chosen encoding, collisions get a numeric suffix, and
-  the renaming is reported so the user knows 面积公顷数值 became 面积公顷数.
+  character boundaries in the chosen encoding, collisions get a numeric suffix, the
+  names ArcGIS keeps for itself (FID, Shape) are renamed, and every renaming is
+  reported so the user knows 面积公顷数值 became 面积公顷数.
 * The encoding must be declared: a ``.cpg`` is always written (``936`` for GBK — the
   code page ArcGIS, QGIS and GDAL all accept — or ``UTF-8``), and for GBK the DBF
   language-driver byte is set to 0x4D as well, for readers that ignore .cpg.
+* Z is written (PolygonZ, PolyLineZ, PointZ shapes); measures (M) too, through
+  pyogrio's Arrow path, since its WKB path refuses measured geometries.
 * Values the encoding cannot hold (a GBK file and a rare character) stop the export
   with the offending text rather than writing question marks.
 * Text longer than 254 bytes, and date-times (DBF has dates only) are reported.
@@ -33,6 +39,7 @@ import shapely
 from ecomap.core.atomic import new_file_mode
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io.export_fields import SHAPEFILE_RESERVED, rename_reserved
 
 DBF_NAME_BYTES = 10
 DBF_TEXT_BYTES = 254
@@ -41,8 +48,12 @@ LDID = {"GBK": 0x4D}
 SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".shp.xml", ".fix")
 
 
+DEFAULT_ENCODING = "GBK"
+
+
 def normalise_encoding(encoding: str | None) -> str:
-    key = (encoding or "UTF-8").strip().upper().replace("_", "-")
+    """"UTF-8", "GBK" or "GB18030" for the spellings people use; None gives the default, GBK."""
+    key = (encoding or DEFAULT_ENCODING).strip().upper().replace("_", "-")
     if key in ("UTF8", "UTF-8", "65001"):
         return "UTF-8"
     if key in ("GBK", "CP936", "936", "GB2312"):
@@ -66,16 +77,17 @@ def truncate_bytes(name: str, encoding: str, limit: int = DBF_NAME_BYTES) -> str
 
 
 def dbf_field_names(columns: list[str], encoding: str) -> dict[str, str]:
-    """Column → DBF field name (≤ 10 bytes in ``encoding``), unique ignoring case."""
+    """Column → DBF field name (≤ 10 bytes in ``encoding``, not FID or Shape), unique ignoring case."""
     out: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = {r.upper() for r in SHAPEFILE_RESERVED}
+    reserved = rename_reserved(columns, SHAPEFILE_RESERVED)
     for column in columns:
         try:
             str(column).encode(encoding)
         except UnicodeEncodeError:
             raise DataError(None, tr("the field name '{name}' cannot be written in {encoding}; choose UTF-8")
                             .format(name=column, encoding=encoding)) from None
-        name = truncate_bytes(str(column), encoding) or "FIELD"
+        name = truncate_bytes(reserved.get(column, str(column)), encoding) or "FIELD"
         n = 1
         candidate = name
         while candidate.upper() in taken:
@@ -110,33 +122,55 @@ def _check_text(frame: pd.DataFrame, columns: list[str], encoding: str, path: Pa
 
 
 _FAMILY = {0: "point", 4: "point", 1: "line", 2: "line", 5: "line", 3: "polygon", 6: "polygon"}
+_SHAPE_TYPE = {"line": "ARC", "polygon": "POLYGON"}
 
 
-def _geometry_family(frame: gpd.GeoDataFrame, path: Path) -> None:
+def _shape_type(frame: gpd.GeoDataFrame, path: Path) -> str | None:
+    """The Shapefile shape type without its Z/M suffix (POINT, MULTIPOINT, ARC, POLYGON); None when empty."""
     geoms = np.asarray(frame.geometry.array, dtype=object)
     present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
-    families = {_FAMILY.get(t, "mixed") for t in np.unique(shapely.get_type_id(present)).tolist()}
+    types = np.unique(shapely.get_type_id(present)).tolist()
+    families = {_FAMILY.get(t, "mixed") for t in types}
     if len(families) > 1 or "mixed" in families:
         raise DataError(path, tr("a Shapefile holds one kind of geometry, but this layer mixes points, lines "
                                  "and polygons; export to GeoPackage instead"))
+    if not families:
+        return None
+    family = families.pop()
+    if family == "point":
+        return "MULTIPOINT" if 4 in types else "POINT"
+    return _SHAPE_TYPE[family]
 
 
-def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str = "UTF-8") -> tuple[list[Path], list[str]]:
-    """Write ``frame`` as ``path`` (.shp) and its sidecars; returns (files, notes for the user)."""
+def _has_m(frame: gpd.GeoDataFrame) -> tuple[bool, bool]:
+    """(any Z, any M) among the geometries; M needs shapely ≥ 2.1 to be seen at all."""
+    geoms = np.asarray(frame.geometry.array, dtype=object)
+    has_z = bool(shapely.has_z(geoms).any()) if len(geoms) else False
+    has_m = bool(shapely.has_m(geoms).any()) if len(geoms) and hasattr(shapely, "has_m") else False
+    return has_z, has_m
+
+
+def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str | None = None
+                    ) -> tuple[list[Path], list[str], dict[str, str]]:
+    """Write ``frame`` as ``path`` (.shp) and its sidecars (GBK unless ``encoding`` says otherwise).
+
+    Returns (files written, notes for the user, column → DBF field name for the renamed columns).
+    """
     import pyogrio
 
     path = Path(path)
     encoding = normalise_encoding(encoding)
     if frame.geometry.name != "geometry":
         frame = frame.rename_geometry("geometry")
-    _geometry_family(frame, path)
+    shape_type = _shape_type(frame, path)
     columns = [c for c in frame.columns if c != "geometry"]
     names = dbf_field_names(columns, encoding)
     notes: list[str] = []
-    renamed = [f"{old} → {new}" for old, new in names.items() if old != new]
+    renamed = {old: new for old, new in names.items() if old != new}
     if renamed:
-        notes.append(tr("Shapefile field names hold at most 10 bytes; renamed: {list}").format(
-            list="; ".join(renamed)))
+        notes.append(tr("Shapefile field names hold at most 10 bytes in {encoding}, and FID and Shape are "
+                        "ArcGIS's own; renamed: {list}").format(
+            encoding=encoding, list="; ".join(f"{old} → {new}" for old, new in renamed.items())))
     notes += _check_text(frame, columns, encoding, path)
     out = frame.rename(columns=names)
     for column in out.columns:
@@ -149,6 +183,10 @@ def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str = "UTF-8"
                                 "written as text").format(field=column))
         elif pd.api.types.is_bool_dtype(series):
             out[column] = series.astype("Int64")
+    has_z, has_m = _has_m(out)
+    options: dict = {}
+    if has_m and shape_type is not None:  # pyogrio's WKB path refuses M; its Arrow path needs the type named
+        options = {"use_arrow": True, "layer_options": {"SHPT": shape_type + ("ZM" if has_z else "M")}}
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise DataError(path, tr("the folder does not exist"))
@@ -157,13 +195,17 @@ def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str = "UTF-8"
         target = tmpdir / path.name
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
-            pyogrio.write_dataframe(out, target, driver="ESRI Shapefile", encoding=encoding)
+            warnings.filterwarnings("ignore", "'crs' was not provided", UserWarning)  # a layer without CRS gets none, as meant
+            pyogrio.write_dataframe(out, target, driver="ESRI Shapefile", encoding=encoding, **options)
         target.with_suffix(".cpg").write_text(CPG_TEXT[encoding], encoding="ascii")
         dbf = target.with_suffix(".dbf")
         with dbf.open("r+b") as fh:
             fh.seek(29)
             fh.write(bytes([LDID.get(encoding, 0)]))
         produced = sorted(tmpdir.iterdir())
+        for file in produced:  # on disk before any of them replaces the old files
+            with file.open("rb+") as fh:
+                os.fsync(fh.fileno())
         for suffix in SIDECARS:
             stale = folder / (path.stem + suffix)
             if stale.exists() and not (tmpdir / stale.name).exists():
@@ -177,6 +219,8 @@ def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str = "UTF-8"
             written.append(dest)
     except OSError as exc:
         raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror or exc)) from None
+    except (RuntimeError, ValueError) as exc:  # GDAL's refusals, as pyogrio raises them
+        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
-    return written, notes
+    return written, notes, renamed

@@ -6,6 +6,9 @@ unambiguously, where a bare "X" is a northing to a surveyor — or a WKT column 
 lines and polygons. A CSV cannot say its coordinate system, so the export notes it.
 XLSX headers use the field aliases (行政区名称 rather than XZQMC) unless asked not
 to, with a second sheet 说明 stating the coordinate system, the source and the count.
+The 说明 sheet starts with a 序号 number column so that GDAL's XLSX driver (and with
+it QGIS) recognises its first row as the header: GDAL takes a first row for a header
+only when the row below it holds something other than text.
 """
 
 from __future__ import annotations
@@ -35,19 +38,33 @@ def coordinate_names(crs: CRS | None) -> tuple[str, str]:
     return ("经度", "纬度") if crs is not None and crs.is_geographic else ("东坐标", "北坐标")
 
 
-def table_of(frame: gpd.GeoDataFrame, geometry: str = "auto", precision: int | None = None) -> pd.DataFrame:
-    """Attributes plus geometry columns (see the module docstring)."""
+def geometry_mode(frame: gpd.GeoDataFrame, geometry: str = "auto") -> str:
+    """The geometry columns a table gets: "xy" (points), "wkt" or "none"; "auto" picks xy for points."""
     if geometry not in GEOMETRY_MODES:
         raise DataError(None, tr("unknown geometry mode '{mode}'").format(mode=geometry))
+    if geometry == "auto":
+        return "xy" if _is_points(frame) else "wkt"
+    if geometry == "xy" and not _is_points(frame):
+        raise DataError(None, tr("X/Y columns need a point layer; use WKT for lines and polygons"))
+    return geometry
+
+
+def geometry_columns(crs: CRS | None, mode: str) -> tuple[str, ...]:
+    """The names of the columns the geometry becomes in ``mode``."""
+    if mode == "xy":
+        return coordinate_names(crs)
+    return ("WKT",) if mode == "wkt" else ()
+
+
+def table_of(frame: gpd.GeoDataFrame, geometry: str = "auto", precision: int | None = None) -> pd.DataFrame:
+    """Attributes plus geometry columns (see the module docstring)."""
+    mode = geometry_mode(frame, geometry)
     attrs = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    if geometry == "none":
+    if mode == "none":
         return attrs
     crs = frame.crs
     geoms = np.asarray(frame.geometry.array, dtype=object)
-    mode = geometry if geometry != "auto" else ("xy" if _is_points(frame) else "wkt")
     if mode == "xy":
-        if not _is_points(frame):
-            raise DataError(None, tr("X/Y columns need a point layer; use WKT for lines and polygons"))
         xname, yname = coordinate_names(crs)
         digits = precision if precision is not None else (8 if crs is not None and crs.is_geographic else 3)
         x = np.round(shapely.get_x(geoms).astype(float), digits)
@@ -72,9 +89,16 @@ def _sheet_name(name: str) -> str:
     return (name or "Sheet1")[:31]
 
 
+#: the most characters an Excel cell holds; Excel cuts longer text when it opens the file
+EXCEL_CELL_CHARS = 32767
+
+
 def write_xlsx(frame: gpd.GeoDataFrame, path: Path, sheet: str = "", aliases: dict | None = None,
-               geometry: str = "auto", info: dict | None = None) -> None:
-    """``aliases``: field → header (Chinese). ``info``: rows of the 说明 sheet."""
+               geometry: str = "auto", info: dict | None = None) -> int:
+    """``aliases``: field → header (Chinese). ``info``: rows of the 说明 sheet.
+
+    Returns how many cells hold more text than Excel keeps (a county boundary's WKT often does).
+    """
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -89,6 +113,8 @@ def write_xlsx(frame: gpd.GeoDataFrame, path: Path, sheet: str = "", aliases: di
             headers[c] = f"{h}({c})"
         seen[h] = 1
     table = table.rename(columns=headers)
+    text = [c for c in table.columns if table[c].dtype == object or pd.api.types.is_string_dtype(table[c])]
+    too_long = int(sum((table[c].str.len() > EXCEL_CELL_CHARS).sum() for c in text))
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         name = _sheet_name(sheet)
         table.to_excel(writer, sheet_name=name, index=False)
@@ -103,11 +129,14 @@ def write_xlsx(frame: gpd.GeoDataFrame, path: Path, sheet: str = "", aliases: di
             width = max(_width(str(header)), min(int(sample or 0), 60)) + 2
             ws.column_dimensions[get_column_letter(i)].width = min(width, 62)
         if info:
-            about = pd.DataFrame({"项目": list(info), "内容": [str(v) for v in info.values()]})
+            about = pd.DataFrame({"序号": range(1, len(info) + 1), "项目": list(info),
+                                  "内容": [str(v) for v in info.values()]})
             about.to_excel(writer, sheet_name="说明", index=False)
             ws2 = writer.sheets["说明"]
-            ws2.column_dimensions["A"].width = 14
-            ws2.column_dimensions["B"].width = 70
+            ws2.column_dimensions["A"].width = 6
+            ws2.column_dimensions["B"].width = 14
+            ws2.column_dimensions["C"].width = 70
+    return too_long
 
 
 def _width(text: str) -> int:
@@ -116,9 +145,12 @@ def _width(text: str) -> int:
 
 
 def export_info(layer_name: str, crs: CRS | None, count: int, source: str = "") -> dict:
+    from ecomap.core.crs import epsg_of
     from ecomap.core.layout.text import crs_description
 
+    epsg = epsg_of(crs)
     return {"图层": layer_name, "要素数": count,
             "坐标系": (crs_description(crs.to_string()) if crs is not None else tr("unknown")),
+            "坐标系代码": (f"EPSG:{epsg}" if epsg else (crs.to_wkt() if crs is not None else tr("unknown"))),
             "数据来源": source, "导出时间": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
             "导出软件": "EcoMap"}

@@ -87,3 +87,58 @@ def test_export_layer_needs_a_layer_name_for_many_layers(tmp_path, capsys):
     write_project(tmp_path)
     assert main(["export-layer", str(tmp_path / "county.gpkg"), "--out", str(tmp_path / "x.gpkg")]) == 2
     assert "townships" in capsys.readouterr().err
+
+
+def _undeclared_shapefile(folder):
+    import pyogrio
+
+    from tests.core.layout_fixtures import towns_frame
+
+    path = folder / "no_prj.shp"
+    pyogrio.write_dataframe(towns_frame(), path, encoding="UTF-8")
+    path.with_suffix(".prj").unlink()
+    return path
+
+
+def test_export_layer_asks_for_crs_when_the_source_declares_none(tmp_path, capsys):
+    source = _undeclared_shapefile(tmp_path)
+    out = tmp_path / "out.gpkg"
+    assert main(["export-layer", str(source), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "declares no coordinate system" in err and "--crs 4524" in err
+    assert not out.exists()
+    assert main(["export-layer", str(source), "--out", str(out), "--crs", "4524"]) == 0
+    (back,) = open_path(out)
+    assert back.crs_info.declared_epsg == 4524 and not back.crs_info.is_assumed
+
+
+def test_export_layer_help_states_the_default_encodings(capsys):
+    with pytest.raises(SystemExit):
+        main(["export-layer", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "GBK by default" in text and "Shapefile and parcel TXT" in text and "UTF-8" in text
+    assert "默认 GBK" in text
+
+
+def test_shapefile_and_parcel_txt_default_to_gbk_as_the_help_says(tmp_path):
+    project = write_project(tmp_path)
+    shp, txt = tmp_path / "towns.shp", tmp_path / "towns.txt"
+    for out in (shp, txt):
+        assert main(["export-layer", str(project), "--layer", "乡镇", "--out", str(out)]) == 0
+    assert shp.with_suffix(".cpg").read_text() == "936"
+    assert "城关镇".encode("gbk") in shp.with_suffix(".dbf").read_bytes()
+    raw = txt.read_bytes()
+    assert "城关镇".encode("gbk") in raw and "城关镇".encode() not in raw
+
+
+def test_export_layer_prints_the_renamed_fields(tmp_path, capsys):
+    import geopandas as gpd
+    import pyogrio
+    import shapely
+
+    source = tmp_path / "src.geojson"
+    frame = gpd.GeoDataFrame({"fid": ["甲-1", "乙-2"], "名称": ["甲", "乙"]},
+                             geometry=[shapely.Point(108.1, 37.2), shapely.Point(108.2, 37.3)], crs=4490)
+    pyogrio.write_dataframe(frame, source, driver="GeoJSON")
+    assert main(["export-layer", str(source), "--out", str(tmp_path / "p.gpkg")]) == 0
+    assert "fid → fid_1" in capsys.readouterr().out

@@ -118,7 +118,7 @@ def test_kml_with_styles_and_chinese_names(tmp_path, ext):
 
     export_layer(towns(), tmp_path / f"t.{ext}", style=style_from_dict(TOWN_STYLE), theme="townships")
     back = open_path(tmp_path / f"t.{ext}")
-    assert sorted(lyr.name for lyr in back) == ["乡镇/林地为主", "乡镇/耕地为主", "乡镇/草地为主"]
+    assert sorted(lyr.name for lyr in back) == ["林地为主", "耕地为主", "草地为主"]  # inside a Document 乡镇
     frame = pd.concat([lyr.features for lyr in back]).sort_values("XZQDM")
     assert frame["name"].tolist() == ["城关镇", "石窑镇", "马家沟镇", "柳湾镇"]  # placemark names
     assert_same_attributes(towns_frame(), frame.reset_index(drop=True), ["XZQMC", "XZQDM", "LX", "RK"])
@@ -169,8 +169,8 @@ def test_xlsx_has_chinese_headers_and_an_about_sheet(tmp_path):
     header = [c.value for c in sheet[1]]
     assert header[:2] == ["乡镇名称", "XZQDM"] and "人口" in header and header[-1] == "WKT"
     assert [sheet.cell(row=r, column=1).value for r in range(2, 6)] == ["城关镇", "石窑镇", "马家沟镇", "柳湾镇"]
-    about = {row[0].value: row[1].value for row in book["说明"].iter_rows(min_row=2)}
-    assert about["要素数"] == "4" and "36" in about["坐标系"]
+    about = {row[1].value: row[2].value for row in book["说明"].iter_rows(min_row=2)}  # 序号, 项目, 内容
+    assert about["要素数"] == "4" and "36" in about["坐标系"] and about["坐标系代码"] == "EPSG:4524"
 
 
 def test_parcel_txt_round_trip_gives_the_same_rings_and_area(tmp_path):

@@ -1,0 +1,71 @@
+"""The export dialog: an assumed CRS is written only once the user confirms it; GBK is the default."""
+
+from __future__ import annotations
+
+import pyogrio
+import pytest
+from pyproj import CRS
+from PySide6.QtWidgets import QMessageBox
+
+from ecomap.core.layout.context import MapLayer
+from ecomap.gui.export_data_dialog import ExportDataDialog
+from ecomap.io.registry import open_path
+from tests.core.layout_fixtures import towns_frame
+
+
+@pytest.fixture
+def undeclared(tmp_path):
+    """A MapLayer over a Shapefile that lost its .prj (EcoMap assumes EPSG:4524)."""
+    source = tmp_path / "src" / "towns.shp"
+    source.parent.mkdir()
+    pyogrio.write_dataframe(towns_frame(), source, encoding="UTF-8")
+    source.with_suffix(".prj").unlink()
+    (lyr,) = open_path(source)
+    return MapLayer("towns", "乡镇", lyr, None)
+
+
+def _dialog(qtbot, node, target):
+    dialog = ExportDataDialog([node], current=node)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(".gpkg"))
+    dialog.target.setText(str(target))
+    return dialog
+
+
+def _answer(monkeypatch, button):
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return button
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_confirming_the_assumed_crs_writes_it(qtbot, monkeypatch, undeclared, tmp_path):
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    target = tmp_path / "out.gpkg"
+    _dialog(qtbot, undeclared, target).run()
+    assert len(asked) == 1 and "EPSG:4524" in asked[0] and "乡镇" in asked[0]
+    assert CRS.from_user_input(pyogrio.read_info(target)["crs"]).to_epsg() == 4524
+
+
+def test_declining_writes_nothing_and_choosing_a_crs_asks_nothing(qtbot, monkeypatch, undeclared, tmp_path):
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    target = tmp_path / "out.gpkg"
+    dialog = _dialog(qtbot, undeclared, target)
+    dialog.run()
+    assert len(asked) == 1 and not target.exists()
+    dialog.crs.setCurrentIndex(dialog.crs.findData("EPSG:4490"))
+    dialog.run()
+    assert len(asked) == 1  # a chosen CRS settles it
+    assert CRS.from_user_input(pyogrio.read_info(target)["crs"]).to_epsg() == 4490
+    assert any("assumed EPSG:4524" in n for n in dialog.result_notes)
+
+
+def test_shapefile_and_txt_default_to_gbk_and_the_tooltip_says_why(qtbot, undeclared, tmp_path):
+    dialog = _dialog(qtbot, undeclared, tmp_path / "out.gpkg")
+    for ext in (".shp", ".txt"):
+        dialog.format.setCurrentIndex(dialog.format.findData(ext))
+        assert dialog.encoding.isEnabled() and dialog.encoding.currentData() == "GBK"
+    assert "GBK is the default" in dialog.encoding.toolTip() and "ArcGIS" in dialog.encoding.toolTip()
