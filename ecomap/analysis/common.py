@@ -1,11 +1,9 @@
 """What every analysis needs: CRS handling, fast ellipsoidal measures, chunked parallel work.
 
-Areas and distances are ellipsoidal (CGCS2000 or whatever ellipsoid the layer's CRS
-uses). For the many small polygons of an overlay, :func:`areas_m2` divides each planar
-area by the projection's areal scale factor at the polygon's centroid — exact to
-better than 1e-6 for anything under 20 km across in a Gauss-Krüger zone, and about
-five times faster than reprojecting every vertex. Larger polygons and geographic
-CRSs go through :func:`ecomap.core.measure.ellipsoidal_areas`.
+Areas, lengths and distances are ellipsoidal (CGCS2000 or whatever ellipsoid the
+layer's CRS uses) and come from :mod:`ecomap.core.measure`, the program's one
+measure: the layer info, the measure tool and every analysis give the same number
+for the same polygon.
 
 Shapely 2 releases the GIL, so :func:`run_chunks` spreads chunks over a thread pool;
 prepared geometries are *not* thread-safe (GEOS builds their index lazily), so each
@@ -22,17 +20,18 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from pyproj import CRS, Proj, Transformer
+from pyproj import CRS, Transformer
 
 from ecomap.core.feedback import Cancelled, ensure
-from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU, ellipsoidal_areas, ellipsoidal_lengths
+from ecomap.core.measure import (
+    SQM_PER_HECTARE,
+    SQM_PER_MU,
+    areal_scale,
+    ellipsoidal_areas,
+    ellipsoidal_distances,
+    ellipsoidal_lengths,
+)
 
-#: polygons wider than this (CRS metres) get the exact per-vertex area instead of the scale factor
-FACTOR_AREA_LIMIT_M = 20_000.0
-#: vertex spacing (m) for the exact area of large polygons
-DENSIFY_M = 1_000.0
-#: below this extent (m) the box centre stands in for the centroid (error < 1e-6)
-BOX_CENTRE_LIMIT_M = 2_000.0
 POLYGONAL = (3, 6)  # shapely type ids of Polygon, MultiPolygon
 LINEAR = (1, 2, 5)
 PUNTAL = (0, 4)
@@ -100,55 +99,23 @@ def metric_crs(crs: CRS | None, bounds: Sequence[float] | None) -> CRS | None:
                           f"+a={ell.semi_major_metre} +rf={ell.inverse_flattening} +units=m +no_defs")
 
 
-def _scale_factors(xy: np.ndarray, crs: CRS) -> np.ndarray | None:
-    """Areal scale factor of ``crs``'s projection at each (x, y), or None if it cannot say."""
-    try:
-        to_geo = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
-        lon, lat = to_geo.transform(xy[:, 0], xy[:, 1])
-        factors = Proj(crs).get_factors(np.asarray(lon), np.asarray(lat))
-        scale = np.asarray(factors.areal_scale, dtype=float)
-    except Exception:  # noqa: BLE001 - odd or compound CRS: the caller falls back to the exact path
-        return None
-    return scale if np.all(np.isfinite(scale)) and np.all(scale > 0) else None
-
-
 def areas_m2(geoms, crs: CRS | None) -> np.ndarray:
-    """Ellipsoidal area (m²) of each geometry; 0 for points and lines, NaN for missing."""
-    geoms = np.asarray(geoms, dtype=object)
-    out = shapely.area(geoms)
-    if len(geoms) == 0 or crs is None:
-        return out
-    if not crs.is_projected:
-        return ellipsoidal_areas(geoms, crs)
-    positive = np.flatnonzero(out > 0)
-    if len(positive) == 0:
-        return out
-    g = geoms[positive]
-    b = shapely.bounds(g)
-    extent = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
-    small = extent <= FACTOR_AREA_LIMIT_M
-    # the factor at the box centre is as good as at the centroid for small polygons, and cheaper
-    at = np.column_stack([(b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2])
-    wide = np.flatnonzero(extent > BOX_CENTRE_LIMIT_M)
-    if len(wide):
-        at[wide] = shapely.get_coordinates(shapely.centroid(g[wide]))
-    scale = _scale_factors(at[small], crs) if small.any() else None
-    if scale is None:
-        out[positive] = ellipsoidal_areas(shapely.segmentize(g, DENSIFY_M), crs)
-        return out
-    out[positive[small]] = out[positive[small]] / scale
-    if (~small).any():
-        # densify: an edge straight in this projection is not straight in the equal-area one
-        out[positive[~small]] = ellipsoidal_areas(shapely.segmentize(g[~small], DENSIFY_M), crs)
-    return out
+    """Ellipsoidal area (m²) of each geometry; 0 for points and lines, NaN for missing.
+
+    The program's one area (:func:`ecomap.core.measure.ellipsoidal_areas`), so an
+    analysis and the layer info agree to the last digit.
+    """
+    return ellipsoidal_areas(geoms, crs)
 
 
 def lengths_m(geoms, crs: CRS | None) -> np.ndarray:
     """Ellipsoidal length (m) of each geometry."""
-    geoms = np.asarray(geoms, dtype=object)
-    if len(geoms) == 0 or crs is None:
-        return shapely.length(geoms)
     return ellipsoidal_lengths(geoms, crs)
+
+
+def distances_m(a, b, crs: CRS | None) -> np.ndarray:
+    """Ellipsoidal distance (m) between the nearest points of each pair (:mod:`ecomap.core.measure`)."""
+    return ellipsoidal_distances(a, b, crs)
 
 
 def distance_scale(xy: np.ndarray, crs: CRS | None) -> np.ndarray:
@@ -156,7 +123,7 @@ def distance_scale(xy: np.ndarray, crs: CRS | None) -> np.ndarray:
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     if crs is None or not crs.is_projected or len(xy) == 0:
         return np.ones(len(xy))
-    scale = _scale_factors(xy, crs)
+    scale = areal_scale(xy, crs)
     return np.ones(len(xy)) if scale is None else np.sqrt(scale)
 
 

@@ -52,7 +52,7 @@ def make(geometry, crs: CRS | None, source: str = "", buffer_m: float = DEFAULT_
     if other:
         if buffer_m <= 0:
             raise DataError(None, tr("a line or point footprint needs a buffer width greater than 0 m"))
-        geometry = _buffered(geometry, crs, buffer_m)
+        geometry = buffered(geometry, crs, buffer_m)
         if not shapely.is_empty(polygonal):
             geometry = shapely.union(geometry, polygonal)
     else:
@@ -65,7 +65,7 @@ def make(geometry, crs: CRS | None, source: str = "", buffer_m: float = DEFAULT_
     return Footprint(geometry, crs, source)
 
 
-def _buffered(geometry, crs: CRS | None, buffer_m: float):
+def buffered(geometry, crs: CRS | None, buffer_m: float):
     """Buffer by metres, through a metric CRS when ``crs`` is geographic."""
     metric = common.metric_crs(crs, geometry.bounds)
     g = common.to_crs(np.array([geometry], dtype=object), crs, metric)[0]

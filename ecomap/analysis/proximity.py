@@ -1,9 +1,9 @@
 """Buffers and distance queries in metres: "farms within 500 m of a river", "nearest section".
 
-Distances are measured in a metric CRS (the layer's own when it is projected in
-metres, else a transverse Mercator centred on the data) and corrected by the
-projection's scale factor at the pair's midpoint, which makes them ellipsoidal
-distances to a few millimetres per kilometre anywhere in a Gauss-Krüger zone.
+Candidate pairs are found in a metric CRS (the layer's own when it is projected in
+metres, else a transverse Mercator centred on the data); the distance reported is the
+geodesic one between the pair's nearest points (:mod:`ecomap.core.measure`), the same
+metres site screening and the measure tool give.
 The pairs come from one STRtree ``dwithin`` query — no loop over features.
 """
 
@@ -28,13 +28,10 @@ def _metric(wl, crs_hint=None):
 
 
 def _true_distance(a: np.ndarray, b: np.ndarray, crs) -> np.ndarray:
-    """Pairwise planar distance corrected by the scale factor at the nearest points' midpoint."""
-    d = shapely.distance(a, b)
-    if len(d) == 0:
-        return d
-    lines = shapely.shortest_line(a, b)
-    xy = shapely.get_coordinates(lines).reshape(-1, 2, 2).mean(axis=1)
-    return d / common.distance_scale(xy, crs)
+    """Pairwise ellipsoidal distance (m) between the nearest points (:func:`common.distances_m`)."""
+    if len(a) == 0:
+        return np.zeros(0)
+    return common.distances_m(a, b, crs)
 
 
 def buffer(layer, distance_m: float, *, dissolve: bool = False, quad_segs: int = 8):
@@ -68,7 +65,7 @@ def within_distance(targets, sources, distance_m: float, *, nearest_only: bool =
     fb.set_progress(0.1)
     valid_s = np.flatnonzero(~(shapely.is_missing(gs) | shapely.is_empty(gs)))
     tree = shapely.STRtree(gs[valid_s])
-    # a little slack: the scale correction can move a distance by < 0.05 % either way
+    # a little slack: the ellipsoidal distance differs from the planar one by < 0.05 % in a zone
     ti, si = tree.query(gt, predicate="dwithin", distance=distance_m * 1.001)
     fb.check()
     si = valid_s[si]

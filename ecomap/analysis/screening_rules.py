@@ -13,9 +13,14 @@ The law behind the defaults (shared/domain.md §1.3, §1.4, §3, §5, §6.2):
   except by major linear works with approval.
 
 Several of these are [U] in the domain brief, and provinces differ, so the table is
-data: :func:`load_rules` reads a county's own JSON list (same keys as :class:`Rule`).
-Verdicts are the Chinese words the report prints: 符合 / 需论证 / 不符合; a rule with
-符合 only annotates the report.
+data: :func:`load_table` reads a county's own JSON — a list of rules (same keys as
+:class:`Rule`), or an object with ``"rules"`` and the warning distance
+(``"warn_distance_m"``, default 100 m) and the constraint kinds it applies to
+(``"warn_constraints"``). A rule with ``"relation": "near"`` judges a footprint that
+does not overlap a feature but lies within that distance of it (or touches it).
+Verdicts are the Chinese words the report prints: 符合 / 需论证 / 无法判定 / 不符合;
+a rule with 符合 only annotates the report. 无法判定 is the verdict when the site lies
+outside the area the constraint layers cover, where no overlap proves nothing.
 """
 
 from __future__ import annotations
@@ -27,9 +32,13 @@ from pathlib import Path
 from ecomap.errors import DataError
 from ecomap.i18n import language, tr
 
-CONFORMS, JUSTIFY, FAILS = "符合", "需论证", "不符合"
-VERDICTS = (CONFORMS, JUSTIFY, FAILS)  # in order of severity
+CONFORMS, JUSTIFY, UNDECIDED, FAILS = "符合", "需论证", "无法判定", "不符合"
+VERDICTS = (CONFORMS, JUSTIFY, UNDECIDED, FAILS)  # in order of severity
 SEVERITY = {v: i for i, v in enumerate(VERDICTS)}
+OVERLAP, NEAR = "overlap", "near"
+#: default distance (m) within which a red line or drinking-water zone is warned about
+DEFAULT_WARN_DISTANCE_M = 100.0
+DEFAULT_WARN_CONSTRAINTS = ("redline", "drinking_water")
 
 #: project types the rules distinguish: id → (Chinese, English)
 PROJECT_TYPES: dict[str, tuple[str, str]] = {
@@ -56,19 +65,24 @@ class Rule:
     types: tuple[str, ...] = ()  # substrings of the feature's type; empty = any feature
     projects: tuple[str, ...] = ()  # project types it applies to; empty = all
     basis: str = ""  # legal basis, shown in the report
+    relation: str = OVERLAP  # "overlap", or "near": within the warning distance without overlapping
 
-    def applies(self, constraint: str, type_value: str, project: str) -> bool:
-        if constraint != self.constraint:
+    def applies(self, constraint: str, type_value: str, project: str, relation: str = OVERLAP) -> bool:
+        if constraint != self.constraint or relation != self.relation:
             return False
         if self.projects and project not in self.projects:
             return False
         return not self.types or any(t in (type_value or "") for t in self.types)
 
-    def text(self) -> str:
-        """The reason in the user's language (the Chinese text ships with the rule)."""
+    def text(self, **params) -> str:
+        """The reason in the user's language (the Chinese text ships with the rule), ``params`` filled in."""
         if language() == "zh_CN" and self.reason_zh:
-            return self.reason_zh
-        return tr(self.reason)
+            return _filled(self.reason_zh, params)
+        return _filled(tr(self.reason), params)
+
+    def text_zh(self, **params) -> str:
+        """The reason in Chinese, for report files."""
+        return _filled(self.reason_zh or self.reason, params)
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -77,8 +91,17 @@ class Rule:
         return data
 
 
-def _r(id, constraint, verdict, reason, reason_zh, types=(), projects=(), basis=""):
-    return Rule(id, constraint, verdict, reason, reason_zh, tuple(types), tuple(projects), basis)
+def _filled(text: str, params: dict) -> str:
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):  # a county's text with braces of its own
+        return text
+
+
+def _r(id, constraint, verdict, reason, reason_zh, types=(), projects=(), basis="", relation=OVERLAP):
+    return Rule(id, constraint, verdict, reason, reason_zh, tuple(types), tuple(projects), basis, relation)
 
 
 _LAW_REDLINE = "自然资发〔2022〕142号"
@@ -156,13 +179,57 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _r("unit.other", "control_unit", CONFORMS,
        "Inside an environmental control unit: check its access list",
        "位于环境管控单元，须符合生态环境准入清单"),
+    _r("redline.near", "redline", CONFORMS,
+       "{distance} from the ecological red line (warning distance {limit}): keep works and temporary "
+       "land use out of it",
+       "距生态保护红线 {distance}（提示距离 {limit}），施工及临时用地不得占用红线", basis=_LAW_REDLINE,
+       relation=NEAR),
+    _r("water.near", "drinking_water", CONFORMS,
+       "{distance} from a drinking-water source protection zone (warning distance {limit}): guard the "
+       "source against the works",
+       "距饮用水水源保护区 {distance}（提示距离 {limit}），须防范施工对水源的影响", basis=_LAW_WATER,
+       relation=NEAR),
 )
 
 #: Verdict when the workspace has no constraint layer at all (nothing could be checked).
-NO_DATA_RULE = Rule("no_data", "", JUSTIFY,
+NO_DATA_RULE = Rule("no_data", "", UNDECIDED,
                     "No constraint layer was found, so the site could not be checked",
                     "未找到约束图层，无法判定")
 CLEAR_RULE = Rule("clear", "", CONFORMS, "No overlap with any constraint layer", "未与任何约束图层重叠")
+#: The footprint lies wholly outside the area the constraint layers cover.
+OUTSIDE_RULE = Rule("coverage.outside", "", UNDECIDED,
+                    "The site lies outside the coverage of the constraint layers ({distance} from the {boundary})",
+                    "选址位于约束图层覆盖范围之外（距{boundary} {distance}）")
+#: Part of the footprint lies outside it: that part was not checked.
+PARTLY_OUTSIDE_RULE = Rule("coverage.partial", "", JUSTIFY,
+                           "{share} of the site lies outside the coverage of the constraint layers and "
+                           "could not be checked",
+                           "选址有 {share} 位于约束图层覆盖范围之外，该部分无法判定")
+
+
+@dataclass(frozen=True)
+class RuleTable:
+    """The rules and the parameters of the nearness warning, as a county configures them."""
+
+    rules: tuple[Rule, ...] = DEFAULT_RULES
+    warn_distance_m: float = DEFAULT_WARN_DISTANCE_M
+    #: constraint kinds a footprint is warned about when it comes within ``warn_distance_m``
+    warn_constraints: tuple[str, ...] = DEFAULT_WARN_CONSTRAINTS
+
+    def with_warn_distance(self, distance_m: float | None) -> RuleTable:
+        if distance_m is None:
+            return self
+        if not distance_m >= 0:
+            raise DataError(None, tr("the warning distance must not be negative"))
+        return RuleTable(self.rules, float(distance_m), self.warn_constraints)
+
+
+DEFAULT_TABLE = RuleTable()
+
+
+def as_table(rules) -> RuleTable:
+    """A :class:`RuleTable` from a table or a plain sequence of rules (default warning parameters)."""
+    return rules if isinstance(rules, RuleTable) else RuleTable(tuple(rules))
 
 
 def worst(verdicts) -> str:
@@ -170,8 +237,8 @@ def worst(verdicts) -> str:
     return max(verdicts, key=lambda v: SEVERITY.get(v, 0)) if verdicts else CONFORMS
 
 
-def load_rules(path: str | Path) -> tuple[Rule, ...]:
-    """A county's own rule table: a JSON list of objects with :class:`Rule`'s keys."""
+def load_table(path: str | Path) -> RuleTable:
+    """A county's own rule table: a JSON list of rules, or an object with ``rules`` and the warning parameters."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -179,6 +246,10 @@ def load_rules(path: str | Path) -> tuple[Rule, ...]:
         raise DataError(path, tr("no such file or folder")) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataError(path, tr("the rule table is not valid JSON ({detail})").format(detail=exc)) from None
+    params = {}
+    if isinstance(data, dict):
+        params = data
+        data = data.get("rules")
     if not isinstance(data, list):
         raise DataError(path, tr("the rule table must be a JSON list of rules"))
     known = {f.name for f in fields(Rule)}
@@ -189,16 +260,29 @@ def load_rules(path: str | Path) -> tuple[Rule, ...]:
         if item["verdict"] not in VERDICTS:
             raise DataError(path, tr("rule {n}: verdict must be one of {verdicts}").format(
                 n=i, verdicts=" / ".join(VERDICTS)))
+        if item.get("relation", OVERLAP) not in (OVERLAP, NEAR):
+            raise DataError(path, tr("rule {n}: relation must be \"overlap\" or \"near\"").format(n=i))
         values = {k: v for k, v in item.items() if k in known}
         for key in ("types", "projects"):
             if key in values:
                 values[key] = tuple(values[key] or ())
         rules.append(Rule(**values))
-    return tuple(rules)
+    distance = params.get("warn_distance_m", DEFAULT_WARN_DISTANCE_M)
+    if isinstance(distance, bool) or not isinstance(distance, (int, float)) or distance < 0:
+        raise DataError(path, tr("warn_distance_m must be a number of metres, 0 or more"))
+    kinds = params.get("warn_constraints", DEFAULT_WARN_CONSTRAINTS)
+    if not isinstance(kinds, (list, tuple)) or not all(isinstance(k, str) for k in kinds):
+        raise DataError(path, tr("warn_constraints must be a list of constraint kinds"))
+    return RuleTable(tuple(rules), float(distance), tuple(kinds))
 
 
-def match(rules, constraint: str, type_value: str, project: str) -> Rule | None:
+def load_rules(path: str | Path) -> tuple[Rule, ...]:
+    """The rules of a county's rule table (:func:`load_table`)."""
+    return load_table(path).rules
+
+
+def match(rules, constraint: str, type_value: str, project: str, relation: str = OVERLAP) -> Rule | None:
     for rule in rules:
-        if rule.applies(constraint, type_value, project):
+        if rule.applies(constraint, type_value, project, relation):
             return rule
     return None

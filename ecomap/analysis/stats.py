@@ -8,9 +8,12 @@ one-row-per-unit table the GUI shows; :meth:`StatsResult.chart` gives the bar
 chart's series.
 
 Each theme is one vectorised overlay (:mod:`ecomap.analysis.overlay`) against the
-units, so a 500,000-parcel land-use layer costs what the overlap report costs.
-Overlapping polygons within one theme layer are counted once per polygon, as the
-ledgers add them up.
+units, so a 500,000-parcel land-use layer costs about what the overlap report costs.
+The area of a theme in a unit is the land it covers there — the theme's polygons
+dissolved, then intersected with the unit (:mod:`ecomap.analysis.dissolve`) — so two
+red lines drawn over the same hillside count it once and a share never exceeds
+100 %. The plain sum of the feature areas, which counts overlaps again for every
+feature, stays beside it as ``feature_area_*``, the way ledgers add them up.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ecomap.analysis import common, overlay
+from ecomap.analysis import common, dissolve, overlay
 from ecomap.core.feedback import ensure
 from ecomap.errors import DataError
 from ecomap.i18n import tr
@@ -33,13 +36,16 @@ class StatsResult:
     layers: list[tuple[str, str]]  # (title, kind) in order
 
     def wide(self, area_unit: str = "area_ha") -> pd.DataFrame:
-        """One row per unit: per layer its area (``area_unit``) and share, count, or length (km)."""
+        """One row per unit: per layer its covered area (``area_unit``), share and feature-area sum,
+        count, or length (km)."""
         out = self.units.copy()
         for title, kind in self.layers:
             part = self.table[self.table["layer"] == title].set_index("unit_fid")
             if kind == "area":
                 out[f"{title}|{area_unit}"] = out["unit_fid"].map(part[area_unit]).fillna(0.0).to_numpy()
                 out[f"{title}|share"] = out["unit_fid"].map(part["share"]).fillna(0.0).to_numpy()
+                summed = f"feature_{area_unit}"
+                out[f"{title}|{summed}"] = out["unit_fid"].map(part[summed]).fillna(0.0).to_numpy()
             elif kind == "count":
                 out[f"{title}|count"] = out["unit_fid"].map(part["count"]).fillna(0).astype(int).to_numpy()
             else:
@@ -78,13 +84,18 @@ def run(units, layers, *, feedback=None) -> StatsResult:
         title = wl.title or wl.name
         if wl.geometry_type not in ("Point", "LineString", "Polygon") or wl.layer is wu.layer:
             continue
-        result = overlay.run(wl, wu, feedback=fb.sub(k / len(wrapped), (k + 1) / len(wrapped)))
+        lo, hi = k / len(wrapped), (k + 1) / len(wrapped)
+        result = overlay.run(wl, wu, feedback=fb.sub(lo, lo + 0.8 * (hi - lo)))
         kind = result.kind
         t = result.table
         grouped = t.groupby("b_fid", sort=False)
         frame = pd.DataFrame({"unit_fid": grouped.size().index, "count": grouped.size().to_numpy()})
         if kind == "area":
-            frame["area_m2"] = grouped["area_m2"].sum().to_numpy()
+            group = pd.Index(frame["unit_fid"]).get_indexer(t["b_fid"])
+            frame["area_m2"] = dissolve.covered_areas(result.geometries, group, t["area_m2"].to_numpy(),
+                                                      result.crs, len(frame),
+                                                      fb.sub(lo + 0.8 * (hi - lo), hi))
+            frame["feature_area_m2"] = grouped["area_m2"].sum().to_numpy()
         elif kind == "length":
             frame["length_m"] = grouped["length_m"].sum().to_numpy()
         frame.insert(1, "layer", title)
@@ -99,9 +110,14 @@ def run(units, layers, *, feedback=None) -> StatsResult:
         area = table["area_m2"].to_numpy(dtype=float)
         for key, values in common.area_units(area).items():
             table[key] = values
+        for key, values in common.area_units(table["feature_area_m2"].to_numpy(dtype=float)).items():
+            table[f"feature_{key}"] = values
         with np.errstate(divide="ignore", invalid="ignore"):
-            table["share"] = np.where(units_area > 0, area / units_area, np.nan)
-    order = ["unit_fid", "unit", "layer", "kind", "count", "area_m2", "area_mu", "area_ha", "share", "length_m"]
+            # the union inside a unit cannot exceed it; the clip only absorbs the last digit of
+            # two area computations (the unit's and its pieces')
+            table["share"] = np.where(units_area > 0, np.minimum(area / units_area, 1.0), np.nan)
+    order = ["unit_fid", "unit", "layer", "kind", "count", "area_m2", "area_mu", "area_ha", "share",
+             "feature_area_m2", "feature_area_mu", "feature_area_ha", "length_m"]
     table = table[[c for c in order if c in table.columns]]
     fb.set_progress(1.0)
     return StatsResult(unit_table, table.sort_values(["unit_fid", "layer"], kind="stable").reset_index(drop=True),

@@ -14,6 +14,12 @@ sort of (polygon, value) keys — the median is a lookup in the sorted run.
 ``all_touched=True`` adds every pixel a boundary edge passes through (a vectorised
 supercover walk) and merges the runs. Nodata pixels (the raster's nodata value or
 NaN) are left out and counted apart.
+
+Which rule counted a pixel changes the numbers of small polygons a lot, so every
+table says it: ``table.attrs["pixel_rule"]`` is ``"centre"`` or ``"all_touched"``,
+and :func:`notes_zh` / :func:`notes` word it for reports and dialogs. A mean over a
+handful of pixels says little: polygons with fewer valid pixels than ``min_pixels``
+(default :data:`DEFAULT_MIN_PIXELS`) get ``few_pixels = True``.
 """
 
 from __future__ import annotations
@@ -41,6 +47,10 @@ DEFAULT_STATS = ("count", "nodata", "mean", "median", "min", "max", "std")
 #: recovered when the mean NDVI rose by at least this much (configurable; no national rule found —
 #: 0.1 separates finished projects from works under way on the sample county)
 DEFAULT_MIN_GAIN = 0.1
+#: fewer valid pixels than this make a polygon's mean unreliable (configurable; a 3 × 3 window
+#: plus one is the smallest neighbourhood remote-sensing practice averages over)
+DEFAULT_MIN_PIXELS = 10
+CENTRE, ALL_TOUCHED = "centre", "all_touched"
 _STRIP_ROWS = 512
 _POLYGON_CHUNK = 20_000
 
@@ -481,34 +491,88 @@ def zonal_arrays(geoms: np.ndarray, geoms_crs, raster, *, band: int = 1, stats=D
     return {k: out[k] for k in stats}
 
 
+def pixel_rule(all_touched: bool) -> str:
+    return ALL_TOUCHED if all_touched else CENTRE
+
+
+def _describe(table: pd.DataFrame, all_touched: bool, min_pixels: int, counts) -> pd.DataFrame:
+    """Add the few-pixel flag and record the pixel rule in ``table.attrs``."""
+    counts = np.asarray(counts, dtype=np.int64)
+    table["few_pixels"] = counts < min_pixels
+    table.attrs["pixel_rule"] = pixel_rule(all_touched)
+    table.attrs["min_pixels"] = int(min_pixels)
+    return table
+
+
+def notes_zh(table: pd.DataFrame) -> dict[str, str]:
+    """The table's pixel rule and few-pixel warning in Chinese, for report files."""
+    rule = table.attrs.get("pixel_rule", CENTRE)
+    min_pixels = table.attrs.get("min_pixels", DEFAULT_MIN_PIXELS)
+    few = int(table["few_pixels"].sum()) if "few_pixels" in table else 0
+    out = {"像元规则": "计入与面边界接触的全部像元（all-touched）" if rule == ALL_TOUCHED
+           else "像元中心落在面内的像元（像元中心法）"}
+    out["像元过少"] = (f"有效像元少于 {min_pixels} 个的要素共 {few} 个，其均值不可靠，已在“像元过少”列标注"
+                   if few else f"所有要素的有效像元均不少于 {min_pixels} 个")
+    return out
+
+
+def notes(table: pd.DataFrame) -> list[str]:
+    """The same in the user's language, for the dialog and the terminal."""
+    rule = table.attrs.get("pixel_rule", CENTRE)
+    min_pixels = table.attrs.get("min_pixels", DEFAULT_MIN_PIXELS)
+    few = int(table["few_pixels"].sum()) if "few_pixels" in table else 0
+    lines = [tr("Pixels counted: every pixel the polygon touches (all touched)") if rule == ALL_TOUCHED
+             else tr("Pixels counted: those whose centre lies inside the polygon")]
+    if few:
+        lines.append(tr("{n} polygon(s) have fewer than {min} valid pixels: their mean is unreliable "
+                        "(marked in the few-pixels column)").format(n=few, min=min_pixels))
+    return lines
+
+
+def _check_min_pixels(min_pixels) -> int:
+    if isinstance(min_pixels, bool) or not isinstance(min_pixels, (int, np.integer)) or min_pixels < 0:
+        raise DataError(None, tr("the minimum number of pixels must be a whole number, 0 or more"))
+    return int(min_pixels)
+
+
 def run(polygons, raster, *, band: int = 1, stats=DEFAULT_STATS, all_touched: bool = False,
-        derive: str | None = None, prefix: str = "", feedback=None) -> pd.DataFrame:
-    """Zonal statistics table: one row per polygon (fid, name, then the statistics)."""
+        derive: str | None = None, prefix: str = "", min_pixels: int = DEFAULT_MIN_PIXELS,
+        feedback=None) -> pd.DataFrame:
+    """Zonal statistics table: one row per polygon (fid, name, the statistics, ``few_pixels``).
+
+    ``few_pixels`` marks polygons with fewer than ``min_pixels`` valid pixels;
+    ``table.attrs`` records the pixel rule and the threshold.
+    """
+    min_pixels = _check_min_pixels(min_pixels)
     wl = wrap(polygons)
     if wl.geometry_type != "Polygon":
         raise DataError(getattr(wl.layer, "source", None), tr("zonal statistics need a polygon layer"))
     geoms = wl.layer.geometry
-    values = zonal_arrays(geoms, common.layer_crs(wl.layer), raster, band=band, stats=stats,
+    wanted = tuple(stats) if "count" in stats else (*stats, "count")
+    values = zonal_arrays(geoms, common.layer_crs(wl.layer), raster, band=band, stats=wanted,
                           all_touched=all_touched, derive=derive, feedback=feedback)
     rows = np.arange(len(geoms))
     table = pd.DataFrame({"fid": np.asarray(wl.layer.features.index), "name": labels(wl, rows)})
     for key in stats:
         table[prefix + key] = values[key]
-    return table
+    return _describe(table, all_touched, min_pixels, values["count"])
 
 
 def vegetation_recovery(polygons, before, after, *, min_gain: float = DEFAULT_MIN_GAIN,
                         min_ndvi: float | None = None, all_touched: bool = False,
-                        feedback=None) -> pd.DataFrame:
+                        min_pixels: int = DEFAULT_MIN_PIXELS, feedback=None) -> pd.DataFrame:
     """NDVI mean and median per polygon at two dates, the change, and a recovered flag.
 
     Recovered: the mean rose by at least ``min_gain`` and, when given, the later mean
-    reaches ``min_ndvi``. Polygons without valid pixels at either date get no flag (None).
+    reaches ``min_ndvi``. Polygons without valid pixels at either date get no flag (None);
+    ``few_pixels`` marks those with fewer than ``min_pixels`` at either date.
     """
     fb = ensure(feedback)
     stats = ("count", "mean", "median")
-    first = run(polygons, before, stats=stats, all_touched=all_touched, feedback=fb.sub(0.0, 0.5))
-    second = run(polygons, after, stats=stats, all_touched=all_touched, feedback=fb.sub(0.5, 1.0))
+    first = run(polygons, before, stats=stats, all_touched=all_touched, min_pixels=min_pixels,
+                feedback=fb.sub(0.0, 0.5))
+    second = run(polygons, after, stats=stats, all_touched=all_touched, min_pixels=min_pixels,
+                 feedback=fb.sub(0.5, 1.0))
     table = first[["fid", "name"]].copy()
     table["count_before"], table["mean_before"], table["median_before"] = (first["count"], first["mean"],
                                                                            first["median"])
@@ -521,11 +585,15 @@ def vegetation_recovery(polygons, before, after, *, min_gain: float = DEFAULT_MI
     if min_ndvi is not None:
         ok &= table["mean_after"] >= min_ndvi
     table["recovered"] = pd.Series(ok, dtype=object).where(known, None)
-    return table
+    return _describe(table, all_touched, min_pixels,
+                     np.minimum(table["count_before"].to_numpy(), table["count_after"].to_numpy()))
 
 
-def mean_slope(polygons, dem, *, all_touched: bool = False, feedback=None) -> pd.DataFrame:
+def mean_slope(polygons, dem, *, all_touched: bool = False, min_pixels: int = DEFAULT_MIN_PIXELS,
+               feedback=None) -> pd.DataFrame:
     """Mean (and max) slope in degrees per polygon from a DEM (Horn's method, like gdaldem)."""
     table = run(polygons, dem, stats=("count", "mean", "max"), all_touched=all_touched, derive="slope",
-                feedback=feedback)
-    return table.rename(columns={"count": "count", "mean": "slope_mean", "max": "slope_max"})
+                min_pixels=min_pixels, feedback=feedback)
+    out = table.rename(columns={"count": "count", "mean": "slope_mean", "max": "slope_max"})
+    out.attrs.update(table.attrs)
+    return out

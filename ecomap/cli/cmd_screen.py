@@ -12,7 +12,7 @@ NAME = "screen"
 
 
 def add_arguments(parser) -> None:
-    from ecomap.analysis.screening_rules import PROJECT_TYPES
+    from ecomap.analysis.screening_rules import DEFAULT_WARN_DISTANCE_M, PROJECT_TYPES
 
     common_args.add_source(parser)
     parser.add_argument("--footprint", required=True, metavar="FILE_OR_WKT",
@@ -29,6 +29,10 @@ def add_arguments(parser) -> None:
                         help="项目类型 / project type: " + ", ".join(f"{k}={v[0]}" for k, v in PROJECT_TYPES.items()))
     parser.add_argument("--rules", metavar="RULES.json",
                         help="自定义判定规则表（JSON）/ a county's own rule table (JSON)")
+    parser.add_argument("--warn-distance", type=float, metavar="M",
+                        help=f"距生态保护红线、饮用水水源保护区多近时提示（米，默认取规则表，缺省 "
+                             f"{DEFAULT_WARN_DISTANCE_M:g}）/ warn when the site comes this close to a red line or "
+                             f"drinking-water zone (m; default from the rule table, else {DEFAULT_WARN_DISTANCE_M:g})")
     common_args.add_output(parser, ".csv / .xlsx / .gpkg / .pdf")
 
 
@@ -41,7 +45,8 @@ def run(args) -> int:
         common_args.require_output(args)
     elif out is not None and not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise DataError(out, tr("the output folder does not exist"))
-    rules = screening_rules.load_rules(args.rules) if args.rules else screening_rules.DEFAULT_RULES
+    rules = screening_rules.load_table(args.rules) if args.rules else screening_rules.DEFAULT_TABLE
+    rules = rules.with_warn_distance(args.warn_distance)
     workspace = common_args.open_source(args.source)
     screener = screening.Screener(workspace, rules)
     crs = fp_mod.parse_crs(args.crs)
@@ -68,15 +73,27 @@ def run(args) -> int:
 
 
 def _print_summary(result) -> None:
+    from ecomap.analysis.screening import format_distance
+
     area = result.footprint_area_m2
-    print(tr("Conclusion: {verdict}").format(verdict=result.verdict))
+    print(tr("Conclusion: {verdict}").format(verdict=result.conclusion()))
     print(tr("Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)").format(
         m2=area, mu=area / (10000 / 15), ha=area / 10000))
+    if result.townships:
+        print(tr("Township: {names}").format(names="、".join(
+            f"{t.name} ({t.share:.1%})" for t in result.townships)))
     for r in result.rules:
-        print(f"  [{r.rule.verdict}] {r.rule.text()}")
+        print(f"  [{r.rule.verdict}] {r.text()}")
     for o in result.overlaps:
         print("  " + tr("{layer} #{fid} {name} ({type}): {area:,.2f} m², {share:.2%} of the footprint").format(
             layer=o.layer, fid=o.feature_id, name=o.name, type=o.type or "—", area=o.area_m2, share=o.share))
+    for t in result.by_layer:
+        if t.feature_area_m2 > t.area_m2 * (1 + 1e-9):
+            print("  " + tr("{layer} in all: {area:,.2f} m², {share:.2%} of the footprint (overlapping "
+                            "features counted once)").format(layer=t.layer, area=t.area_m2, share=t.share))
+    for n in result.nearby:
+        print("  " + tr("near {layer} #{fid} {name}: {distance}").format(
+            layer=n.layer, fid=n.feature_id, name=n.name, distance=format_distance(n.distance_m)))
     for n in result.nearest:
         print("  " + tr("nearest {layer}: {name} at {distance:,.1f} m").format(
             layer=n.layer, name=n.name, distance=n.distance_m))

@@ -36,17 +36,20 @@ def run(args) -> int:
     result = stats.run(units, layers, feedback=common_args.StderrProgress())
     if args.out:
         from ecomap.io import report_tables
-        from ecomap.io.analysis_reports import stats_sheets
+        from ecomap.io.analysis_reports import STATS_NOTES, stats_sheets
 
-        report_tables.write(args.out, stats_sheets(result))
+        report_tables.write(args.out, stats_sheets(result), info=STATS_NOTES)
     if args.json:
         common_args.print_json({"units": units.title or units.name,
+                                "area_rule": "covered",
                                 "layers": [{"layer": t, "kind": k} for t, k in result.layers],
                                 "by_unit": common_args.records(result.wide()),
                                 "rows": common_args.records(result.table)})
         return 0
     print(tr("{units}: {n} units, {k} layers").format(units=units.title or units.name, n=len(result.units),
                                                       k=len(result.layers)))
+    print(tr("Areas are the land each layer covers (overlapping features counted once); the feature-area "
+             "sum, which counts overlaps again, is the feature_area column."))
     if args.out:
         print(tr("Wrote {path}").format(path=args.out))
     return 0

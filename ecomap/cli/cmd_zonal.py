@@ -9,7 +9,12 @@ NAME = "zonal"
 
 
 def add_arguments(parser) -> None:
-    from ecomap.analysis.zonal import DEFAULT_MIN_GAIN, DEFAULT_STATS, STATISTICS
+    from ecomap.analysis.zonal import (
+        DEFAULT_MIN_GAIN,
+        DEFAULT_MIN_PIXELS,
+        DEFAULT_STATS,
+        STATISTICS,
+    )
 
     common_args.add_source(parser)
     parser.add_argument("polygons", metavar="POLYGONS",
@@ -25,7 +30,11 @@ def add_arguments(parser) -> None:
                         help="统计量，逗号分隔 / statistics, comma-separated: " + ",".join(STATISTICS))
     parser.add_argument("--band", type=int, default=1, help="波段（默认 1）/ band (default 1)")
     parser.add_argument("--all-touched", action="store_true",
-                        help="计入与面边界接触的全部像元 / count every pixel the polygon touches")
+                        help="计入与面边界接触的全部像元（默认只计像元中心落在面内的）/ count every pixel the "
+                             "polygon touches (default: only pixels whose centre lies inside)")
+    parser.add_argument("--min-pixels", type=int, default=DEFAULT_MIN_PIXELS, metavar="N",
+                        help=f"有效像元少于 N 个的要素标注为均值不可靠（默认 {DEFAULT_MIN_PIXELS}）/ flag polygons "
+                             f"with fewer valid pixels as unreliable (default {DEFAULT_MIN_PIXELS})")
     parser.add_argument("--min-gain", type=float, default=DEFAULT_MIN_GAIN,
                         help=f"判定恢复的 NDVI 均值最小增幅（默认 {DEFAULT_MIN_GAIN}）/ "
                              f"minimum rise of mean NDVI to count as recovered (default {DEFAULT_MIN_GAIN})")
@@ -60,28 +69,35 @@ def _run(args) -> int:
     if args.recovery:
         before, after = (_raster(workspace, k) for k in args.recovery)
         table = zonal.vegetation_recovery(polygons, before, after, min_gain=args.min_gain, min_ndvi=args.min_ndvi,
-                                          all_touched=args.all_touched, feedback=progress)
+                                          all_touched=args.all_touched, min_pixels=args.min_pixels,
+                                          feedback=progress)
         title = "植被恢复评价"
     elif args.slope:
         table = zonal.mean_slope(polygons, _raster(workspace, args.slope), all_touched=args.all_touched,
-                                 feedback=progress)
+                                 min_pixels=args.min_pixels, feedback=progress)
         title = "平均坡度"
     else:
         stats = common_args.split_fields([args.stats])
         table = zonal.run(polygons, _raster(workspace, args.raster), band=args.band, stats=stats,
-                          all_touched=args.all_touched, feedback=progress)
+                          all_touched=args.all_touched, min_pixels=args.min_pixels, feedback=progress)
         title = "分区统计"
     if args.out:
         from ecomap.io import report_tables
-        from ecomap.io.analysis_reports import table_sheet
+        from ecomap.io.analysis_reports import table_sheet, zonal_notes
 
         geoms = polygons.layer.geometry if args.out.lower().endswith(".gpkg") else None
         report_tables.write(args.out, [table_sheet(title, table, "zonal", geoms,
-                                                   polygons.layer.features.crs)])
+                                                   polygons.layer.features.crs)], info=zonal_notes(table))
     if args.json:
-        common_args.print_json({"polygons": polygons.title or polygons.name, "rows": common_args.records(table)})
+        common_args.print_json({"polygons": polygons.title or polygons.name,
+                                "pixel_rule": table.attrs["pixel_rule"], "min_pixels": table.attrs["min_pixels"],
+                                "few_pixels": int(table["few_pixels"].sum()),
+                                "notes": list(zonal.notes_zh(table).values()),
+                                "rows": common_args.records(table)})
         return 0
     print(tr("{n} polygons").format(n=len(table)))
+    for line in zonal.notes(table):
+        print(line)
     if "recovered" in table:
         n_rec = int((table["recovered"] == True).sum())
         print(tr("recovered: {n} of {total}").format(n=n_rec, total=len(table)))

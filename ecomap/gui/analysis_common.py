@@ -42,7 +42,7 @@ from ecomap.core.feedback import Cancelled, Feedback
 from ecomap.errors import DataError
 from ecomap.i18n import language, tr
 
-VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "不符合": "#c62828"}
+VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "无法判定": "#6a1b9a", "不符合": "#c62828"}
 HIGHLIGHT_KEY = "analysis"
 TABLE_FILTER = "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)"
 
@@ -361,7 +361,11 @@ def headers_for(columns, a: str = "", b: str = "") -> dict:
 
 _EN = {"a_fid": "{a} id", "a_name": "{a} name", "b_fid": "{b} id", "b_name": "{b} name", "area_m2": "Area (m²)",
        "area_mu": "Area (mu)", "area_ha": "Area (ha)", "share_a": "Share of {a}", "share_b": "Share of {b}",
-       "length_m": "Length (m)", "length_km": "Length (km)", "distance_m": "Distance (m)"}
+       "length_m": "Length (m)", "length_km": "Length (km)", "distance_m": "Distance (m)",
+       "feature_area_m2": "Feature area sum (m², overlaps counted again)",
+       "feature_area_mu": "Feature area sum (mu, overlaps counted again)",
+       "feature_area_ha": "Feature area sum (ha, overlaps counted again)",
+       "few_pixels": "Few pixels (mean unreliable)"}
 
 
 def _header(key: str, a: str, b: str, zh: dict) -> str:

@@ -51,7 +51,12 @@ class OverlayDialog(ac.AnalysisDialog):
             return
         wa, wb = ac.workspace_layer(na), ac.workspace_layer(nb)
         by_a, by_b = ac.split_fields(self.by_a.text()), ac.split_fields(self.by_b.text())
-        self.runner.start(lambda fb: overlay.run(wa, wb, by_a=by_a, by_b=by_b, feedback=fb))
+        def task(fb):
+            result = overlay.run(wa, wb, by_a=by_a, by_b=by_b, feedback=fb.sub(0.0, 0.8))
+            result.summary(feedback=fb.sub(0.8, 1.0))  # dissolving overlaps: in the worker, then cached
+            return result
+
+        self.runner.start(task)
 
     def _show(self, result) -> None:
         self.result = result

@@ -3,9 +3,11 @@
 The footprint comes from drawing on the map (a polygon tool; finishing it screens at
 once — a few milliseconds on the county data), the features selected on a layer, a
 file (parcel coordinate TXT, Shapefile, KML …) or typed coordinates / WKT. The
-result shows the verdict in its colour, the rules that decided it, every overlap
-(highlighted in red on the map) and the nearest water features; it exports as PDF
-(map and tables) or as XLSX / CSV / GeoPackage tables.
+result shows the conclusion in its colour (无法判定 with the distance when the site
+lies outside the county the layers cover), the township(s) it lies in, the rules that
+decided it, every overlap (highlighted in red on the map), the red lines and
+drinking-water zones within the warning distance and the nearest water features; it
+exports as PDF (map and tables) or as XLSX / CSV / GeoPackage tables.
 """
 
 from __future__ import annotations
@@ -122,21 +124,31 @@ class ScreeningDialog(QDialog):
         self.buffer.setRange(0.1, 10_000)
         self.buffer.setValue(fp_mod.DEFAULT_BUFFER_M)
         self.buffer.setSuffix(" m")
+        self.warn_distance = QDoubleSpinBox()
+        self.warn_distance.setRange(0, 100_000)
+        self.warn_distance.setDecimals(1)
+        self.warn_distance.setValue(screening_rules.DEFAULT_WARN_DISTANCE_M)
+        self.warn_distance.setSuffix(" m")
         form.addRow(tr("Project type"), self.project_type)
         form.addRow(tr("Buffer for lines and points"), self.buffer)
+        form.addRow(tr("Warn within (red lines, drinking-water zones)"), self.warn_distance)
 
         self.run_panel = ac.RunPanel(self.runner, tr("Screen"))
         self.run_panel.run_button.clicked.connect(self.run)
 
         self.verdict = QLabel("")
         self.verdict.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.verdict.setWordWrap(True)
         self.area = QLabel("")
+        self.townships = QLabel("")
         self.tabs = QTabWidget()
         self.rules_model, self.overlaps_model, self.nearest_model = ac.FrameModel(), ac.FrameModel(), ac.FrameModel()
+        self.nearby_model = ac.FrameModel()
         self.overlaps_view = ac.table_view(self.overlaps_model)
         self.overlaps_view.doubleClicked.connect(self._zoom_overlap)
         self.tabs.addTab(ac.table_view(self.rules_model), tr("Rules"))
         self.tabs.addTab(self.overlaps_view, tr("Overlaps"))
+        self.tabs.addTab(ac.table_view(self.nearby_model), tr("Nearby red lines and water zones"))
         self.tabs.addTab(ac.table_view(self.nearest_model), tr("Nearest water features"))
 
         buttons = QHBoxLayout()
@@ -157,6 +169,7 @@ class ScreeningDialog(QDialog):
         lay.addWidget(self.run_panel)
         lay.addWidget(self.verdict)
         lay.addWidget(self.area)
+        lay.addWidget(self.townships)
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
         self.resize(760, 640)
@@ -241,10 +254,12 @@ class ScreeningDialog(QDialog):
             return
         layers = [ac.workspace_layer(n) for n in ac.layer_nodes(self.mw, "vector")]
         project_type = self.project_type.currentData()
+        warn_m = self.warn_distance.value()
 
         def task(feedback):
             fp = make_footprint()
-            return screening.run(fp, layers, project_type=project_type, feedback=feedback), layers
+            return screening.run(fp, layers, project_type=project_type, warn_distance_m=warn_m,
+                                 feedback=feedback), layers
 
         self.runner.start(task)
 
@@ -252,12 +267,14 @@ class ScreeningDialog(QDialog):
         result, layers = payload
         self.result, self._layers = result, layers
         color = ac.VERDICT_COLORS.get(result.verdict, "#000000")
-        self.verdict.setText(tr("Conclusion: {verdict}").format(verdict=result.verdict))
+        self.verdict.setText(tr("Conclusion: {verdict}").format(verdict=result.conclusion()))
         self.verdict.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {color};")
         a = result.footprint_area_m2
         self.area.setText(tr("Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha) — screened in {ms:.0f} ms")
                           .format(m2=a, mu=a / (10000 / 15), ha=a / 10000, ms=result.elapsed_s * 1000))
-        rules = pd.DataFrame([{"verdict": r.rule.verdict, "reason": r.rule.text(), "basis": r.rule.basis,
+        towns = "、".join(f"{t.name} ({t.share:.1%})" for t in result.townships) or "—"
+        self.townships.setText(tr("Township: {names}").format(names=towns))
+        rules = pd.DataFrame([{"verdict": r.rule.verdict, "reason": r.text(), "basis": r.rule.basis,
                                "layer": "、".join(r.layers)} for r in result.rules],
                              columns=["verdict", "reason", "basis", "layer"])
         overlaps = pd.DataFrame([o.to_json() for o in result.overlaps],
@@ -270,10 +287,12 @@ class ScreeningDialog(QDialog):
         overlaps = overlaps.iloc[order].reset_index(drop=True)
         nearest = pd.DataFrame([n.to_json() for n in result.nearest],
                                columns=["layer", "feature_id", "name", "type", "distance_m"])
+        nearby = pd.DataFrame([n.to_json() for n in result.nearby],
+                              columns=["verdict", "layer", "feature_id", "name", "type", "distance_m"])
         for model, frame in ((self.rules_model, rules), (self.overlaps_model, overlaps),
-                             (self.nearest_model, nearest)):
+                             (self.nearby_model, nearby), (self.nearest_model, nearest)):
             model.set_frame(frame, ac.headers_for(frame.columns))
-        self.tabs.setCurrentIndex(1 if result.overlaps else 0)
+        self.tabs.setCurrentIndex(1 if result.overlaps else 2 if result.nearby else 0)
         for b in (self.pdf_button, self.table_button, self.zoom_button):
             b.setEnabled(True)
         fp = result.footprint

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -40,6 +41,11 @@ class StatsDialog(ac.AnalysisDialog):
         form = QFormLayout()
         form.addRow(tr("Administrative units"), self.units)
         form.addRow(tr("Layers"), self.layers)
+        note = QLabel(tr("Areas are the land each layer covers in a unit: overlapping features of one layer "
+                         "count once, so a share never exceeds 100 %. The feature area sum adds every "
+                         "feature and counts overlaps again."))
+        note.setWordWrap(True)
+        form.addRow(note)
         self.model = ac.FrameModel()
         self.chart_layer = QComboBox()
         self.chart_layer.currentIndexChanged.connect(self._draw_chart)
@@ -119,6 +125,7 @@ class StatsDialog(ac.AnalysisDialog):
         self.chart.setLabel("left", f"{title} ({unit})")
 
     def export(self) -> None:
-        from ecomap.io.analysis_reports import stats_sheets
+        from ecomap.io.analysis_reports import STATS_NOTES, stats_sheets
 
-        self._export(tr("Export statistics"), "分乡镇统计.xlsx", lambda path: stats_sheets(self.result))
+        self._export(tr("Export statistics"), "分乡镇统计.xlsx", lambda path: stats_sheets(self.result),
+                     info=STATS_NOTES)

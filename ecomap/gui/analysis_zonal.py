@@ -12,8 +12,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ecomap.analysis import zonal
@@ -43,7 +47,11 @@ class ZonalDialog(ac.AnalysisDialog):
         self.min_gain.setSingleStep(0.01)
         self.min_gain.setValue(zonal.DEFAULT_MIN_GAIN)
         self.stats_edit = QLineEdit(",".join(zonal.DEFAULT_STATS))
-        self.all_touched = QCheckBox(tr("count every pixel the polygon touches"))
+        self.all_touched = QCheckBox(tr("count every pixel the polygon touches (else only pixels whose "
+                                        "centre lies inside)"))
+        self.min_pixels = QSpinBox()
+        self.min_pixels.setRange(0, 1_000_000)
+        self.min_pixels.setValue(zonal.DEFAULT_MIN_PIXELS)
         form = QFormLayout()
         form.addRow(tr("Polygons"), self.polygons)
         form.addRow(self.rb_recovery)
@@ -54,8 +62,16 @@ class ZonalDialog(ac.AnalysisDialog):
         form.addRow(tr("Recovered when mean NDVI rose by at least"), self.min_gain)
         form.addRow(tr("Statistics"), self.stats_edit)
         form.addRow("", self.all_touched)
+        form.addRow(tr("Mean unreliable below (valid pixels)"), self.min_pixels)
         self.model = ac.FrameModel()
-        self._finish(form, ac.table_view(self.model), (860, 600))
+        self.notes = QLabel("")
+        self.notes.setWordWrap(True)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(ac.table_view(self.model), 1)
+        lay.addWidget(self.notes)
+        self._finish(form, body, (860, 600))
 
     def _prefer_rasters(self) -> None:
         """Earliest NDVI raster as "before", latest as "after" (names carry the year: ndvi_2019, ndvi_2024)."""
@@ -71,6 +87,7 @@ class ZonalDialog(ac.AnalysisDialog):
             return
         polygons = ac.workspace_layer(poly_node)
         all_touched = self.all_touched.isChecked()
+        min_pixels = self.min_pixels.value()
         mode = self.mode.checkedId()
         self._polygons = polygons
         if mode == 0:
@@ -78,13 +95,15 @@ class ZonalDialog(ac.AnalysisDialog):
                 return
             gain = self.min_gain.value()
             self.runner.start(lambda fb: zonal.vegetation_recovery(polygons, ra.layer, rb.layer, min_gain=gain,
-                                                                   all_touched=all_touched, feedback=fb))
+                                                                   all_touched=all_touched, min_pixels=min_pixels,
+                                                                   feedback=fb))
         elif mode == 1:
             stats = [s.strip() for s in self.stats_edit.text().split(",") if s.strip()]
             self.runner.start(lambda fb: zonal.run(polygons, ra.layer, stats=stats, all_touched=all_touched,
-                                                   feedback=fb))
+                                                   min_pixels=min_pixels, feedback=fb))
         else:
-            self.runner.start(lambda fb: zonal.mean_slope(polygons, ra.layer, all_touched=all_touched, feedback=fb))
+            self.runner.start(lambda fb: zonal.mean_slope(polygons, ra.layer, all_touched=all_touched,
+                                                          min_pixels=min_pixels, feedback=fb))
 
     def _show(self, table) -> None:
         self.table = table
@@ -95,7 +114,10 @@ class ZonalDialog(ac.AnalysisDialog):
                     colors[i] = "#e8f5e9"
                 elif v is False:
                     colors[i] = "#ffebee"
+        for i in np.flatnonzero(table["few_pixels"].to_numpy(dtype=bool)) if "few_pixels" in table else ():
+            colors[int(i)] = "#fff8e1"  # too few pixels: the flag above means little
         self.model.set_frame(table, ac.headers_for(table.columns), colors)
+        self.notes.setText("\n".join(zonal.notes(table)))
         self.export_button.setEnabled(True)
         if "recovered" in table:
             from ecomap.analysis import common
@@ -105,11 +127,11 @@ class ZonalDialog(ac.AnalysisDialog):
             ac.highlight(self.mw, layer.geometry[failed], common.layer_crs(layer), "#e53935")
 
     def export(self) -> None:
-        from ecomap.io.analysis_reports import table_sheet
+        from ecomap.io.analysis_reports import table_sheet, zonal_notes
 
         def sheets(path):
             layer = self._polygons.layer
             geoms = layer.geometry if path.lower().endswith(".gpkg") else None
             return [table_sheet("分区统计", self.table, "zonal", geoms, layer.features.crs)]
 
-        self._export(tr("Export zonal statistics"), "分区统计.xlsx", sheets)
+        self._export(tr("Export zonal statistics"), "分区统计.xlsx", sheets, info=zonal_notes(self.table))

@@ -5,7 +5,8 @@ headers county offices expect (file-format text, so constants here, not UI strin
 and optionally the geometry of each row. CSV puts the tables one after another under
 their titles; XLSX gives each its own worksheet with shares formatted as percentages,
 plus a 说明 sheet; GeoPackage writes each table as a layer (geometry where there is
-one, an attribute table otherwise), with the Chinese headers as field aliases.
+one, an attribute table otherwise), with the Chinese headers as field aliases, and the
+report's notes (how areas were measured, which pixels counted …) as a ``notes`` table.
 Every file is written beside the target and moved into place whole
 (:func:`ecomap.core.atomic.atomic_target`).
 """
@@ -43,10 +44,13 @@ HEADERS_ZH: dict[str, str] = {
     "distance_m": "距离(米)", "constraint": "约束类型", "feature_id": "要素ID", "type": "类型",
     "rule": "规则", "verdict": "结论", "reason": "说明", "basis": "依据", "id": "规则编号",
     "item": "项目", "value": "内容",
+    "feature_area_m2": "要素面积合计(平方米，重叠部分重复计)", "feature_area_mu": "要素面积合计(亩，重叠部分重复计)",
+    "feature_area_ha": "要素面积合计(公顷，重叠部分重复计)", "few_pixels": "像元过少(均值不可靠)",
 }
 _PERCENT = {"share", "share_a", "share_b"}
 _DECIMALS = {"area_m2": "0.00", "area_mu": "0.0000", "area_ha": "0.0000", "length_m": "0.00",
-             "distance_m": "0.00", "unit_area_m2": "0.00", "unit_area_ha": "0.0000"}
+             "distance_m": "0.00", "unit_area_m2": "0.00", "unit_area_ha": "0.0000",
+             "feature_area_m2": "0.00", "feature_area_mu": "0.0000", "feature_area_ha": "0.0000"}
 
 
 @dataclass
@@ -65,7 +69,7 @@ class Sheet:
         if text is None:
             if "|" in str(key):  # stats wide tables: "layer|measure"
                 layer, measure = str(key).split("|", 1)
-                return f"{layer}{HEADERS_ZH.get(measure, measure)}"
+                return f"{layer}{self.headers.get(measure) or HEADERS_ZH.get(measure, measure)}"
             return str(key)
         return text.format(a=a, b=b)
 
@@ -92,6 +96,9 @@ def write(path, sheets: list[Sheet], *, a: str = "", b: str = "", info: dict | N
         elif suffix == ".xlsx":
             _write_xlsx(tmp, sheets, a, b, info)
         else:
+            if info:
+                notes = pd.DataFrame({"item": list(info), "value": [str(v) for v in info.values()]})
+                sheets = [*sheets, Sheet("说明", notes, layer_name="notes")]
             _write_gpkg(tmp, sheets, a, b)
     return path
 

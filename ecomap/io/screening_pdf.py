@@ -4,8 +4,10 @@ A4 portrait through QtGui's ``QPdfWriter`` (no widgets, so the CLI can write it)
 title and project facts, the verdict in its colour, a map of the footprint over the
 constraint layers with the overlaps hatched in red — drawn by the one render path,
 :func:`ecomap.core.render.job.render_image`, at 200 dpi — then the rules that
-decided, the overlaps (m², 亩, share of the footprint) and the nearest water
-features. Text stays text (Qt embeds a subset of the CJK font), and the file is
+decided, the overlaps (m², 亩, share of the footprint; per layer with overlapping
+features counted once), the red lines and drinking-water zones within the warning
+distance, and the nearest water features. A site outside the county the layers cover
+says so in the conclusion (无法判定, with the distance). Text stays text (Qt embeds a subset of the CJK font), and the file is
 written beside the target and moved into place whole.
 """
 
@@ -24,7 +26,7 @@ from ecomap.core.atomic import atomic_target
 from ecomap.errors import DataError
 from ecomap.i18n import language, tr
 
-VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "不符合": "#c62828"}
+VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "无法判定": "#6a1b9a", "不符合": "#c62828"}
 _DPI = 300
 _MAP_DPI = 200
 _MM = _DPI / 25.4
@@ -196,8 +198,11 @@ def _draw(painter, writer, family, result, image, title, project_types) -> None:
     pages.text(title or tr("Site screening report"), 18, True, gap=3)
     area = result.footprint_area_m2
     zh, en = project_types.get(result.project_type, (result.project_type, result.project_type))
+    towns = "、".join(f"{t.name} ({t.share:.1%})" if len(result.townships) > 1 else t.name
+                     for t in result.townships) or "—"
     facts = [
         tr("Footprint: {source}").format(source=result.footprint.source or "—"),
+        tr("Township: {names}").format(names=towns),
         tr("Project type: {type}").format(type=zh if language() == "zh_CN" else en),
         tr("Area: {m2} m² = {mu} mu = {ha} ha").format(m2=_fmt(area), mu=_fmt(area / common.SQM_PER_MU, 3),
                                                     ha=_fmt(area / common.SQM_PER_HECTARE, 4)),
@@ -207,7 +212,7 @@ def _draw(painter, writer, family, result, image, title, project_types) -> None:
     for line in facts:
         pages.text(line, 10, gap=0.8)
     pages.y += 2 * _MM
-    pages.text(tr("Conclusion: {verdict}").format(verdict=result.verdict), 16, True,
+    pages.text(tr("Conclusion: {verdict}").format(verdict=result.conclusion()), 16, True,
                VERDICT_COLORS.get(result.verdict, "#000000"), gap=3)
     if image is not None and not image.isNull():
         h = pages.width * image.height() / image.width()
@@ -219,7 +224,7 @@ def _draw(painter, writer, family, result, image, title, project_types) -> None:
         pages.y += h + 4 * _MM
     pages.text(tr("Rules applied"), 12, True)
     pages.table([tr("Verdict"), tr("Reason"), tr("Basis"), tr("Layers")],
-                [[r.rule.verdict, r.rule.text(), r.rule.basis or "—", "、".join(r.layers) or "—"]
+                [[r.rule.verdict, r.text(), r.rule.basis or "—", "、".join(r.layers) or "—"]
                  for r in result.rules], [1.2, 5, 2.2, 2])
     pages.text(tr("Overlaps"), 12, True)
     if result.overlaps:
@@ -228,8 +233,22 @@ def _draw(painter, writer, family, result, image, title, project_types) -> None:
                     [[o.layer, str(o.feature_id), o.name, o.type, _fmt(o.area_m2), _fmt(o.area_m2 / common.SQM_PER_MU, 3),
                       f"{o.share * 100:.2f}%", o.verdict] for o in result.overlaps],
                     [2, 1, 2.5, 1.8, 1.6, 1.4, 1.1, 1.1])
+        for t in result.by_layer:
+            if t.feature_area_m2 > t.area_m2 * (1 + 1e-9):
+                pages.text(tr("{layer} in all: {area} m² = {mu} mu, {share} of the footprint (overlapping "
+                              "features counted once)").format(layer=t.layer, area=_fmt(t.area_m2),
+                                                              mu=_fmt(t.area_m2 / common.SQM_PER_MU, 3),
+                                                              share=f"{t.share * 100:.2f}%"), 9)
     else:
         pages.text(tr("The footprint overlaps no constraint layer."), 10)
+    pages.text(tr("Within {distance} of red lines and drinking-water zones").format(
+        distance=_fmt(result.warn_distance_m, 1) + " m"), 12, True)
+    if result.nearby:
+        pages.table([tr("Layer"), tr("Feature"), tr("Name"), tr("Type"), tr("Distance (m)"), tr("Verdict")],
+                    [[n.layer, str(n.feature_id), n.name, n.type or "—", _fmt(n.distance_m, 1), n.verdict]
+                     for n in result.nearby], [2, 1, 3, 2, 1.5, 1.1])
+    else:
+        pages.text("—", 10)
     pages.text(tr("Nearest water features"), 12, True)
     if result.nearest:
         pages.table([tr("Layer"), tr("Feature"), tr("Name"), tr("Type"), tr("Distance (m)")],
@@ -240,4 +259,4 @@ def _draw(painter, writer, family, result, image, title, project_types) -> None:
     checked = "、".join(name for name, _kind in result.checked) or "—"
     pages.text(tr("Constraint layers checked: {layers}").format(layers=checked), 8.5, color="#555555")
     pages.text(tr("Boundary contact without overlapping area is not counted as an overlap. "
-                  "Areas are ellipsoidal (CGCS2000)."), 8.5, color="#555555")
+                  "Areas and distances are ellipsoidal (CGCS2000)."), 8.5, color="#555555")

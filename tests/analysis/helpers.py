@@ -38,7 +38,9 @@ def geod_areas(geoms, crs="EPSG:4524") -> np.ndarray:
     """
     series = gpd.GeoSeries(list(geoms), crs=crs)
     step = 20.0 if series.crs.is_projected else 0.0002
-    geo = gpd.GeoSeries(shapely.segmentize(np.asarray(series.array, dtype=object), step), crs=crs).to_crs(4490)
+    # counter-clockwise exteriors: Geod's signed areas of the parts of a MultiPolygon then add up
+    dense = shapely.orient_polygons(shapely.segmentize(np.asarray(series.array, dtype=object), step))
+    geo = gpd.GeoSeries(dense, crs=crs).to_crs(4490)
     return np.array([abs(GEOD.geometry_area_perimeter(g)[0]) if g is not None and not g.is_empty else 0.0
                      for g in geo])
 

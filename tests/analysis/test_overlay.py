@@ -62,10 +62,30 @@ def test_tabulation_by_class_and_zone(parcels_and_zones):
     a, b = parcels_and_zones
     result = overlay.run(a, b, by_a=["DLMC"], by_b=["HXBM"])
     summary = result.summary()
-    expected = _expected_pairs(a, b).groupby(["HXBM", "DLMC"])["area_m2"].sum()
-    got = summary.set_index(["HXBM", "DLMC"])["area_m2"]
-    assert set(got.index) == set(expected.index)
-    assert np.allclose(got.loc[expected.index], expected, rtol=1e-5)
+    pairs = _expected_pairs(a, b)
+    summed = pairs.groupby(["HXBM", "DLMC"])["area_m2"].sum()
+    got = summary.set_index(["HXBM", "DLMC"])
+    assert set(got.index) == set(summed.index)
+    assert np.allclose(got.loc[summed.index, "feature_area_m2"], summed, rtol=1e-5)
+    # the random parcels overlap each other: the land each class covers in each zone is their union
+    dissolved = pairs.dissolve(by=["HXBM", "DLMC"])
+    covered = pd.Series(geod_areas(dissolved.geometry.array), index=dissolved.index)
+    assert np.allclose(got.loc[covered.index, "area_m2"], covered, rtol=1e-5)
+    assert (got["area_m2"] < got["feature_area_m2"] * (1 - 1e-4)).any()  # the fixture has overlaps
+    assert (got["area_m2"] <= got["feature_area_m2"] * (1 + 1e-9)).all()
+    assert np.allclose(got["area_ha"] * 10000, got["area_m2"])
+    plain = result.summary(dissolve_overlaps=False).set_index(["HXBM", "DLMC"])
+    assert "feature_area_m2" not in plain and np.allclose(plain.loc[summed.index, "area_m2"], summed, rtol=1e-5)
+
+
+def test_total_overlap_counts_shared_land_once(parcels_and_zones):
+    a, b = parcels_and_zones
+    result = overlay.run(a, b)
+    union_a = shapely.union_all(a.geometry)
+    union_b = shapely.union_all(b.geometry)
+    expected = geod_areas([shapely.intersection(union_a, union_b)])[0]
+    assert result.covered_area_m2() == pytest.approx(expected, rel=1e-5)
+    assert result.covered_area_m2() < result.table["area_m2"].sum()
 
 
 def test_touching_is_not_an_overlap():
@@ -140,7 +160,8 @@ def test_summary_defaults_to_b_features(parcels_and_zones):
     result = overlay.run(a, b)
     summary = result.summary()
     assert list(summary.columns[:2]) == ["b_fid", "b_name"]
-    assert summary["area_m2"].sum() == pytest.approx(result.table["area_m2"].sum())
+    assert summary["feature_area_m2"].sum() == pytest.approx(result.table["area_m2"].sum())
+    assert (summary["area_m2"] <= summary["feature_area_m2"] * (1 + 1e-9)).all()
     assert isinstance(result.to_geodataframe(), gpd.GeoDataFrame)
     assert pd.api.types.is_integer_dtype(summary["count"])
 

@@ -42,7 +42,9 @@ def test_screening_inside_each_constraint(county):
     assert result.verdict in ("需论证", "不符合")  # a red line may also cover the spot
     bounds = county.get("county").layer.bounds
     outside = shapely.box(bounds[2] + 1000, bounds[3] + 1000, bounds[2] + 1100, bounds[3] + 1100)
-    assert screener.run(footprint.make(outside, red.crs_info.crs())).verdict == "符合"
+    far = screener.run(footprint.make(outside, red.crs_info.crs()))
+    assert far.verdict == "无法判定" and far.overlaps == []
+    assert far.coverage.source == "county" and far.coverage.inside_share == 0.0
 
 
 def test_township_statistics_add_up(county):
@@ -89,3 +91,57 @@ def test_cli_on_the_sample_project(capsys):
     assert main(["stats", str(PROJECT), "--units", "townships", "--layers", "redlines", "farms", "--json"]) == 0
     by_unit = json.loads(capsys.readouterr().out)["by_unit"]
     assert len(by_unit) == 10 and sum(r["畜禽养殖场|count"] for r in by_unit) == 30
+
+
+def _geod_gap(a, b, crs) -> float:
+    """Shortest geodesic distance between the vertices of two geometries, densified to 5 m (brute force)."""
+    import geopandas as gpd
+    from pyproj import Geod
+
+    pa, pb = (shapely.get_coordinates(gpd.GeoSeries([shapely.segmentize(g.boundary, 5.0)], crs=crs)
+                                      .to_crs(4490).iloc[0]) for g in (a, b))
+    ia, ib = np.meshgrid(np.arange(len(pa)), np.arange(len(pb)), indexing="ij")
+    d = Geod(ellps="GRS80").inv(pa[ia.ravel(), 0], pa[ia.ravel(), 1], pb[ib.ravel(), 0], pb[ib.ravel(), 1])[2]
+    return float(np.min(d))
+
+
+def test_screening_far_away_in_a_township_and_near_a_red_line(county):
+    from ecomap.analysis import footprint, screening
+
+    screener = screening.Screener(county)
+    red = county.get("redlines").layer
+    crs = red.crs_info.crs()
+    inside_red = square_in(red.geometry[0])
+    # 1. the same parcel moved 250 km east: outside the county, no verdict
+    shifted = shapely.affinity.translate(inside_red, 250_000, 0)
+    far = screener.run(footprint.make(shifted, crs))
+    assert far.verdict == "无法判定" and far.overlaps == [] and far.townships == []
+    boundary = shapely.union_all(county.get("county").layer.geometry)
+    expected = _geod_gap(shifted, boundary, crs)
+    assert far.coverage.distance_m == pytest.approx(expected, abs=0.5)
+    assert far.coverage.distance_m > 200_000
+    assert far.conclusion_zh() == (f"无法判定：选址位于约束图层覆盖范围之外（距县界 "
+                                   f"{far.coverage.distance_m / 1000:,.1f} km）")
+    # 2. a parcel inside one township is named with it
+    towns = county.get("townships")
+    name_col = towns.label_column()
+    k = int(np.argmax(shapely.area(towns.layer.geometry)))
+    parcel = square_in(towns.layer.geometry[k], 30)
+    assert shapely.within(parcel, towns.layer.geometry[k])
+    result = screener.run(footprint.make(parcel, crs))
+    assert result.township_names() == [str(towns.layer.features[name_col].iloc[k])]
+    assert result.townships[0].share == pytest.approx(1.0, rel=1e-9)
+    # 3. a parcel 50 m east of a red-line vertex with nothing of the red line further east
+    union = shapely.union_all(red.geometry)
+    county_area = boundary
+    xy = shapely.get_coordinates(union)
+    squares = shapely.box(xy[:, 0] + 50, xy[:, 1] - 50, xy[:, 0] + 150, xy[:, 1] + 50)
+    fits = (shapely.within(squares, county_area) & ~shapely.intersects(squares, union)
+            & np.isclose(shapely.distance(squares, union), 50.0, atol=1e-6))
+    i = int(np.flatnonzero(fits)[0])
+    near = screener.run(footprint.make(squares[i], crs))
+    hits = [n for n in near.nearby if n.constraint == "redline"]
+    assert hits and min(n.distance_m for n in hits) == pytest.approx(
+        _geod_gap(squares[i], union, crs), abs=0.05)
+    assert min(n.distance_m for n in hits) < 50.0  # ellipsoidal metres, below the zone's grid metres
+    assert "redline.near" in [r.rule.id for r in near.rules]

@@ -54,24 +54,37 @@ CASES = [  # (box inside the constraint, box touching it, expected verdict, rule
 ]
 
 
+NEAR_RULES = {"redline": "redline.near", "drinking_water": "water.near"}
+
+
+def overlap_rules(result):
+    return [r.rule.id for r in result.rules if r.rule.relation == "overlap"]
+
+
 @pytest.mark.parametrize("inside,touching,verdict,rule,project", CASES)
 def test_inside_touching_outside(county, inside, touching, verdict, rule, project):
     result = screen(county, *inside, project)
     assert result.verdict == verdict
-    assert [r.rule.id for r in result.rules] == [rule]
+    assert overlap_rules(result) == [rule]
     assert len(result.overlaps) == 1
     assert result.overlaps[0].share == pytest.approx(1.0)
     touch = screen(county, *touching, project)
     assert touch.overlaps == [] and touch.verdict == "符合"
-    assert [r.rule.id for r in touch.rules] == ["clear"]
+    kind = result.overlaps[0].constraint
+    if kind in NEAR_RULES:  # touching a red line or a water zone is warned about, at 0 m
+        assert [r.rule.id for r in touch.rules] == [NEAR_RULES[kind], "clear"]
+        assert min(n.distance_m for n in touch.nearby) == 0.0
+        assert touch.conclusion_zh().startswith("符合（提示：") and "0.0 m" in touch.conclusion_zh()
+    else:
+        assert [r.rule.id for r in touch.rules] == ["clear"] and touch.nearby == []
     far = screen(county, 6500, 6500, 6600, 6600, project)
-    assert far.overlaps == [] and far.verdict == "符合"
+    assert far.overlaps == [] and far.verdict == "符合" and far.nearby == []
 
 
 def test_the_worst_rule_decides_and_shares_add_up(county):
     result = screen(county, 2900, 100, 3100, 300)  # half in level 1, half in level 2
     assert result.verdict == "不符合"
-    assert [r.rule.id for r in result.rules] == ["water.level1", "water.level2"]
+    assert overlap_rules(result) == ["water.level1", "water.level2"]
     assert sum(o.share for o in result.overlaps) == pytest.approx(1.0, rel=1e-9)
     assert result.footprint_area_m2 == pytest.approx(geod_areas([box(2900, 100, 3100, 300)])[0], rel=1e-6)
     assert {o.type for o in result.overlaps} == {"一级保护区", "二级保护区"}
@@ -111,7 +124,8 @@ def test_json_shape(county):
 def test_no_constraint_layers_cannot_conform():
     only = [layer("townships", [box(0, 0, 100, 100)], XZQMC=["甲镇"])]
     result = screening.run(footprint.from_wkt(wkt_box(10, 10, 20, 20)), only)
-    assert result.verdict == "需论证" and result.rules[0].rule.id == "no_data"
+    assert result.verdict == "无法判定" and result.rules[0].rule.id == "no_data"
+    assert result.conclusion_zh() == "无法判定：未找到约束图层，无法判定"
 
 
 def test_a_county_rule_table(county, tmp_path):
@@ -177,3 +191,116 @@ def test_classification_ignores_layers_that_only_share_field_names():
     s = screening.Screener([landuse])
     assert s.constraints == []
     assert np.isfinite(s.run(footprint.from_wkt(wkt_box(1, 1, 2, 2))).footprint_area_m2)
+
+
+# ----------------------------------------------------------------------------- coverage, townships, nearness
+
+
+def test_a_footprint_250_km_away_cannot_be_judged(county):
+    """Shifted 250 km east of the county: no overlap proves nothing there."""
+    result = screen(county, 250_000, 100, 250_100, 200)
+    assert result.verdict == "无法判定" and result.overlaps == []
+    assert [r.rule.id for r in result.rules] == ["coverage.outside"]
+    assert result.coverage.source == "townships" and result.coverage.inside_share == 0.0
+    # the township layer ends at x = 8000: the gap is 242 km in the grid, less on the ellipsoid
+    geo = __import__("geopandas").GeoSeries([shapely.Point(X0 + 8000, Y0 + 200), shapely.Point(X0 + 250_000, Y0 + 200)],
+                                            crs=4524).to_crs(4490)
+    expected = GEOD.inv(geo.x[0], geo.y[0], geo.x[1], geo.y[1])[2]
+    assert result.coverage.distance_m == pytest.approx(expected, rel=1e-6)
+    km = f"{expected / 1000:.1f} km"
+    assert result.conclusion_zh() == f"无法判定：选址位于约束图层覆盖范围之外（距乡镇界 {km}）"
+    assert result.to_dict()["conclusion"] == result.conclusion_zh()
+    assert result.townships == []
+
+
+def test_a_footprint_partly_outside_needs_justification(county):
+    result = screen(county, 7900, 7900, 8100, 8100)  # a quarter inside the township layer
+    assert result.verdict == "需论证"
+    assert [r.rule.id for r in result.rules] == ["coverage.partial"]
+    assert result.coverage.inside_share == pytest.approx(0.25, rel=1e-4)
+    assert "75.00%" in result.rules[0].text_zh()
+
+
+def test_the_county_boundary_decides_the_coverage_when_there_is_one(county):
+    # a county boundary smaller than the township layer: x beyond 6000 is outside the county
+    with_county = [*county, layer("county", [box(-1000, -1000, 6000, 8000)], XZQDM=["610000"], XZQMC=["示范县"])]
+    result = screening.run(footprint.from_wkt(wkt_box(7000, 7000, 7100, 7100)), with_county)
+    assert result.verdict == "无法判定" and result.coverage.source == "county"
+    assert "距县界 1.0 km" in result.conclusion_zh()
+
+
+def test_the_coverage_falls_back_to_the_constraint_layers_extent():
+    red = layer("redlines", [box(0, 0, 1000, 1000)], HXMC=["红线"], HXLX=["水源涵养"])
+    water = layer("drinking_water_zones", [box(3000, 0, 4000, 1000)], SYDMC=["水库"], BHQJB=["一级保护区"])
+    between = screening.run(footprint.from_wkt(wkt_box(1500, 100, 1600, 200)), [red, water])
+    assert between.verdict == "无法判定" and between.coverage.source == "extent"  # between the two boxes
+    assert between.coverage.distance_m == pytest.approx(500, rel=1e-3)
+    inside = screening.run(footprint.from_wkt(wkt_box(500, 1500, 600, 1600)), [red, water])
+    assert inside.verdict == "无法判定"  # the layers' boxes cover y < 1000 only
+
+
+def test_the_townships_of_the_footprint_are_named(county):
+    towns = layer("townships", [box(-1000, -1000, 3000, 8000), box(3000, -1000, 8000, 8000)],
+                  XZQDM=["1", "2"], XZQMC=["甲镇", "乙镇"])
+    layers = [lyr for lyr in county if lyr.name != "townships"] + [towns]
+    one = screening.run(footprint.from_wkt(wkt_box(6500, 6500, 6600, 6600)), layers)
+    assert one.township_names() == ["乙镇"] and one.townships[0].share == pytest.approx(1.0)
+    both = screening.run(footprint.from_wkt(wkt_box(2900, 5000, 3200, 5100)), layers)  # 100 m west, 200 m east
+    assert both.township_names() == ["乙镇", "甲镇"]  # largest share first
+    shares = {t.name: t.share for t in both.townships}
+    assert shares["乙镇"] == pytest.approx(2 / 3, rel=1e-4) and shares["甲镇"] == pytest.approx(1 / 3, rel=1e-4)
+    assert both.townships[0].area_m2 == pytest.approx(geod_areas([box(3000, 5000, 3200, 5100)])[0], rel=1e-6)
+    assert [t["name"] for t in both.to_dict()["townships"]] == ["乙镇", "甲镇"]
+
+
+def test_fifty_metres_from_a_red_line_is_warned_about(county):
+    result = screen(county, 1050, 400, 1150, 500)  # 50 m east of the red line's east edge
+    assert result.overlaps == [] and result.verdict == "符合"
+    (near,) = result.nearby
+    assert near.layer == "redlines" and near.constraint == "redline" and near.rule == "redline.near"
+    geo = __import__("geopandas").GeoSeries([shapely.Point(X0 + 1000, Y0 + 450), shapely.Point(X0 + 1050, Y0 + 450)],
+                                            crs=4524).to_crs(4490)
+    expected = GEOD.inv(geo.x[0], geo.y[0], geo.x[1], geo.y[1])[2]
+    assert near.distance_m == pytest.approx(expected, rel=1e-6)
+    assert near.distance_m != pytest.approx(50.0, abs=1e-6)  # the grid's scale factor is accounted for
+    assert "redline.near" in [r.rule.id for r in result.rules]
+    assert result.conclusion_zh() == "符合（提示：距生态保护红线 50.0 m（提示距离 100.0 m），施工及临时用地不得占用红线）"
+    assert result.to_dict()["nearby"][0]["distance_m"] == pytest.approx(expected, abs=0.01)
+    # 150 m away is beyond the default 100 m, within a county's 200 m
+    assert screen(county, 1150, 400, 1250, 500).nearby == []
+    wide = screening.run(footprint.from_wkt(wkt_box(1150, 400, 1250, 500)), county, warn_distance_m=200)
+    assert [n.rule for n in wide.nearby] == ["redline.near"] and wide.warn_distance_m == 200
+
+
+def test_a_drinking_water_zone_nearby_and_the_table_parameters(county, tmp_path):
+    result = screen(county, 2100, 1030, 2200, 1130)  # 30 m north of the level-1 zone
+    assert [n.rule for n in result.nearby] == ["water.near"] and result.nearby[0].type == "一级保护区"
+    table = {"warn_distance_m": 10, "warn_constraints": ["drinking_water"],
+             "rules": [r.to_json() for r in screening_rules.DEFAULT_RULES]}
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    loaded = screening_rules.load_table(path)
+    assert loaded.warn_distance_m == 10 and loaded.warn_constraints == ("drinking_water",)
+    assert screening.run(footprint.from_wkt(wkt_box(2100, 1030, 2200, 1130)), county, rules=loaded).nearby == []
+    near_red = screening.run(footprint.from_wkt(wkt_box(1005, 400, 1105, 500)), county, rules=loaded)
+    assert near_red.nearby == []  # red lines are not in this county's warning list
+    strict = [dict(r.to_json(), verdict="需论证") if r.id == "water.near" else r.to_json()
+              for r in screening_rules.DEFAULT_RULES]
+    path.write_text(json.dumps(strict, ensure_ascii=False), encoding="utf-8")
+    assert screening.run(footprint.from_wkt(wkt_box(2100, 1030, 2200, 1130)), county,
+                         rules=screening_rules.load_table(path)).verdict == "需论证"
+    path.write_text(json.dumps({"rules": [], "warn_distance_m": -5}), encoding="utf-8")
+    with pytest.raises(DataError):
+        screening_rules.load_table(path)
+
+
+def test_two_overlapping_red_lines_under_one_footprint_count_once():
+    red = layer("redlines", [box(0, 0, 600, 1000), box(400, 0, 1000, 1000)], HXMC=["甲", "乙"],
+                HXLX=["水源涵养", "水土保持"])
+    towns = layer("townships", [box(-5000, -5000, 5000, 5000)], XZQMC=["甲镇"])
+    result = screening.run(footprint.from_wkt(wkt_box(300, 100, 700, 200)), [red, towns])
+    assert sum(o.share for o in result.overlaps) == pytest.approx(1.5, rel=1e-6)  # per feature: 75 % + 75 %
+    (total,) = result.by_layer
+    assert total.share == pytest.approx(1.0, rel=1e-9) and total.share <= 1.0
+    assert total.area_m2 == pytest.approx(result.footprint_area_m2, rel=1e-6)
+    assert total.feature_area_m2 == pytest.approx(1.5 * result.footprint_area_m2, rel=1e-6)

@@ -154,3 +154,30 @@ def test_bad_inputs(raster, polygons):
         zonal.run(polygons, raster, band=2)
     with pytest.raises(DataError):
         zonal.run(layer("pts", [shapely.Point(X0, Y0)], N=["a"]), raster)
+
+
+@pytest.mark.parametrize("all_touched", [False, True])
+def test_every_table_states_its_pixel_rule_and_flags_few_pixels(raster, polygons, all_touched):
+    table = zonal.run(polygons, raster, stats=("mean",), all_touched=all_touched, min_pixels=25)
+    counts = np.array([len(v) for v in expected_stats(raster, polygons.geometry, all_touched)])
+    assert table.attrs["pixel_rule"] == ("all_touched" if all_touched else "centre")
+    assert table.attrs["min_pixels"] == 25
+    assert (table["few_pixels"].to_numpy() == (counts < 25)).all()
+    assert table["few_pixels"].any() and not table["few_pixels"].all()
+    notes = zonal.notes_zh(table)
+    assert ("all-touched" in notes["像元规则"]) == all_touched
+    assert f"共 {int((counts < 25).sum())} 个" in notes["像元过少"]
+    assert len(zonal.notes(table)) == 2
+
+
+def test_recovery_and_slope_carry_the_rule_and_the_flag(tmp_path, polygons):
+    flat = write_raster(tmp_path / "flat.tif", np.full((100, 120), 0.3, "float32"))
+    t = zonal.vegetation_recovery(polygons, flat, flat, all_touched=True)
+    assert t.attrs["pixel_rule"] == "all_touched" and t.attrs["min_pixels"] == zonal.DEFAULT_MIN_PIXELS
+    low = np.minimum(t["count_before"], t["count_after"]) < zonal.DEFAULT_MIN_PIXELS
+    assert (t["few_pixels"] == low).all() and t["few_pixels"].iloc[-1]  # the polygon off the raster
+    slope = zonal.mean_slope(polygons, flat, min_pixels=0)
+    assert slope.attrs["pixel_rule"] == "centre" and not slope["few_pixels"].any()
+    from ecomap.errors import DataError
+    with pytest.raises(DataError):
+        zonal.run(polygons, flat, min_pixels=-1)

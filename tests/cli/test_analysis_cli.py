@@ -61,8 +61,11 @@ def test_screen_json_shape(county, capsys):
     assert data["footprint_area_m2"] == pytest.approx(40_000, rel=1e-3)
     assert isinstance(data["rules"], list) and data["rules"][0]["id"] == "redline.banned"
     (o,) = data["overlaps"]
+    from ecomap.core.workspace import open_workspace
+
+    first_id = open_workspace(county).get("redlines").layer.features.index[0]  # the reader's feature id
     assert {k: o[k] for k in ("layer", "feature_id", "name", "type")} == {
-        "layer": "redlines", "feature_id": 0, "name": "甲红线", "type": "水源涵养"}
+        "layer": "redlines", "feature_id": first_id, "name": "甲红线", "type": "水源涵养"}
     assert o["share"] == pytest.approx(0.5, rel=1e-6) and o["area_m2"] == pytest.approx(20_000, rel=1e-3)
     layers = {n["layer"]: n for n in data["nearest"]}
     assert set(layers) == {"water_sections", "drinking_water_zones"}
@@ -84,6 +87,37 @@ def test_screen_touching_footprint_conforms_and_writes_files(county, capsys, tmp
     assert "overlaps" in [n for n, _ in pyogrio.list_layers(tmp_path / "report.gpkg")]
 
 
+def test_screen_far_away_near_a_red_line_and_the_warn_distance(county, capsys, tmp_path):
+    far = run_json(capsys, "screen", str(county), "--footprint", box(250_000, 100, 250_200, 300).wkt, "--json")
+    assert far["verdict"] == "无法判定" and far["overlaps"] == [] and far["townships"] == []
+    assert far["conclusion"].startswith("无法判定：选址位于约束图层覆盖范围之外（距乡镇界 ")
+    assert far["coverage"]["distance_m"] == pytest.approx(245_500, rel=1e-3)
+    pdf = tmp_path / "far.pdf"
+    assert main(["screen", str(county), "--footprint", box(250_000, 100, 250_200, 300).wkt, "--out", str(pdf)]) == 0
+    assert "无法判定" in capsys.readouterr().out and pdf.stat().st_size > 0
+    near = box(1050, 400, 1150, 500)  # 50 m east of 甲红线, inside 甲镇
+    data = run_json(capsys, "screen", str(county), "--footprint", near.wkt, "--json")
+    assert data["verdict"] == "符合" and [t["name"] for t in data["townships"]] == ["甲镇"]
+    assert [n["name"] for n in data["nearby"]] == ["甲红线"]
+    assert data["nearby"][0]["distance_m"] == pytest.approx(50, abs=0.01)
+    assert data["warn_distance_m"] == 100
+    quiet = run_json(capsys, "screen", str(county), "--footprint", near.wkt, "--warn-distance", "40", "--json")
+    assert quiet["nearby"] == [] and quiet["warn_distance_m"] == 40
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"rules": [], "warn_distance_m": 60}), encoding="utf-8")
+    table = run_json(capsys, "screen", str(county), "--footprint", near.wkt, "--rules", str(rules), "--json")
+    assert table["warn_distance_m"] == 60 and [n["rule"] for n in table["nearby"]] == ["redline.near.unlisted"]
+    out = tmp_path / "near.xlsx"
+    assert main(["screen", str(county), "--footprint", near.wkt, "--out", str(out)]) == 0
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    summary = {r[0]: r[1] for r in wb["选址结论"].iter_rows(values_only=True)}
+    assert summary["所在乡镇"] == "甲镇" and summary["结论"].startswith("符合（提示：距生态保护红线")
+    assert [c.value for c in wb["临近提示"][2]][3] == "甲红线"
+    assert main(["screen", str(county), "--footprint", near.wkt, "--warn-distance", "-1"]) == 2
+
+
 def test_screen_bad_input_is_one_error_line(county, capsys):
     assert main(["screen", str(county), "--footprint", "POLYGON((1 2, 3"]) == 2
     assert capsys.readouterr().err.startswith("error:")
@@ -103,13 +137,44 @@ def test_overlay_pairs_summary_and_xlsx_headers(county, capsys, tmp_path):
     assert wb.sheetnames == ["重叠明细", "汇总"]
     headers = [c.value for c in wb["重叠明细"][1]]
     assert "面积(亩)" in headers and "restoration_projects名称" in headers
+    fast = tmp_path / "fast.csv"
+    assert main(["overlay", str(county), "restoration_projects", "townships", "--summary", "--no-dissolve",
+                 "--out", str(fast)]) == 0
+    assert "要素面积合计" not in fast.read_text(encoding="utf-8-sig")
 
 
 def test_stats_json(county, capsys):
     data = run_json(capsys, "stats", str(county), "--json")
     by_unit = {row["unit"]: row for row in data["by_unit"]}
     assert by_unit["甲镇"]["redlines|area_ha"] == pytest.approx(100, rel=1e-3)
+    assert by_unit["甲镇"]["redlines|feature_area_ha"] == by_unit["甲镇"]["redlines|area_ha"]  # no overlaps
     assert by_unit["乙镇"]["mines|count"] == 2
+
+
+def test_stats_of_overlapping_red_lines_count_the_land_once(tmp_path, capsys):
+    from pyproj import Geod
+
+    path = tmp_path / "overlap.gpkg"
+    gpd.GeoDataFrame({"XZQMC": ["甲镇"]}, geometry=[box(0, 0, 1000, 1000)], crs=4524).to_file(
+        path, layer="townships")
+    first, second = box(0, 0, 700, 1000), box(300, 0, 1000, 1000)
+    gpd.GeoDataFrame({"HXMC": ["甲", "乙"], "HXLX": ["水源涵养", "水土保持"]}, geometry=[first, second],
+                     crs=4524).to_file(path, layer="redlines")
+    data = run_json(capsys, "stats", str(path), "--json")
+    (row,) = data["by_unit"]
+    geo = gpd.GeoSeries([shapely.segmentize(box(0, 0, 1000, 1000), 10)], crs=4524).to_crs(4490).iloc[0]
+    town_m2 = abs(Geod(ellps="GRS80").geometry_area_perimeter(geo)[0])
+    assert row["redlines|area_ha"] * 10000 == pytest.approx(town_m2, rel=1e-6)  # the union is the township
+    assert row["redlines|share"] <= 1.0 and row["redlines|share"] == pytest.approx(1.0, rel=1e-6)
+    assert row["redlines|feature_area_ha"] == pytest.approx(1.4 * row["redlines|area_ha"], rel=1e-6)
+    out = tmp_path / "stats.xlsx"
+    assert main(["stats", str(path), "--out", str(out)]) == 0
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    headers = [c.value for c in wb["分乡镇统计"][1]]
+    assert "redlines要素面积合计(公顷，重叠部分重复计)" in headers
+    assert any("重叠部分只计一次" in str(r[1]) for r in wb["说明"].iter_rows(values_only=True))
 
 
 def test_zonal_recovery_and_csv(county, capsys, tmp_path):
@@ -123,8 +188,46 @@ def test_zonal_recovery_and_csv(county, capsys, tmp_path):
     assert main(["zonal", str(county), "restoration_projects", "--raster", str(folder / "ndvi_2024.tif"),
                  "--stats", "count,mean,median", "--out", str(out)]) == 0
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert rows[0] == ["要素ID", "名称", "数量", "均值", "中位数"]
+    assert rows[0] == ["要素ID", "名称", "数量", "均值", "中位数", "像元过少(均值不可靠)"]
     assert float(rows[1][3]) == pytest.approx(0.5)
+    assert ["像元规则", "像元中心落在面内的像元（像元中心法）"] in rows  # the rule is stated in the file
+
+
+def test_zonal_pixel_rule_and_few_pixels(county, capsys, tmp_path):
+    from rasterio.features import geometry_mask
+
+    ndvi = str(county.parent / "ndvi_2024.tif")
+    # a 285 m square whose edges miss the 10 m pixel grid and its centres, and a 25 m one
+    squares = [box(107, 107, 392, 392), box(2102, 102, 2127, 127)]
+    polygons = tmp_path / "squares.gpkg"
+    gpd.GeoDataFrame({"XMMC": ["大", "小"]}, geometry=squares, crs=4524).to_file(polygons, layer="squares")
+    with rasterio.open(ndvi) as ds:
+        expected = {rule: [int((~geometry_mask([g], (ds.height, ds.width), ds.transform, all_touched=rule)).sum())
+                           for g in squares] for rule in (False, True)}
+    assert expected[False] != expected[True]
+    centre = run_json(capsys, "zonal", str(county), str(polygons), "--raster", ndvi, "--json")
+    touched = run_json(capsys, "zonal", str(county), str(polygons), "--raster", ndvi, "--all-touched", "--json")
+    assert centre["pixel_rule"] == "centre" and touched["pixel_rule"] == "all_touched"
+    assert [r["count"] for r in centre["rows"]] == expected[False]
+    assert [r["count"] for r in touched["rows"]] == expected[True]
+    # the small square has 9 pixel centres (< 10): its mean is flagged
+    assert [r["few_pixels"] for r in centre["rows"]] == [n < 10 for n in expected[False]] == [False, True]
+    assert centre["few_pixels"] == 1 and any("10" in n for n in centre["notes"])
+    strict = run_json(capsys, "zonal", str(county), str(polygons), "--raster", ndvi, "--min-pixels", "2000",
+                      "--json")
+    assert strict["few_pixels"] == 2 and strict["min_pixels"] == 2000
+    out = tmp_path / "z.xlsx"
+    assert main(["zonal", str(county), str(polygons), "--raster", ndvi, "--all-touched",
+                 "--out", str(out)]) == 0
+    from openpyxl import load_workbook
+
+    notes = {r[0]: r[1] for r in load_workbook(out)["说明"].iter_rows(values_only=True)}
+    assert "all-touched" in notes["像元规则"]
+    gpkg = tmp_path / "z.gpkg"
+    assert main(["zonal", str(county), str(polygons), "--raster", ndvi, "--out", str(gpkg)]) == 0
+    assert "notes" in [n for n, _ in pyogrio.list_layers(gpkg)]
+    table = pyogrio.read_dataframe(gpkg, layer="notes")
+    assert "像元中心法" in dict(zip(table["item"], table["value"]))["像元规则"]
 
 
 def test_help_is_bilingual(capsys):

@@ -65,11 +65,17 @@ def test_screening_a_drawn_parcel(county_window, qtbot):
     assert dlg.overlaps_model.rowCount() == 1
     assert "analysis" in county_window.tools.overlay.highlights
     assert dlg.pdf_button.isEnabled()
-    # the drawing tool: finishing a polygon screens it
-    dlg.tool.points = [(X0 + 2000, Y0 + 2000), (X0 + 2100, Y0 + 2000), (X0 + 2100, Y0 + 2100)]
+    # the drawing tool: finishing a polygon screens it (inside 乙镇, 200 m from the red line)
+    dlg.tool.points = [(X0 + 1200, Y0 + 1200), (X0 + 1300, Y0 + 1200), (X0 + 1300, Y0 + 1300)]
     dlg.tool.done(None)
     wait_runner(qtbot, dlg)
     assert dlg.result.verdict == "符合"
+    assert "乙镇" in dlg.townships.text()
+    # far outside the townships the layers cover: no verdict, and the distance says why
+    dlg.set_drawn(box(250_000, 100, 250_100, 200), crs)
+    dlg.run()
+    wait_runner(qtbot, dlg)
+    assert dlg.result.verdict == "无法判定" and "km" in dlg.verdict.text()
     dlg.close()
 
 
@@ -151,3 +157,36 @@ def test_frame_model_sorts_and_formats(qtbot):
     assert model.data(model.index(0, 0)) == "a"
     assert model.data(model.index(0, 1)) == "25.00%"
     assert model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_zonal_dialog_states_the_pixel_rule_and_flags_few_pixels(window, qtbot, tmp_path):
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from tests.gui.conftest import wait_loaded
+
+    polygons = tmp_path / "projects.gpkg"
+    gpd.GeoDataFrame({"XMMC": ["大", "小"]}, geometry=[box(107, 107, 392, 392), box(502, 502, 527, 527)],
+                     crs=4524).to_file(polygons, layer="restoration_projects")
+    ndvi = tmp_path / "ndvi.tif"
+    with rasterio.open(ndvi, "w", driver="GTiff", width=100, height=100, count=1, dtype="float32",
+                       crs="EPSG:4524", transform=from_origin(X0, Y0 + 1000, 10, 10), nodata=-9999) as ds:
+        ds.write(np.full((100, 100), 0.4, "float32"), 1)
+    window.loader.add_paths([str(polygons), str(ndvi)])
+    wait_loaded(qtbot, window)
+    from ecomap.gui.analysis_menu import open_dialog
+
+    dlg = open_dialog(window, "zonal")
+    dlg.polygons.refresh(prefer_theme="restoration_projects")
+    dlg.rb_stats.setChecked(True)
+    dlg.stats_edit.setText("count,mean")
+    dlg.run()
+    wait_runner(qtbot, dlg)
+    assert list(dlg.table["few_pixels"]) == [False, True]  # 28 × 28 centres, and 3 × 3
+    assert dlg.notes.text().count("\n") == 1 and dlg.table.attrs["pixel_rule"] == "centre"
+    dlg.all_touched.setChecked(True)
+    dlg.run()
+    wait_runner(qtbot, dlg)
+    assert dlg.table.attrs["pixel_rule"] == "all_touched" and dlg.table["count"].iloc[0] == 30 * 30
+    dlg.close()
