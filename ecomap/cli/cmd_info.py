@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -22,28 +23,47 @@ def add_arguments(parser) -> None:
 
 
 def json_value(value):
-    """A plain JSON value for an attribute (numpy scalars, dates, NaN, bytes)."""
-    if value is None:
+    """A strict JSON value for anything a layer may hold: numpy scalars and arrays, NULLs,
+    NaN and infinities (null), dates and times (ISO text), bytes (hex), nested lists and dicts."""
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating, float)):
-        return None if math.isnan(value) else float(value)
+    if isinstance(value, str | bool | int):
+        return value
     if isinstance(value, np.bool_):
         return bool(value)
-    if isinstance(value, (pd.Timestamp, datetime, date)):
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | np.ndarray):
+        return [json_value(v) for v in value]
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, pd.Timestamp | datetime | date | time):
         return None if pd.isna(value) else value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    if value is pd.NaT or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+    if isinstance(value, Decimal):
+        return json_value(float(value))
+    if pd.api.types.is_scalar(value) and pd.isna(value):
         return None
-    return value
+    return str(value)
+
+
+def _sample_value(layer, column: str, value):
+    """The first feature's value; a JSON field's text as the JSON value it stands for."""
+    if column in layer.json_fields and isinstance(value, str):
+        try:
+            return json_value(json.loads(value))
+        except ValueError:
+            return value
+    return json_value(value)
 
 
 def describe_vector(layer) -> dict:
     frame = layer.features
     columns = layer.attribute_columns
-    sample = {c: json_value(frame[c].iloc[0]) for c in columns} if len(frame) else {}
+    sample = {c: _sample_value(layer, c, frame[c].iloc[0]) for c in columns} if len(frame) else {}
     area = layer.total_area_m2()
     return {
         "name": layer.name,
@@ -51,14 +71,14 @@ def describe_vector(layer) -> dict:
         "feature_count": layer.feature_count,
         "crs": layer.crs_info.to_json(),
         "bounds": list(layer.bounds) if layer.bounds else None,
-        "fields": [{"name": c, "type": field_kind(frame[c].dtype), "alias": layer.field_aliases.get(c)}
-                   for c in columns],
+        "fields": [{"name": c, "type": "json" if c in layer.json_fields else field_kind(frame[c].dtype),
+                    "alias": layer.field_aliases.get(c)} for c in columns],
         "encoding": layer.encoding.encoding if layer.encoding else None,
         "encoding_guessed": layer.encoding.guessed if layer.encoding else None,
         "sample": sample,
         "area_m2": area,
         "invalid_geometries": layer.invalid_count,
-        "notes": layer.notes,
+        "notes": layer.notes + layer.geometry_notes,
     }
 
 
@@ -95,9 +115,7 @@ def _print_table(info: dict) -> None:
         return
     for layer in info["layers"]:
         crs = layer["crs"]
-        crs_text = (f"EPSG:{crs['epsg']} {crs['name']}" if crs["epsg"] else
-                    tr("assumed EPSG:{epsg} {name}").format(epsg=crs["assumed_epsg"], name=crs["name"])
-                    if crs["assumed_epsg"] else (crs["name"] or tr("unknown")))
+        crs_text = _crs_text(crs)
         rows = [
             (tr("Layer"), layer["name"]),
             (tr("Geometry"), _geometry_label(layer["geometry_type"])),
@@ -116,9 +134,11 @@ def _print_table(info: dict) -> None:
         print(f"{tr('Fields')}:")
         for field in layer["fields"]:
             value = layer["sample"].get(field["name"])
+            if field["type"] == "json" and value is not None:
+                value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
             alias = f" {field['alias']}" if field.get("alias") else ""
             print(f"  {field['name']}{alias} ({field['type']}): {value}")
-        for note in layer["notes"]:
+        for note in layer["notes"] + _crs_notes(crs):
             print(f"{tr('Note')}: {note}")
         print()
     for raster in info.get("rasters", []):
@@ -128,11 +148,27 @@ def _print_table(info: dict) -> None:
 def _print_raster(info: dict) -> None:
     crs = info["crs"]
     print(f"{tr('Raster')}: {info['width']} × {info['height']}, {info['band_count']} {tr('bands')}, {info['dtype']}")
-    print(f"{tr('CRS')}: EPSG:{crs['epsg'] or crs['assumed_epsg']} {crs['name']}")
+    print(f"{tr('CRS')}: {_crs_text(crs)}")
     print(f"{tr('Extent')}: " + ", ".join(f"{v:.3f}" for v in info["bounds"]))
     print(f"{tr('No data')}: {info['nodata']}; {tr('overviews')}: {info['overviews'] or '—'}")
-    for note in info["notes"]:
+    for note in info["notes"] + _crs_notes(crs):
         print(f"{tr('Note')}: {note}")
+
+
+def _crs_text(crs: dict) -> str:
+    """EPSG code and name; an assumed code is said to be assumed."""
+    if crs["epsg"]:
+        return f"EPSG:{crs['epsg']} {crs['name']}"
+    if crs["assumed_epsg"]:
+        return tr("assumed EPSG:{epsg} {name}").format(epsg=crs["assumed_epsg"],
+                                                        name=crs.get("assumed_name") or crs["name"])
+    return crs["name"] or tr("unknown")
+
+
+def _crs_notes(crs: dict) -> list[str]:
+    """What a Xian 1980 / Beijing 1954 layer needs to be combined with CGCS2000 data."""
+    shift = crs.get("datum_shift")
+    return [shift["note"]] if shift else []
 
 
 def _geometry_label(kind: str | None) -> str:
@@ -148,7 +184,7 @@ def _display_width(text: str) -> int:
 def run(args) -> int:
     info = describe(args.path)
     if args.json:
-        print(json.dumps(info, ensure_ascii=False, indent=1))
+        print(json.dumps(json_value(info), ensure_ascii=False, indent=1, allow_nan=False))
     else:
         _print_table(info)
     return 0

@@ -14,7 +14,6 @@ from pathlib import Path
 from ecomap.core.layer_tree import GroupNode, LayerNode, LayerTreeModel
 from ecomap.core.project import LayerEntry, Project, open_project_entries  # noqa: F401 - the app's entry point
 from ecomap.errors import DataError
-from ecomap.i18n import tr
 
 
 def style_to_dict(style) -> dict | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ecomap.errors import DataError
 from ecomap.i18n import tr
@@ -424,8 +425,7 @@ def categorized_from_values(field_name: str, values, ramp: str = "Spectral",
                             base: Symbol | None = None, labels: dict | None = None) -> CategorizedStyle:
     """One category per distinct value (sorted), colours spread along ``ramp``."""
     base = base or Symbol()
-    uniq = sorted({v for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))},
-                  key=lambda x: (str(type(x)), x))
+    uniq = sorted({_plain(v) for v in values if not _is_null(v)}, key=lambda x: (str(type(x)), x))
     colors = ramp_colors(ramp, max(len(uniq), 1))
     alpha = parse_color(base.fill)[3] if base.fill else 255
     labels = labels or {}
@@ -437,6 +437,11 @@ def categorized_from_values(field_name: str, values, ramp: str = "Spectral",
 
 def _plain(v):
     return v.item() if isinstance(v, np.generic) else v
+
+
+def _is_null(v) -> bool:
+    """None, NaN, or pandas' NA of a nullable integer or boolean column."""
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
 def _fmt(x: float) -> str:

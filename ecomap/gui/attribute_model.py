@@ -11,6 +11,7 @@ through Qt's item selection, so a map selection of 100,000 features costs nothin
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -29,7 +30,7 @@ NULL_BRUSH = QBrush(QColor(150, 150, 150))
 _NO_PARENT = QModelIndex()  # Qt's "no parent" index, shared as the default argument
 
 def format_value(v) -> str | None:
-    """Cell text; None for a NULL."""
+    """Cell text; None for a NULL. Arrays and objects (GeoJSON properties) as compact JSON."""
     if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float | np.floating):
@@ -38,7 +39,21 @@ def format_value(v) -> str | None:
         return f"{v:.10g}"
     if isinstance(v, bytes):
         return v.hex()
+    if isinstance(v, list | tuple | dict | np.ndarray):
+        return json.dumps(_json_ready(v), ensure_ascii=False, separators=(",", ":"), default=str)
     return str(v)
+
+
+def _json_ready(v):
+    if isinstance(v, np.ndarray):
+        v = v.tolist()
+    if isinstance(v, dict):
+        return {str(k): _json_ready(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_json_ready(x) for x in v]
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v.item() if isinstance(v, np.generic) else v
 
 
 class AttributeTableModel(QAbstractTableModel):
@@ -51,6 +66,7 @@ class AttributeTableModel(QAbstractTableModel):
         self.columns: list[str] = layer.attribute_columns
         self._arrays: list = [None] * len(self.columns)  # filled per column on first view (Arrow → numpy costs)
         self._dtypes = [frame[c].dtype for c in self.columns]
+        self._ids: np.ndarray | None = None  # the features' own IDs, for the row header
         n = len(frame)
         self.total = n
         self.order = np.arange(n, dtype=np.int64)
@@ -67,8 +83,20 @@ class AttributeTableModel(QAbstractTableModel):
     def column_values(self, column: int):
         arr = self._arrays[column]
         if arr is None:
-            arr = self._arrays[column] = self.layer.features[self.columns[column]].to_numpy()
+            values = self.layer.features[self.columns[column]]
+            if isinstance(values.dtype, pd.api.extensions.ExtensionDtype) and values.dtype.kind in "iub":
+                # nullable integers/booleans: keep 1 as 1 (to_numpy would make a NULL column float)
+                arr = values.to_numpy(dtype=object, na_value=None)
+            else:
+                arr = values.to_numpy()
+            self._arrays[column] = arr
         return arr
+
+    def feature_ids(self) -> np.ndarray:
+        """The source's own ID of every feature (frame order), as identify and reports show them."""
+        if self._ids is None:
+            self._ids = self.layer.feature_ids()
+        return self._ids
 
     def rowCount(self, parent=_NO_PARENT):
         return 0 if parent.isValid() else len(self.order)
@@ -101,8 +129,11 @@ class AttributeTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{name} ({self._dtypes[section]})"
             return None
-        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.order):
-            return str(int(self.order[section]) + 1)
+        if 0 <= section < len(self.order):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(self.feature_ids()[self.order[section]])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Feature ID {fid}").format(fid=self.feature_ids()[self.order[section]])
         return None
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
@@ -155,6 +186,7 @@ class AttributeTableModel(QAbstractTableModel):
         frame = self.layer.features
         self._arrays = [None] * len(self.columns)
         self._sort_keys.clear()
+        self._ids = None
         if len(frame) != self.total or list(self.layer.attribute_columns) != self.columns:
             self.beginResetModel()
             self.columns = list(self.layer.attribute_columns)

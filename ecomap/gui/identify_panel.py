@@ -69,9 +69,10 @@ class IdentifyPanel(QWidget):
             self.tree.addTopLevelItem(top)
             frame = layer.features
             cols = layer.attribute_columns
-            for row in list(rows)[:MAX_PER_LAYER]:
-                values = frame.iloc[int(row)]
-                title = _feature_title(values, cols, aliases, int(row))
+            shown = [int(r) for r in list(rows)[:MAX_PER_LAYER]]
+            for row, fid in zip(shown, layer.feature_ids(shown).tolist()):
+                values = frame.iloc[row]
+                title = _feature_title(values, cols, aliases, fid)
                 feat = QTreeWidgetItem([title, ""])
                 feat.setData(0, Qt.ItemDataRole.UserRole, (node, int(row)))
                 for c in cols:
@@ -106,11 +107,12 @@ class IdentifyPanel(QWidget):
             self.featureActivated.emit(node, row)
 
 
-def _feature_title(values, cols, aliases, row: int) -> str:
-    """A readable title for a feature: its name-like field if it has one, else its row number."""
+def _feature_title(values, cols, aliases, fid) -> str:
+    """A readable title for a feature: its name-like field if it has one, and its ID in the source
+    (GeoPackage fid, Shapefile record number), the one the attribute table and reports show."""
     for c in cols:
         if any(k in c.upper() for k in ("MC", "NAME")) or "名称" in aliases.get(c, c):
             text = format_value(values[c])
             if text:
-                return f"{text}  #{row + 1}"
-    return tr("Feature #{n}").format(n=row + 1)
+                return f"{text}  #{fid}"
+    return tr("Feature #{n}").format(n=fid)

@@ -735,11 +735,9 @@ def _cross_check_areas(parsed, geoms, kinds, stated, crs_info, notes):
     computed = np.full(len(geoms), np.nan)
     if polygonal.any():
         crs = crs_info.crs()
+        areas = ellipsoidal_areas(geoms[polygonal], crs)  # planar when the CRS is unknown
         if crs is None:
-            areas = shapely.area(geoms[polygonal])
             notes.append(tr("the coordinate system is unknown: computed areas are planar"))
-        else:
-            areas = ellipsoidal_areas(geoms[polygonal], crs)
         computed[polygonal] = areas / SQM_PER_HECTARE
     with np.errstate(divide="ignore", invalid="ignore"):
         diff = (stated - computed) / computed * 100.0

@@ -94,17 +94,17 @@
       <translation>缩放到项目(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="142" />
+      <location filename="ecomap/io/export.py" line="275" />
       <source>'{name}' is a raster; only vector layers are exported here</source>
       <translation>“{name}”是栅格图层；此处只导出矢量图层</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt_writer.py" line="115" />
+      <location filename="ecomap/io/parcel_txt_writer.py" line="118" />
       <source>'{text}' cannot be written in {encoding}; choose UTF-8</source>
       <translation>“{text}”无法用 {encoding} 编码写出；请选择 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="102" />
+      <location filename="ecomap/io/shapefile_writer.py" line="114" />
       <source>'{text}' in field '{field}' cannot be written in {encoding}; choose UTF-8</source>
       <translation>字段“{field}”中的“{text}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
@@ -149,12 +149,12 @@
       <translation>--dpi 必须在 30 到 1200 之间</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="37" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="46" />
       <source>--layer is required for a project; layers: {names}</source>
       <translation>工程文件须用 --layer 指定图层；现有图层：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="49" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="58" />
       <source>--layer is required: the file has {n} layers ({names})</source>
       <translation>须用 --layer 指定图层：该文件有 {n} 个图层（{names}）</translation>
     </message>
@@ -174,17 +174,17 @@
       <translation>--var 的格式应为 名称=值，实际为“{text}”</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="76" />
+      <location filename="ecomap/gui/crs_dialog.py" line="77" />
       <source>3° zone for longitude {lon:.1f}° (to project the data)</source>
       <translation>经度 {lon:.1f}° 所在的 3 度带（用于投影）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="755" />
+      <location filename="ecomap/io/parcel_txt.py" line="775" />
       <source>; the stated area looks like mu (亩), not hectares</source>
       <translation>；所填面积似乎以亩而非公顷为单位</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="752" />
+      <location filename="ecomap/io/parcel_txt.py" line="772" />
       <source>; the stated area looks like square metres, not hectares</source>
       <translation>；所填面积似乎以平方米而非公顷为单位</translation>
     </message>
@@ -229,6 +229,11 @@
       <translation>关于 EcoMap</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/dataset_chooser.py" line="60" />
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
       <location filename="ecomap/app/main_window.py" line="179" />
       <source>Add Shapefile, GeoPackage, KML, CSV, TXT, DXF or raster files</source>
       <translation>添加 Shapefile、GeoPackage、KML、CSV、TXT、DXF 或栅格文件</translation>
@@ -239,7 +244,7 @@
       <translation>添加当前视图</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="108" />
+      <location filename="ecomap/app/data_loader.py" line="143" />
       <source>Add data</source>
       <translation>添加数据</translation>
     </message>
@@ -249,7 +254,7 @@
       <translation>添加数据…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="398" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="399" />
       <source>Add group {name}</source>
       <translation>添加组 {name}</translation>
     </message>
@@ -279,12 +284,12 @@
       <translation>添加{what}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_stats.py" line="45" />
+      <location filename="ecomap/gui/analysis_stats.py" line="42" />
       <source>Administrative units</source>
       <translation>行政单元</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="123" />
+      <location filename="ecomap/gui/layer_properties.py" line="124" />
       <source>Alias</source>
       <translation>别名</translation>
     </message>
@@ -324,7 +329,7 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="68" />
+      <location filename="ecomap/io/registry.py" line="96" />
       <source>All supported data</source>
       <translation>所有支持的数据</translation>
     </message>
@@ -349,7 +354,7 @@
       <translation>已销号的问题必须填写{field}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="188" />
+      <location filename="ecomap/gui/analysis_common.py" line="191" />
       <source>Analysis</source>
       <translation>分析</translation>
     </message>
@@ -364,17 +369,17 @@
       <translation>核定载畜量</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="123" />
+      <location filename="ecomap/cli/cmd_info.py" line="130" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="226" />
+      <location filename="ecomap/io/screening_pdf.py" line="231" />
       <source>Area (mu)</source>
       <translation>面积(亩)</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="226" />
+      <location filename="ecomap/io/screening_pdf.py" line="231" />
       <source>Area (m²)</source>
       <translation>面积(平方米)</translation>
     </message>
@@ -389,9 +394,19 @@
       <translation>修复面积：{area} 公顷，已完工 {restored} 公顷</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="202" />
+      <location filename="ecomap/io/screening_pdf.py" line="207" />
       <source>Area: {m2} m² = {mu} mu = {ha} ha</source>
       <translation>面积：{m2} 平方米 = {mu} 亩 = {ha} 公顷</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_stats.py" line="51" />
+      <source>Areas are the land each layer covers (overlapping features counted once); the feature-area sum, which counts overlaps again, is the feature_area column.</source>
+      <translation>面积为各图层覆盖的土地面积（重叠要素只计一次）；要素面积合计（重叠部分重复计）见 feature_area 列。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_stats.py" line="44" />
+      <source>Areas are the land each layer covers in a unit: overlapping features of one layer count once, so a share never exceeds 100 %. The feature area sum adds every feature and counts overlaps again.</source>
+      <translation>面积为各图层在单元内覆盖的土地面积：同一图层内重叠的要素只计一次，占比不会超过 100%。“要素面积合计”为各要素面积相加，重叠部分重复计。</translation>
     </message>
     <message>
       <location filename="ecomap/app/tool_handlers.py" line="92" />
@@ -419,7 +434,7 @@
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="74" />
+      <location filename="ecomap/app/layer_actions.py" line="75" />
       <source>Attributes — {name}</source>
       <translation>属性表 — {name}</translation>
     </message>
@@ -454,7 +469,7 @@
       <translation>波段组合</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="221" />
+      <location filename="ecomap/io/screening_pdf.py" line="226" />
       <source>Basis</source>
       <translation>依据</translation>
     </message>
@@ -467,6 +482,11 @@
       <location filename="ecomap/core/layout/text.py" line="90" />
       <source>Beijing 1954 Coordinate System</source>
       <translation>1954北京坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="101" />
+      <source>Beijing 1954 longitude/latitude</source>
+      <translation>北京 54 经纬度</translation>
     </message>
     <message>
       <location filename="ecomap/gui/layout_designer.py" line="324" />
@@ -484,9 +504,9 @@
       <translation>空间书签</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="242" />
-      <source>Boundary contact without overlapping area is not counted as an overlap. Areas are ellipsoidal (CGCS2000).</source>
-      <translation>仅边界相接、无重叠面积的不计为压占。面积为椭球面积（CGCS2000）。</translation>
+      <location filename="ecomap/io/screening_pdf.py" line="261" />
+      <source>Boundary contact without overlapping area is not counted as an overlap. Areas and distances are ellipsoidal (CGCS2000).</source>
+      <translation>仅边界接触而无重叠面积的不计为压占。面积与距离均为椭球计算（CGCS2000）。</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="96" />
@@ -504,12 +524,12 @@
       <translation>汇报图 {page}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="93" />
+      <location filename="ecomap/gui/analysis_screening.py" line="95" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="126" />
+      <location filename="ecomap/gui/analysis_screening.py" line="133" />
       <source>Buffer for lines and points</source>
       <translation>线状/点状用地缓冲宽度</translation>
     </message>
@@ -519,7 +539,7 @@
       <translation>CAD 图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="87" />
+      <location filename="ecomap/gui/crs_dialog.py" line="86" />
       <source>CGCS2000 3° zone {zone} (central meridian {cm}°E), eastings without zone number</source>
       <translation>CGCS2000 3 度带第 {zone} 带（中央经线 {cm}°E），横坐标不带带号</translation>
     </message>
@@ -529,7 +549,7 @@
       <translation>CGCS2000 经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="116" />
+      <location filename="ecomap/cli/cmd_info.py" line="123" />
       <source>CRS</source>
       <translation>坐标系</translation>
     </message>
@@ -539,7 +559,7 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="166" />
+      <location filename="ecomap/gui/analysis_common.py" line="169" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
@@ -569,7 +589,7 @@
       <translation>变更状态(&amp;S)…（F2）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="86" />
+      <location filename="ecomap/gui/layer_properties.py" line="87" />
       <source>Change encoding…</source>
       <translation>更改编码…</translation>
     </message>
@@ -589,7 +609,7 @@
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="91" />
+      <location filename="ecomap/gui/layer_properties.py" line="92" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -604,7 +624,7 @@
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="155" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="178" />
       <source>Choose at least one layer and where to save.</source>
       <translation>请至少选择一个图层，并指定保存位置。</translation>
     </message>
@@ -614,7 +634,12 @@
       <translation>选择颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="119" />
+      <location filename="ecomap/gui/dataset_chooser.py" line="36" />
+      <source>Choose datasets — {name}</source>
+      <translation>选择数据集 — {name}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="120" />
       <source>Choose the coordinate system the data was made in. The coordinates are not changed; EcoMap only learns how to read them.</source>
       <translation>请选择数据制作时所用的坐标系。坐标值不会被修改，EcoMap 只是据此正确理解它们。</translation>
     </message>
@@ -694,12 +719,12 @@
       <translation>计算面积（公顷）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="72" />
+      <location filename="ecomap/cli/cmd_screen.py" line="79" />
       <source>Conclusion: {verdict}</source>
       <translation>结论：{verdict}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="241" />
+      <location filename="ecomap/io/screening_pdf.py" line="260" />
       <source>Constraint layers checked: {layers}</source>
       <translation>已检查的约束图层：{layers}</translation>
     </message>
@@ -714,7 +739,7 @@
       <translation>管控类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="100" />
+      <location filename="ecomap/gui/crs_dialog.py" line="112" />
       <source>Coordinate system</source>
       <translation>坐标系</translation>
     </message>
@@ -724,12 +749,12 @@
       <translation>X, Y 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="211" />
+      <location filename="ecomap/app/data_loader.py" line="285" />
       <source>Coordinate system of {name}</source>
       <translation>{name} 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="204" />
+      <location filename="ecomap/io/screening_pdf.py" line="209" />
       <source>Coordinate system: {crs}</source>
       <translation>坐标系：{crs}</translation>
     </message>
@@ -739,7 +764,7 @@
       <translation>坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="84" />
+      <location filename="ecomap/gui/analysis_screening.py" line="86" />
       <source>Coordinates or WKT</source>
       <translation>坐标或 WKT</translation>
     </message>
@@ -814,7 +839,7 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="205" />
+      <location filename="ecomap/io/screening_pdf.py" line="210" />
       <source>Date: {date}</source>
       <translation>日期：{date}</translation>
     </message>
@@ -869,12 +894,12 @@
       <translation>距离</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="235" />
+      <location filename="ecomap/io/screening_pdf.py" line="247" />
       <source>Distance (m)</source>
       <translation>距离(米)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="120" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="86" />
       <source>Distance query</source>
       <translation>距离查询</translation>
     </message>
@@ -884,7 +909,7 @@
       <translation>距离查询…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="164" />
+      <location filename="ecomap/gui/analysis_common.py" line="167" />
       <source>Done</source>
       <translation>完成</translation>
     </message>
@@ -909,7 +934,7 @@
       <translation>点线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="81" />
+      <location filename="ecomap/gui/analysis_screening.py" line="83" />
       <source>Draw on the map</source>
       <translation>在地图上绘制</translation>
     </message>
@@ -919,7 +944,7 @@
       <translation>绘制失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="88" />
+      <location filename="ecomap/gui/analysis_screening.py" line="90" />
       <source>Draw…</source>
       <translation>绘制…</translation>
     </message>
@@ -934,17 +959,17 @@
       <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="126" />
+      <location filename="ecomap/gui/crs_dialog.py" line="138" />
       <source>EPSG</source>
       <translation>EPSG</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="101" />
+      <location filename="ecomap/gui/analysis_screening.py" line="103" />
       <source>EPSG code (optional)</source>
       <translation>EPSG 代码（可选）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="122" />
+      <location filename="ecomap/gui/crs_dialog.py" line="134" />
       <source>EPSG code or name</source>
       <translation>EPSG 代码或名称</translation>
     </message>
@@ -959,12 +984,17 @@
       <translation>EPSG:{code} 不是已知的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt_writer.py" line="103" />
+      <location filename="ecomap/io/parcel_txt_writer.py" line="106" />
       <source>EPSG:{epsg} is not a Chinese Gauss-Krüger coordinate system</source>
       <translation>EPSG:{epsg} 不是我国高斯-克吕格投影坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="130" />
+      <location filename="ecomap/io/crs_detect.py" line="407" />
+      <source>EcoMap assumes EPSG:{epsg} for the declared coordinate system: {reason}</source>
+      <translation>EcoMap 将文件声明的坐标系推断为 EPSG:{epsg}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="195" />
       <source>EcoMap could not open {n} file(s):</source>
       <translation>EcoMap 无法打开 {n} 个文件：</translation>
     </message>
@@ -972,6 +1002,11 @@
       <location filename="ecomap/app/project_controller.py" line="291" />
       <source>EcoMap did not close normally last time. Recover the unsaved work on {what} (autosaved {when})?</source>
       <translation>EcoMap 上次没有正常关闭。是否恢复 {what} 中未保存的工作（自动保存于 {when}）？</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/zipped.py" line="106" />
+      <source>EcoMap does not read rasters from inside a ZIP archive; unpack it and open the image file</source>
+      <translation>EcoMap 不能直接读取 ZIP 压缩包内的栅格，请解压后打开影像文件</translation>
     </message>
     <message>
       <location filename="ecomap/app/project_controller.py" line="33" />
@@ -1009,7 +1044,7 @@
       <translation>编辑 {key}：{fields}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="118" />
+      <location filename="ecomap/cli/cmd_info.py" line="125" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
@@ -1064,12 +1099,12 @@
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="299" />
+      <location filename="ecomap/gui/analysis_screening.py" line="318" />
       <source>Export PDF report</source>
       <translation>导出 PDF 报告</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="143" />
+      <location filename="ecomap/gui/analysis_screening.py" line="155" />
       <source>Export PDF report…</source>
       <translation>导出 PDF 报告…</translation>
     </message>
@@ -1084,7 +1119,7 @@
       <translation>导出 SVG…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="55" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="57" />
       <source>Export data</source>
       <translation>导出数据</translation>
     </message>
@@ -1094,7 +1129,7 @@
       <translation>导出数据…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="176" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="128" />
       <source>Export distance query</source>
       <translation>导出距离查询</translation>
     </message>
@@ -1124,12 +1159,12 @@
       <translation>导出地图图片或 PDF…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="99" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="78" />
       <source>Export overlap report</source>
       <translation>导出叠加重叠分析</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_stats.py" line="144" />
+      <location filename="ecomap/gui/analysis_stats.py" line="130" />
       <source>Export statistics</source>
       <translation>导出统计结果</translation>
     </message>
@@ -1139,12 +1174,12 @@
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="311" />
+      <location filename="ecomap/gui/analysis_screening.py" line="330" />
       <source>Export tables</source>
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="144" />
+      <location filename="ecomap/gui/analysis_screening.py" line="156" />
       <source>Export tables…</source>
       <translation>导出表格…</translation>
     </message>
@@ -1154,7 +1189,7 @@
       <translation>导出整改台账</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="133" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="137" />
       <source>Export zonal statistics</source>
       <translation>导出分区统计</translation>
     </message>
@@ -1169,17 +1204,17 @@
       <translation>正在导出 {n} 行…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="57" />
+      <location filename="ecomap/gui/analysis_common.py" line="444" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="117" />
+      <location filename="ecomap/cli/cmd_info.py" line="124" />
       <source>Extent</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="165" />
+      <location filename="ecomap/gui/analysis_common.py" line="168" />
       <source>Failed</source>
       <translation>失败</translation>
     </message>
@@ -1194,12 +1229,12 @@
       <translation>养殖场</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="226" />
+      <location filename="ecomap/io/screening_pdf.py" line="231" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/identify_panel.py" line="116" />
+      <location filename="ecomap/gui/identify_panel.py" line="118" />
       <source>Feature #{n}</source>
       <translation>要素 #{n}</translation>
     </message>
@@ -1209,7 +1244,12 @@
       <translation>要素 / 字段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="115" />
+      <location filename="ecomap/gui/attribute_model.py" line="136" />
+      <source>Feature ID {fid}</source>
+      <translation>要素 ID {fid}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="122" />
       <source>Features</source>
       <translation>要素数</translation>
     </message>
@@ -1219,7 +1259,7 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="127" />
+      <location filename="ecomap/cli/cmd_info.py" line="134" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
@@ -1234,7 +1274,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="83" />
+      <location filename="ecomap/gui/analysis_screening.py" line="85" />
       <source>File (parcel TXT, Shapefile, KML …)</source>
       <translation>文件（界址点 TXT、Shapefile、KML 等）</translation>
     </message>
@@ -1264,7 +1304,7 @@
       <translation>筛选条件，例如  面积 &gt; 1000 AND 治理状态 = '未治理'</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="133" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="99" />
       <source>Find features of</source>
       <translation>查找图层</translation>
     </message>
@@ -1284,7 +1324,7 @@
       <translation>图集页面所在文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="130" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="135" />
       <source>Folder for the exported files</source>
       <translation>导出文件所在文件夹</translation>
     </message>
@@ -1294,32 +1334,32 @@
       <translation>字号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="78" />
+      <location filename="ecomap/gui/analysis_screening.py" line="80" />
       <source>Footprint</source>
       <translation>项目用地</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="73" />
+      <location filename="ecomap/cli/cmd_screen.py" line="80" />
       <source>Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)</source>
       <translation>用地面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="258" />
+      <location filename="ecomap/gui/analysis_screening.py" line="273" />
       <source>Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha) — screened in {ms:.0f} ms</source>
       <translation>用地面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷），分析用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="186" />
+      <location filename="ecomap/gui/analysis_screening.py" line="199" />
       <source>Footprint file</source>
       <translation>项目用地文件</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="200" />
+      <location filename="ecomap/io/screening_pdf.py" line="204" />
       <source>Footprint: {source}</source>
       <translation>项目用地：{source}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="94" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="99" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
@@ -1344,17 +1384,32 @@
       <translation>全图</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="81" />
+      <source>GBK is the default: ArcGIS and most Chinese land and forestry software read Shapefiles and parcel TXT files as GBK. Choose UTF-8 for QGIS and newer tools; a Shapefile field name then holds 3 Chinese characters instead of 5.</source>
+      <translation>默认 GBK：ArcGIS 和多数国产国土、林业软件按 GBK 读取 Shapefile 和界址点 TXT。QGIS 等新软件可选 UTF-8，此时 Shapefile 字段名最多 3 个汉字（GBK 为 5 个）。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/mapinfo.py" line="108" />
+      <source>GDAL cannot read this MapInfo table ({detail})</source>
+      <translation>GDAL 无法读取此 MapInfo 表（{detail}）</translation>
+    </message>
+    <message>
       <location filename="ecomap/io/dxf.py" line="207" />
       <source>GDAL cannot read this file ({detail})</source>
       <translation>GDAL 无法读取此文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="114" />
+      <location filename="ecomap/io/registry.py" line="99" />
+      <source>GPS tracks</source>
+      <translation>GPS 轨迹</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="121" />
       <source>Geometry</source>
       <translation>几何类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="97" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="102" />
       <source>Geometry (CSV, Excel)</source>
       <translation>几何（CSV、Excel）</translation>
     </message>
@@ -1404,27 +1459,27 @@
       <translation>格网</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="47" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="38" />
       <source>Group A by</source>
       <translation>A 汇总字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="48" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="39" />
       <source>Group B by</source>
       <translation>B 汇总字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="406" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="407" />
       <source>Group layers</source>
       <translation>图层编组</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="394" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="395" />
       <source>Group name:</source>
       <translation>组名：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="445" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="447" />
       <source>Group selected layers…</source>
       <translation>将所选图层编组…</translation>
     </message>
@@ -1494,7 +1549,7 @@
       <translation>执行情况</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="111" />
+      <location filename="ecomap/gui/layer_properties.py" line="112" />
       <source>Information</source>
       <translation>信息</translation>
     </message>
@@ -1509,7 +1564,7 @@
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="119" />
+      <location filename="ecomap/cli/cmd_info.py" line="126" />
       <source>Invalid geometries</source>
       <translation>无效几何</translation>
     </message>
@@ -1544,7 +1599,7 @@
       <translation>元素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="85" />
+      <location filename="ecomap/io/ogr.py" line="96" />
       <source>JSON syntax error at line {line}, column {col}: {msg}</source>
       <translation>JSON 语法错误：第 {line} 行第 {col} 列：{msg}</translation>
     </message>
@@ -1574,22 +1629,22 @@
       <translation>地块用途</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="72" />
+      <location filename="ecomap/io/export.py" line="110" />
       <source>Land-parcel coordinate TXT</source>
       <translation>界址点坐标 TXT</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="113" />
+      <location filename="ecomap/cli/cmd_info.py" line="120" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="45" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="36" />
       <source>Layer A</source>
       <translation>图层 A</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="46" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="37" />
       <source>Layer B</source>
       <translation>图层 B</translation>
     </message>
@@ -1674,7 +1729,7 @@
       <translation>线宽</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="35" />
+      <location filename="ecomap/gui/layer_properties.py" line="36" />
       <source>Lines</source>
       <translation>线</translation>
     </message>
@@ -1719,17 +1774,17 @@
       <translation>加载养殖场和畜禽养殖禁养区图层（例如示例数据 county.gpkg）后，这里显示位于禁养区内的养殖场。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="170" />
+      <location filename="ecomap/app/layer_actions.py" line="171" />
       <source>Locate file</source>
       <translation>查找文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="436" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="437" />
       <source>Locate file…</source>
       <translation>查找文件…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="159" />
+      <location filename="ecomap/app/layer_actions.py" line="160" />
       <source>Locate {name}</source>
       <translation>查找 {name}</translation>
     </message>
@@ -1757,6 +1812,16 @@
       <location filename="ecomap/gui/goto_dialog.py" line="34" />
       <source>Longitude, latitude from Baidu (BD-09, approximate)</source>
       <translation>百度地图的经度, 纬度（BD-09，近似）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="143" />
+      <source>Looking into folders and archives…</source>
+      <translation>正在查看文件夹和压缩包…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="144" />
+      <source>Looking into {name}…</source>
+      <translation>正在查看 {name}…</translation>
     </message>
     <message>
       <location filename="ecomap/app/main_window.py" line="270" />
@@ -1804,6 +1869,11 @@
       <translation>图幅号</translation>
     </message>
     <message>
+      <location filename="ecomap/io/registry.py" line="98" />
+      <source>MapInfo tables</source>
+      <translation>MapInfo 表</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/layout_designer.py" line="412" />
       <source>Mapping unit</source>
       <translation>制图单位</translation>
@@ -1824,9 +1894,14 @@
       <translation>范围遮罩</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="40" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="37" />
       <source>Mean slope from a DEM</source>
       <translation>由 DEM 计算平均坡度</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="65" />
+      <source>Mean unreliable below (valid pixels)</source>
+      <translation>有效像元少于此数时均值不可靠</translation>
     </message>
     <message>
       <location filename="ecomap/app/main_window.py" line="127" />
@@ -1864,7 +1939,7 @@
       <translation>最小值–最大值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="36" />
+      <location filename="ecomap/gui/layer_properties.py" line="37" />
       <source>Mixed geometry</source>
       <translation>混合几何</translation>
     </message>
@@ -1889,7 +1964,7 @@
       <translation>移动 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="126" />
+      <location filename="ecomap/gui/crs_dialog.py" line="138" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1904,7 +1979,12 @@
       <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="140" />
+      <location filename="ecomap/gui/analysis_screening.py" line="151" />
+      <source>Nearby red lines and water zones</source>
+      <translation>临近的红线与水源保护区</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="152" />
       <source>Nearest water features</source>
       <translation>最近水体要素</translation>
     </message>
@@ -1929,7 +2009,7 @@
       <translation>新建书签…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="394" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="395" />
       <source>New group</source>
       <translation>新建组</translation>
     </message>
@@ -1964,7 +2044,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="144" />
+      <location filename="ecomap/cli/cmd_info.py" line="153" />
       <source>No data</source>
       <translation>无数据值</translation>
     </message>
@@ -1974,7 +2054,7 @@
       <translation>没有选中的要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="36" />
+      <location filename="ecomap/gui/layer_properties.py" line="37" />
       <source>No geometry (table)</source>
       <translation>无几何（纯属性表）</translation>
     </message>
@@ -2009,7 +2089,7 @@
       <translation>该断面没有{name}数据</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="102" />
+      <location filename="ecomap/gui/layer_properties.py" line="103" />
       <source>No-data value</source>
       <translation>无数据值</translation>
     </message>
@@ -2029,27 +2109,27 @@
       <translation>当前比例尺下不显示</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="146" />
+      <location filename="ecomap/cli/cmd_info.py" line="155" />
       <source>Note</source>
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="110" />
+      <location filename="ecomap/gui/layer_properties.py" line="111" />
       <source>Notes</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/identify_panel.py" line="89" />
+      <location filename="ecomap/gui/identify_panel.py" line="90" />
       <source>Nothing found here.</source>
       <translation>此处没有要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="101" />
+      <location filename="ecomap/app/layer_actions.py" line="102" />
       <source>Nothing is selected in {name}.</source>
       <translation>{name} 中没有选中的要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="164" />
+      <location filename="ecomap/gui/crs_dialog.py" line="176" />
       <source>Nothing selected</source>
       <translation>未选择</translation>
     </message>
@@ -2089,12 +2169,12 @@
       <translation>仅在以下比例尺范围内显示该图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="65" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="67" />
       <source>Only the selected features</source>
       <translation>仅导出选中的要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="419" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="420" />
       <source>Opacity</source>
       <translation>透明度</translation>
     </message>
@@ -2159,12 +2239,12 @@
       <translation>逾期</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="74" />
+      <location filename="ecomap/io/screening_pdf.py" line="76" />
       <source>Overlap</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="35" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="26" />
       <source>Overlap report</source>
       <translation>叠加重叠分析</translation>
     </message>
@@ -2174,12 +2254,12 @@
       <translation>叠加重叠分析…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="55" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="44" />
       <source>Overlapping pairs</source>
       <translation>重叠明细</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="139" />
+      <location filename="ecomap/gui/analysis_screening.py" line="150" />
       <source>Overlaps</source>
       <translation>压占情况</translation>
     </message>
@@ -2189,7 +2269,7 @@
       <translation>鹰眼图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="103" />
+      <location filename="ecomap/gui/layer_properties.py" line="104" />
       <source>Overviews</source>
       <translation>金字塔</translation>
     </message>
@@ -2199,7 +2279,7 @@
       <translation>用我的修改覆盖</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="98" />
+      <location filename="ecomap/gui/analysis_screening.py" line="100" />
       <source>POLYGON ((x y, …)) or one "x, y" pair per line</source>
       <translation>POLYGON ((x y, …)) 或每行一对“x, y”坐标</translation>
     </message>
@@ -2239,7 +2319,7 @@
       <translation>周长 {value}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="37" />
+      <location filename="ecomap/app/layer_actions.py" line="38" />
       <source>Pick a layer in the layer list first.</source>
       <translation>请先在图层列表中选中一个图层。</translation>
     </message>
@@ -2249,9 +2329,19 @@
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="101" />
+      <location filename="ecomap/gui/layer_properties.py" line="102" />
       <source>Pixel size</source>
       <translation>像元大小</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/zonal.py" line="524" />
+      <source>Pixels counted: every pixel the polygon touches (all touched)</source>
+      <translation>像元规则：计入与面边界接触的全部像元（all-touched）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/zonal.py" line="525" />
+      <source>Pixels counted: those whose centre lies inside the polygon</source>
+      <translation>像元规则：只计像元中心落在面内的像元（像元中心法）</translation>
     </message>
     <message>
       <location filename="ecomap/gui/layout_designer.py" line="321" />
@@ -2274,12 +2364,12 @@
       <translation>计划投资(万元)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="35" />
+      <location filename="ecomap/gui/layer_properties.py" line="36" />
       <source>Points</source>
       <translation>点</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="55" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="56" />
       <source>Polygons</source>
       <translation>面</translation>
     </message>
@@ -2334,12 +2424,12 @@
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="125" />
+      <location filename="ecomap/gui/analysis_screening.py" line="132" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="201" />
+      <location filename="ecomap/io/screening_pdf.py" line="206" />
       <source>Project type: {type}</source>
       <translation>项目类型：{type}</translation>
     </message>
@@ -2354,12 +2444,12 @@
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="60" />
+      <location filename="ecomap/gui/layer_properties.py" line="61" />
       <source>Properties — {name}</source>
       <translation>属性 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="449" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="451" />
       <source>Properties…</source>
       <translation>属性…</translation>
     </message>
@@ -2384,37 +2474,37 @@
       <translation>管护员</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="141" />
+      <location filename="ecomap/cli/cmd_info.py" line="150" />
       <source>Raster</source>
       <translation>栅格</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="60" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="61" />
       <source>Raster (after)</source>
       <translation>栅格（后期）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="59" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="60" />
       <source>Raster (before / DEM)</source>
       <translation>栅格（前期 / DEM）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="108" />
+      <location filename="ecomap/app/data_loader.py" line="153" />
       <source>Reading data…</source>
       <translation>正在读取数据…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="117" />
+      <location filename="ecomap/app/data_loader.py" line="181" />
       <source>Reading failed: {error}</source>
       <translation>读取失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="108" />
+      <location filename="ecomap/app/data_loader.py" line="153" />
       <source>Reading {name}…</source>
       <translation>正在读取 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="221" />
+      <location filename="ecomap/io/screening_pdf.py" line="226" />
       <source>Reason</source>
       <translation>说明</translation>
     </message>
@@ -2429,7 +2519,7 @@
       <translation>恢复未保存的工作</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="61" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="62" />
       <source>Recovered when mean NDVI rose by at least</source>
       <translation>NDVI 均值增幅不小于此值判定为已恢复</translation>
     </message>
@@ -2449,7 +2539,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="446" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="448" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
@@ -2464,7 +2554,7 @@
       <translation>从选择中移除</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="453" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="455" />
       <source>Remove group</source>
       <translation>移除组</translation>
     </message>
@@ -2479,7 +2569,7 @@
       <translation>移除 {names}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="444" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="446" />
       <source>Rename</source>
       <translation>重命名</translation>
     </message>
@@ -2492,6 +2582,21 @@
       <location filename="ecomap/gui/raster_style_widget.py" line="34" />
       <source>Render type</source>
       <translation>渲染方式</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="224" />
+      <source>Repair geometry</source>
+      <translation>修复几何</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layer_tree_view.py" line="442" />
+      <source>Repair geometry (new copy)</source>
+      <translation>修复几何（生成副本）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="213" />
+      <source>Repair geometry of {name}</source>
+      <translation>修复 {name} 的几何</translation>
     </message>
     <message>
       <location filename="ecomap/gui/layout_designer.py" line="149" />
@@ -2549,17 +2654,27 @@
       <translation>所在河流/湖库</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="138" />
+      <location filename="ecomap/io/gpx.py" line="44" />
+      <source>Route points</source>
+      <translation>航线点</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/gpx.py" line="43" />
+      <source>Routes</source>
+      <translation>航线</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="149" />
       <source>Rules</source>
       <translation>判定规则</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="220" />
+      <location filename="ecomap/io/screening_pdf.py" line="225" />
       <source>Rules applied</source>
       <translation>判定规则</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="149" />
+      <location filename="ecomap/gui/analysis_common.py" line="152" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
@@ -2599,7 +2714,7 @@
       <translation>工程另存为…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="98" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="103" />
       <source>Save to</source>
       <translation>保存到</translation>
     </message>
@@ -2634,7 +2749,7 @@
       <translation>序时进度%</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="128" />
+      <location filename="ecomap/gui/analysis_screening.py" line="136" />
       <source>Screen</source>
       <translation>分析</translation>
     </message>
@@ -2644,7 +2759,7 @@
       <translation>搜索编号、问题、单位或进展（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="120" />
+      <location filename="ecomap/gui/crs_dialog.py" line="132" />
       <source>Search by EPSG code or name (e.g. 4527, CGCS2000 117E, Xian 1980):</source>
       <translation>按 EPSG 代码或名称搜索（例如 4527、CGCS2000 117E、西安 80）：</translation>
     </message>
@@ -2684,6 +2799,11 @@
       <translation>选择</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/dataset_chooser.py" line="53" />
+      <source>Select all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/expression_dialog.py" line="42" />
       <source>Select by expression — {name}</source>
       <translation>按表达式选择 — {name}</translation>
@@ -2719,6 +2839,11 @@
       <translation>选择要素：拉框（Shift 添加，Ctrl 移除）</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/dataset_chooser.py" line="53" />
+      <source>Select none</source>
+      <translation>全不选</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/attribute_table.py" line="88" />
       <source>Select shown</source>
       <translation>选中显示的行</translation>
@@ -2729,7 +2854,7 @@
       <translation>在选择结果中选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="82" />
+      <location filename="ecomap/gui/analysis_screening.py" line="84" />
       <source>Selected features of</source>
       <translation>图层中的选中要素</translation>
     </message>
@@ -2739,7 +2864,7 @@
       <translation>导出选中的行到 CSV/Excel…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="163" />
+      <location filename="ecomap/gui/crs_dialog.py" line="175" />
       <source>Selected: EPSG:{code} {name}</source>
       <translation>已选：EPSG:{code} {name}</translation>
     </message>
@@ -2749,7 +2874,7 @@
       <translation>正在 {layer} 中选择…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="71" />
+      <location filename="ecomap/gui/layer_properties.py" line="72" />
       <source>Set coordinate system…</source>
       <translation>设置坐标系…</translation>
     </message>
@@ -2759,12 +2884,12 @@
       <translation>设置图层坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="138" />
-      <source>Shapefile field names hold at most 10 bytes; renamed: {list}</source>
-      <translation>Shapefile 字段名最多 10 个字节，已改名：{list}</translation>
+      <location filename="ecomap/io/shapefile_writer.py" line="171" />
+      <source>Shapefile field names hold at most 10 bytes in {encoding}, and FID and Shape are ArcGIS's own; renamed: {list}</source>
+      <translation>Shapefile 字段名在 {encoding} 下最多 10 个字节，且 FID、Shape 为 ArcGIS 自用字段；已改名：{list}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="227" />
+      <location filename="ecomap/io/screening_pdf.py" line="232" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
@@ -2834,7 +2959,7 @@
       <translation>单一符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="64" />
+      <location filename="ecomap/gui/analysis_screening.py" line="66" />
       <source>Site screening</source>
       <translation>选址分析</translation>
     </message>
@@ -2844,12 +2969,12 @@
       <translation>选址分析（三线一单）…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="196" />
+      <location filename="ecomap/io/screening_pdf.py" line="198" />
       <source>Site screening report</source>
       <translation>建设项目选址分析报告</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="98" />
+      <location filename="ecomap/gui/layer_properties.py" line="99" />
       <source>Size</source>
       <translation>大小</translation>
     </message>
@@ -2879,7 +3004,7 @@
       <translation>实线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="129" />
+      <location filename="ecomap/app/data_loader.py" line="194" />
       <source>Some files could not be opened</source>
       <translation>部分文件无法打开</translation>
     </message>
@@ -2889,7 +3014,7 @@
       <translation>该要素已被他人修改</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="68" />
+      <location filename="ecomap/gui/layer_properties.py" line="69" />
       <source>Source</source>
       <translation>问题来源</translation>
     </message>
@@ -2944,12 +3069,12 @@
       <translation>地块面积（公顷）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="62" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="63" />
       <source>Statistics</source>
       <translation>统计量</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_stats.py" line="37" />
+      <location filename="ecomap/gui/analysis_stats.py" line="34" />
       <source>Statistics by township</source>
       <translation>分乡镇统计</translation>
     </message>
@@ -2959,7 +3084,7 @@
       <translation>分乡镇统计…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="39" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="36" />
       <source>Statistics of one raster</source>
       <translation>单个栅格统计</translation>
     </message>
@@ -2989,7 +3114,7 @@
       <translation>样式 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="441" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="443" />
       <source>Style…</source>
       <translation>样式…</translation>
     </message>
@@ -2999,12 +3124,17 @@
       <translation>副标题</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="108" />
+      <location filename="ecomap/gui/crs_dialog.py" line="120" />
       <source>Suggested for these coordinates:</source>
       <translation>根据坐标值推荐：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="56" />
+      <location filename="ecomap/cli/cmd_overlay.py" line="62" />
+      <source>Sum of the pairs: {m2:,.2f} m² (land under overlapping features counted again)</source>
+      <translation>逐对面积合计：{m2:,.2f} 平方米（重叠要素下的土地重复计）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="45" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -3074,17 +3204,17 @@
       <translation>文字颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="156" />
+      <location filename="ecomap/app/data_loader.py" line="221" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="96" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="101" />
       <source>Text encoding (Shapefile, TXT)</source>
       <translation>文字编码（Shapefile、TXT）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="147" />
+      <location filename="ecomap/app/layer_actions.py" line="148" />
       <source>Text encoding of {name}</source>
       <translation>{name} 的文字编码</translation>
     </message>
@@ -3124,7 +3254,12 @@
       <translation>该文件没有说明文字编码，EcoMap 推测为 {enc}。如果下方中文显示为乱码，请换一种编码。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="232" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="163" />
+      <source>The file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}.</source>
+      <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="243" />
       <source>The footprint overlaps no constraint layer.</source>
       <translation>项目用地未与任何约束图层重叠。</translation>
     </message>
@@ -3134,7 +3269,7 @@
       <translation>重新启动 EcoMap 后切换语言。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="75" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="77" />
       <source>The map's coordinate system ({crs})</source>
       <translation>地图坐标系（{crs}）</translation>
     </message>
@@ -3199,7 +3334,7 @@
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_overlay.py" line="53" />
+      <location filename="ecomap/cli/cmd_overlay.py" line="59" />
       <source>Total overlap: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)</source>
       <translation>重叠总面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷）</translation>
     </message>
@@ -3209,12 +3344,27 @@
       <translation>乡镇</translation>
     </message>
     <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="83" />
+      <source>Township: {names}</source>
+      <translation>所在乡镇：{names}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/gpx.py" line="44" />
+      <source>Track points</source>
+      <translation>航迹点</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/gpx.py" line="43" />
+      <source>Tracks</source>
+      <translation>航迹</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/symbol_widget.py" line="49" />
       <source>Triangle</source>
       <translation>三角形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="123" />
+      <location filename="ecomap/gui/layer_properties.py" line="124" />
       <source>Type</source>
       <translation>类型</translation>
     </message>
@@ -3229,7 +3379,7 @@
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="258" />
+      <location filename="ecomap/io/kml.py" line="240" />
       <source>Unnamed folder</source>
       <translation>未命名文件夹</translation>
     </message>
@@ -3269,12 +3419,12 @@
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="38" />
+      <location filename="ecomap/gui/analysis_zonal.py" line="35" />
       <source>Vegetation recovery (two NDVI rasters)</source>
       <translation>植被恢复评价（两期 NDVI）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="221" />
+      <location filename="ecomap/io/screening_pdf.py" line="226" />
       <source>Verdict</source>
       <translation>结论</translation>
     </message>
@@ -3294,9 +3444,19 @@
       <translation>WGS 84 坐标系，经纬度坐标</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="134" />
+      <source>Warn within (red lines, drinking-water zones)</source>
+      <translation>临近提示距离（生态保护红线、饮用水水源保护区）</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/__init__.py" line="23" />
       <source>Water quality</source>
       <translation>水质</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/gpx.py" line="43" />
+      <source>Waypoints</source>
+      <translation>航点</translation>
     </message>
     <message>
       <location filename="ecomap/gui/goto_dialog.py" line="109" />
@@ -3324,9 +3484,19 @@
       <translation>宽（毫米）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="172" />
+      <location filename="ecomap/io/screening_pdf.py" line="244" />
+      <source>Within {distance} of red lines and drinking-water zones</source>
+      <translation>{distance} 范围内的生态保护红线与饮用水水源保护区</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_common.py" line="175" />
       <source>Working…</source>
       <translation>正在计算…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="165" />
+      <source>Write the layer as EPSG:{epsg}? Choose No to pick the coordinate system to write in the list instead.</source>
+      <translation>按 EPSG:{epsg} 写出该图层吗？选“否”则在列表中选择要写出的坐标系。</translation>
     </message>
     <message>
       <location filename="ecomap/gui/export_actions.py" line="258" />
@@ -3339,7 +3509,7 @@
       <translation>正在写入 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="185" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="210" />
       <source>Wrote {n} file(s).</source>
       <translation>已写出 {n} 个文件。</translation>
     </message>
@@ -3349,7 +3519,7 @@
       <translation>已向 {path} 写出 {n} 个文件，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_overlay.py" line="56" />
+      <location filename="ecomap/cli/cmd_overlay.py" line="65" />
       <source>Wrote {path}</source>
       <translation>已写出 {path}</translation>
     </message>
@@ -3364,7 +3534,7 @@
       <translation>已写入 {path}：{month}，共 {total} 个断面，参评 {assessed} 个</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="69" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="89" />
       <source>Wrote {path}: {n} features, {crs}</source>
       <translation>已写出 {path}：{n} 个要素，{crs}</translation>
     </message>
@@ -3384,12 +3554,12 @@
       <translation>某坐标系下的 X, Y</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="80" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="85" />
       <source>X/Y columns (points)</source>
       <translation>X/Y 坐标列（点）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/table_export.py" line="50" />
+      <location filename="ecomap/io/table_export.py" line="48" />
       <source>X/Y columns need a point layer; use WKT for lines and polygons</source>
       <translation>X/Y 坐标列只适用于点图层；线和面请用 WKT</translation>
     </message>
@@ -3409,6 +3579,11 @@
       <translation>1980西安坐标系</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/crs_dialog.py" line="101" />
+      <source>Xian 1980 longitude/latitude</source>
+      <translation>西安 80 经纬度</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/project_edit_dialog.py" line="79" />
       <source>YYYY-MM-DD or empty</source>
       <translation>YYYY-MM-DD，可为空</translation>
@@ -3419,7 +3594,12 @@
       <translation>是</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="33" />
+      <location filename="ecomap/io/registry.py" line="97" />
+      <source>ZIP archives of data</source>
+      <translation>数据压缩包</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_zonal.py" line="30" />
       <source>Zonal statistics</source>
       <translation>分区统计</translation>
     </message>
@@ -3459,12 +3639,12 @@
       <translation>缩放到所有图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="145" />
+      <location filename="ecomap/gui/analysis_screening.py" line="157" />
       <source>Zoom to footprint</source>
       <translation>缩放至用地</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_tree_view.py" line="451" />
+      <location filename="ecomap/gui/layer_tree_view.py" line="453" />
       <source>Zoom to group</source>
       <translation>缩放到组</translation>
     </message>
@@ -3489,12 +3669,17 @@
       <translation>最小比例尺（缩小到）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="169" />
+      <location filename="ecomap/core/datum_shift.py" line="144" />
+      <source>a 7-parameter set needs seven numbers dx, dy, dz (m), rx, ry, rz (″), ds (ppm); got '{text}'</source>
+      <translation>七参数须为七个数：dx、dy、dz（米），rx、ry、rz（秒），ds（ppm）；实际为 '{text}'</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="434" />
       <source>a CSV file does not record its coordinate system: the coordinates are in {crs}</source>
       <translation>CSV 文件不记录坐标系：坐标为 {crs}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="120" />
+      <location filename="ecomap/io/shapefile_writer.py" line="135" />
       <source>a Shapefile holds one kind of geometry, but this layer mixes points, lines and polygons; export to GeoPackage instead</source>
       <translation>Shapefile 只能保存一种几何类型，而该图层混有点、线、面；请改为导出 GeoPackage</translation>
     </message>
@@ -3509,22 +3694,32 @@
       <translation>线状或点状用地需要大于 0 米的缓冲宽度</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="262" />
+      <location filename="ecomap/core/style.py" line="263" />
       <source>a style must be a JSON object with a 'type'</source>
       <translation>样式必须是带有 type 的 JSON 对象</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="76" />
+      <location filename="ecomap/core/style.py" line="77" />
       <source>a symbol must be a JSON object</source>
       <translation>符号必须是 JSON 对象</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="207" />
+      <location filename="ecomap/core/datum_shift.py" line="216" />
+      <source>accuracy unknown</source>
+      <translation>精度未知</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/datum_shift.py" line="215" />
+      <source>accuracy {m:g} m</source>
+      <translation>精度 {m:g} 米</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/overlay.py" line="240" />
       <source>an overlap needs at least one polygon layer ('{a}' is {ka}, '{b}' is {kb})</source>
       <translation>叠加分析至少需要一个面图层（“{a}”为{ka}，“{b}”为{kb}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="187" />
+      <location filename="ecomap/io/export.py" line="320" />
       <source>an unknown coordinate system</source>
       <translation>未知坐标系</translation>
     </message>
@@ -3534,22 +3729,22 @@
       <translation>未保存的工程</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="110" />
+      <location filename="ecomap/cli/cmd_info.py" line="163" />
       <source>assumed EPSG:{epsg} {name}</source>
       <translation>推断为 EPSG:{epsg} {name}（待确认）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="48" />
+      <location filename="ecomap/gui/layer_properties.py" line="49" />
       <source>assumed: {reason}</source>
       <translation>推测：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="80" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="85" />
       <source>automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="141" />
+      <location filename="ecomap/cli/cmd_info.py" line="150" />
       <source>bands</source>
       <translation>个波段</translation>
     </message>
@@ -3574,7 +3769,7 @@
       <translation>不能编辑“{table}”的字段 {fields}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="132" />
+      <location filename="ecomap/io/export.py" line="265" />
       <source>cannot export to '{ext}'; EcoMap writes {formats}</source>
       <translation>不能导出为“{ext}”；EcoMap 可写出 {formats}</translation>
     </message>
@@ -3604,7 +3799,7 @@
       <translation>无法读取工程文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/zonal.py" line="442" />
+      <location filename="ecomap/analysis/zonal.py" line="452" />
       <source>cannot read the raster ({detail})</source>
       <translation>无法读取栅格（{detail}）</translation>
     </message>
@@ -3624,11 +3819,6 @@
       <translation>无法写入文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt_writer.py" line="125" />
-      <source>cannot write the file: {reason}</source>
-      <translation>无法写入文件：{reason}</translation>
-    </message>
-    <message>
       <location filename="ecomap/cli/cmd_render.py" line="147" />
       <source>cannot write the image</source>
       <translation>无法写入图像</translation>
@@ -3639,7 +3829,7 @@
       <translation>居中</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="218" />
+      <location filename="ecomap/gui/analysis_screening.py" line="231" />
       <source>choose a footprint file</source>
       <translation>请选择项目用地文件</translation>
     </message>
@@ -3649,17 +3839,17 @@
       <translation>由您指定</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="284" />
+      <location filename="ecomap/io/csv_points.py" line="296" />
       <source>column {x} holds latitudes and {y} longitudes; they were swapped</source>
       <translation>{x} 列为纬度、{y} 列为经度；已交换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="290" />
+      <location filename="ecomap/io/csv_points.py" line="302" />
       <source>column {x} holds the northing and {y} the easting (Chinese survey convention); they were swapped</source>
       <translation>{x} 列为北坐标、{y} 列为东坐标（测量坐标习惯）；已交换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="296" />
+      <location filename="ecomap/io/csv_points.py" line="308" />
       <source>columns {x}/{y} hold longitude/latitude; a CSV declares no coordinate system, assuming CGCS2000 (EPSG:4490)</source>
       <translation>{x}/{y} 列为经纬度；CSV 不声明坐标系，假定为 CGCS2000（EPSG:4490）</translation>
     </message>
@@ -3674,39 +3864,44 @@
       <translation>由 GCJ-02 换算（近似，误差数米以内）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="98" />
+      <location filename="ecomap/io/crs_detect.py" line="370" />
       <source>coordinates lie in China's longitude/latitude range</source>
       <translation>坐标位于中国经纬度范围内</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="374" />
+      <location filename="ecomap/io/export.py" line="463" />
       <source>coordinates were written in EPSG:{epsg}, the Gauss-Krüger zone of the parcels</source>
       <translation>坐标按地块所在的高斯-克吕格投影带 EPSG:{epsg} 写出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_stats.py" line="133" />
+      <location filename="ecomap/gui/analysis_stats.py" line="120" />
       <source>count</source>
       <translation>个数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_zonal.py" line="53" />
-      <source>count every pixel the polygon touches</source>
-      <translation>计入与面接触的全部像元</translation>
+      <location filename="ecomap/gui/analysis_zonal.py" line="50" />
+      <source>count every pixel the polygon touches (else only pixels whose centre lies inside)</source>
+      <translation>计入与面边界接触的全部像元（否则只计像元中心落在面内的）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="200" />
+      <location filename="ecomap/gui/analysis_screening.py" line="213" />
       <source>draw the footprint on the map first</source>
       <translation>请先在地图上绘制项目用地</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="202" />
+      <location filename="ecomap/gui/analysis_screening.py" line="215" />
       <source>drawn on the map</source>
       <translation>地图上绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="173" />
+      <location filename="ecomap/gui/analysis_screening.py" line="186" />
       <source>drawn: {n} corners</source>
       <translation>已绘制：{n} 个拐点</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/geometry_check.py" line="60" />
+      <source>duplicate rings</source>
+      <translation>重复的环</translation>
     </message>
     <message>
       <location filename="ecomap/gui/expression_dialog.py" line="55" />
@@ -3719,7 +3914,7 @@
       <translation>例如 116.404, 39.915  或  116°24′14″E 39°54′54″N</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="91" />
+      <location filename="ecomap/io/crs_detect.py" line="361" />
       <source>eastings carry Gauss-Krüger zone {zone} in front</source>
       <translation>横坐标前带有高斯-克吕格带号 {zone}</translation>
     </message>
@@ -3749,22 +3944,52 @@
       <translation>列表中应为数字或 '文本'</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="96" />
+      <location filename="ecomap/gui/analysis_screening.py" line="98" />
       <source>feature id or name (optional)</source>
       <translation>要素号或名称（可选）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="148" />
+      <location filename="ecomap/core/geometry_check.py" line="118" />
+      <source>feature {ids}</source>
+      <translation>要素序号 {ids}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/geometry_check.py" line="115" />
+      <source>fid {ids}</source>
+      <translation>fid {ids}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/shapefile_writer.py" line="182" />
       <source>field '{field}' holds times of day, which a Shapefile date cannot; written as text</source>
       <translation>字段“{field}”含有时刻，Shapefile 日期无法保存，已按文本写出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="41" />
+      <location filename="ecomap/io/export_fields.py" line="80" />
+      <source>field names {format} reserves or cannot hold were renamed: {list}</source>
+      <translation>{format} 保留或无法存放的字段名已改名：{list}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr_attributes.py" line="70" />
+      <source>field {field}: its name was cut in the middle of a character in the file (a DBF field name holds 10 bytes); it is shown without the half character</source>
+      <translation>字段 {field}：文件中的字段名在字符中间被截断（DBF 字段名最多 10 个字节），显示时略去了这半个字符</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr_attributes.py" line="75" />
+      <source>field {field}: {n} value(s) end in half a character (the file cut them at the field width); the half character is left out</source>
+      <translation>字段 {field}：有 {n} 个值的末尾是半个字符（文件在字段宽度处截断了文本），已略去这半个字符</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr_attributes.py" line="79" />
+      <source>field {field}: {n} value(s) hold bytes that are not {encoding} text; they are shown as �</source>
+      <translation>字段 {field}：有 {n} 个值含有不是 {encoding} 文本的字节，显示为 �</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_overlay.py" line="32" />
       <source>fields of A to group by, comma-separated (optional)</source>
       <translation>A 的汇总字段，逗号分隔（可选）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="43" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="34" />
       <source>fields of B to group by (optional)</source>
       <translation>B 的汇总字段（可选）</translation>
     </message>
@@ -3774,7 +3999,7 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project_bridge.py" line="73" />
+      <location filename="ecomap/core/project.py" line="192" />
       <source>file not found: {path}</source>
       <translation>找不到文件：{path}</translation>
     </message>
@@ -3794,12 +4019,22 @@
       <translation>来自 DBF 语言标识</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/layer_properties.py" line="32" />
+      <source>from the MapInfo Charset line</source>
+      <translation>取自 MapInfo 文件头的 Charset 行</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/layer_properties.py" line="31" />
       <source>from the byte-order mark</source>
       <translation>来自字节顺序标记</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="118" />
+      <location filename="ecomap/core/geometry_check.py" line="52" />
+      <source>geometry cannot be read (the feature is kept without geometry)</source>
+      <translation>几何无法解析（要素保留，但没有几何）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="125" />
       <source>guessed</source>
       <translation>推测</translation>
     </message>
@@ -3809,7 +4044,7 @@
       <translation>根据文字内容推测</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="123" />
+      <location filename="ecomap/cli/cmd_info.py" line="130" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -3819,9 +4054,24 @@
       <translation>公顷</translation>
     </message>
     <message>
+      <location filename="ecomap/core/geometry_check.py" line="57" />
+      <source>hole outside its polygon</source>
+      <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/geometry_check.py" line="59" />
+      <source>interior split into pieces</source>
+      <translation>内部被分割成多块</translation>
+    </message>
+    <message>
       <location filename="ecomap/domain/water_report.py" line="99" />
       <source>invalid month "{month}": expected YYYY-MM, e.g. 2024-06</source>
       <translation>月份“{month}”格式不正确：应为 YYYY-MM，例如 2024-06</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/geometry_check.py" line="62" />
+      <source>invalid structure</source>
+      <translation>结构无效</translation>
     </message>
     <message>
       <location filename="ecomap/gui/layout_designer.py" line="345" />
@@ -3839,7 +4089,7 @@
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="120" />
+      <location filename="ecomap/core/style.py" line="121" />
       <source>labels need a 'field'</source>
       <translation>标注需要指定字段（field）</translation>
     </message>
@@ -3854,32 +4104,37 @@
       <translation>横向</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="101" />
+      <location filename="ecomap/io/crs_detect.py" line="373" />
       <source>latitude and longitude are swapped</source>
       <translation>经度与纬度顺序颠倒</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="385" />
+      <location filename="ecomap/io/kml.py" line="367" />
       <source>latitude and longitude were swapped in the file; EcoMap exchanged them</source>
       <translation>文件中的纬度和经度顺序颠倒，EcoMap 已将其互换</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="189" />
+      <location filename="ecomap/analysis/overlay.py" line="222" />
       <source>layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="94" />
+      <location filename="ecomap/io/export.py" line="153" />
+      <source>layer '{name}' has no coordinate system, so none was written; GeoJSON readers will take the coordinates for WGS 84 longitude/latitude</source>
+      <translation>图层“{name}”没有坐标系，因此未写入坐标系；GeoJSON 软件会把坐标当作 WGS 84 经纬度</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="160" />
       <source>layer '{name}' has no coordinate system; it cannot be reprojected</source>
       <translation>图层“{name}”没有坐标系，无法投影转换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml_writer.py" line="146" />
+      <location filename="ecomap/io/export.py" line="158" />
       <source>layer '{name}' has no coordinate system; it cannot be written to KML</source>
       <translation>图层“{name}”没有坐标系，无法写入 KML</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="90" />
+      <location filename="ecomap/analysis/overlay.py" line="123" />
       <source>layer '{name}' has no single geometry type (points, lines or polygons)</source>
       <translation>图层“{name}”的几何类型不单一（应为点、线或面）</translation>
     </message>
@@ -3894,6 +4149,26 @@
       <translation>图层“{name}”未绘制：{reason}</translation>
     </message>
     <message>
+      <location filename="ecomap/io/export.py" line="165" />
+      <source>layer '{name}': the M values were left out: EcoMap cannot carry measures through a reprojection</source>
+      <translation>图层“{name}”：已略去 M 值，EcoMap 不能在投影转换中保留测量值</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="145" />
+      <source>layer '{name}': the file declares no coordinate system; it was reprojected from the assumed EPSG:{epsg}</source>
+      <translation>图层“{name}”：文件未声明坐标系，已按推断的 EPSG:{epsg} 投影转换</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="224" />
+      <source>layer '{name}': the {values} values were left out; there is no place for them in {what}</source>
+      <translation>图层“{name}”：{what} 无法存放 {values} 值，已略去</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="170" />
+      <source>layer '{name}': {fields} hold lengths or areas computed before the reprojection; they no longer match the geometry</source>
+      <translation>图层“{name}”：{fields} 是投影转换前计算的长度或面积，已与几何不符</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/ban_zone_panel.py" line="51" />
       <source>ledger names zone {zone}</source>
       <translation>台账登记为 {zone}</translation>
@@ -3904,22 +4179,22 @@
       <translation>左</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="328" />
+      <location filename="ecomap/io/parcel_txt.py" line="350" />
       <source>line {line}: X and Y must be numbers, found '{x}', '{y}'</source>
       <translation>第 {line} 行：X、Y 必须为数字，实际为“{x}”“{y}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="319" />
+      <location filename="ecomap/io/parcel_txt.py" line="341" />
       <source>line {line}: a point comes before any parcel line (ending in @)</source>
       <translation>第 {line} 行：坐标点出现在任何地块行（以 @ 结尾）之前</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="317" />
+      <location filename="ecomap/io/parcel_txt.py" line="339" />
       <source>line {line}: expected 点号,圈号,X,Y</source>
       <translation>第 {line} 行：应为 点号,圈号,X,Y</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="571" />
+      <location filename="ecomap/io/parcel_txt.py" line="593" />
       <source>line {line}: line {ring} of parcel '{parcel}' has {n} distinct points; a line needs at least 2</source>
       <translation>第 {line} 行：地块“{parcel}”的第 {ring} 条线只有 {n} 个不同的点，线至少需要 2 个</translation>
     </message>
@@ -3934,22 +4209,22 @@
       <translation>第 {line} 行：不是界址点坐标文件（应有 [属性描述] 等节）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="704" />
+      <location filename="ecomap/io/parcel_txt.py" line="726" />
       <source>line {line}: parcel '{parcel}' has no points; it is kept without geometry</source>
       <translation>第 {line} 行：地块“{parcel}”没有坐标点，保留为无几何的记录</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="688" />
+      <location filename="ecomap/io/parcel_txt.py" line="710" />
       <source>line {line}: parcel '{parcel}' states {stated} boundary points but has {n}</source>
       <translation>第 {line} 行：地块“{parcel}”界址点数填写为 {stated}，实际有 {n} 个点</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="727" />
+      <location filename="ecomap/io/parcel_txt.py" line="747" />
       <source>line {line}: parcel '{parcel}' states {stated} hm² but its boundary encloses {computed:.4f} hm² ({diff:+.2f} %)</source>
       <translation>第 {line} 行：地块“{parcel}”填写面积 {stated} 公顷，界址范围计算面积 {computed:.4f} 公顷（相差 {diff:+.2f}%）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="563" />
+      <location filename="ecomap/io/parcel_txt.py" line="585" />
       <source>line {line}: ring {ring} of parcel '{parcel}' has {n} distinct points; a polygon ring needs at least 3</source>
       <translation>第 {line} 行：地块“{parcel}”的第 {ring} 圈只有 {n} 个不同的点，面至少需要 3 个</translation>
     </message>
@@ -3964,7 +4239,7 @@
       <translation>第 {line} 行：地块面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="323" />
+      <location filename="ecomap/io/parcel_txt.py" line="345" />
       <source>line {line}: the ring number (圈号) '{value}' is not an integer; expected 点号,圈号,X,Y</source>
       <translation>第 {line} 行：圈号“{value}”不是整数；应为 点号,圈号,X,Y</translation>
     </message>
@@ -3974,9 +4249,14 @@
       <translation>第 {line} 行：未知的图形属性“{value}”，按面读取</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="150" />
+      <location filename="ecomap/cli/cmd_info.py" line="175" />
       <source>lines</source>
       <translation>线</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/datum_shift.py" line="179" />
+      <source>local 7-parameter set ({values})</source>
+      <translation>本地七参数（{values}）</translation>
     </message>
     <message>
       <location filename="ecomap/core/coords.py" line="94" />
@@ -3994,6 +4274,16 @@
       <translation>经纬网</translation>
     </message>
     <message>
+      <location filename="ecomap/io/crs_detect.py" line="411" />
+      <source>longitudes are given as 0–360°; features east of 180° were moved by −360° into the −180…180° range</source>
+      <translation>经度按 0–360° 书写；位于 180° 以东的要素已平移 −360°，换算到 −180…180° 范围</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/csv_points.py" line="105" />
+      <source>longitudes are given as 0–360°; those east of 180° were moved by −360° into the −180…180° range</source>
+      <translation>经度按 0–360° 书写；大于 180° 的经度已减去 360°，换算到 −180…180° 范围</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/scalebar.py" line="46" />
       <source>m</source>
       <translation>米</translation>
@@ -4004,12 +4294,17 @@
       <translation>未列入台账</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="151" />
+      <location filename="ecomap/cli/cmd_info.py" line="176" />
       <source>mixed geometry types</source>
       <translation>混合几何类型</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="424" />
+      <location filename="ecomap/core/layers.py" line="150" />
+      <source>mixed geometry: {count} lines, {length:,.1f} m long in all; the area counts polygons only</source>
+      <translation>混合几何：{count} 条线，总长 {length:,.1f} 米；面积只统计面要素</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/parcel_txt.py" line="446" />
       <source>mixed zone numbers in the eastings</source>
       <translation>Y 坐标（东坐标）带号不一致</translation>
     </message>
@@ -4019,7 +4314,7 @@
       <translation>毫米</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="123" />
+      <location filename="ecomap/cli/cmd_info.py" line="130" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -4034,7 +4329,12 @@
       <translation>平方米</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="81" />
+      <location filename="ecomap/cli/cmd_screen.py" line="95" />
+      <source>near {layer} #{fid} {name}: {distance}</source>
+      <translation>临近 {layer} #{fid} {name}：{distance}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="98" />
       <source>nearest {layer}: {name} at {distance:,.1f} m</source>
       <translation>最近的{layer}：{name}，距离 {distance:,.1f} 米</translation>
     </message>
@@ -4044,17 +4344,22 @@
       <translation>既不是已有文件，也不是 WKT（POLYGON ((x y, …))）</translation>
     </message>
     <message>
+      <location filename="ecomap/core/geometry_check.py" line="58" />
+      <source>nested rings</source>
+      <translation>环相互嵌套</translation>
+    </message>
+    <message>
       <location filename="ecomap/domain/water_report.py" line="328" />
       <source>no assessable values in {month}; excluded from the shares</source>
       <translation>{month} 无有效监测值，不参与比例统计</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="83" />
+      <location filename="ecomap/io/csv_points.py" line="88" />
       <source>no coordinate columns found (expected X/Y, 经度/纬度, lon/lat, E/N …); columns: {columns}</source>
       <translation>未找到坐标列（应为 X/Y、经度/纬度、lon/lat、E/N 等）；现有列：{columns}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="71" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="91" />
       <source>no coordinate system</source>
       <translation>无坐标系</translation>
     </message>
@@ -4084,7 +4389,7 @@
       <translation>没有名为“{name}”的字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="81" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="86" />
       <source>no geometry</source>
       <translation>不含几何</translation>
     </message>
@@ -4094,7 +4399,7 @@
       <translation>没有图层“{name}”；现有图层：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="187" />
+      <location filename="ecomap/io/gpx.py" line="67" />
       <source>no layer named '{name}'</source>
       <translation>没有名为“{name}”的图层</translation>
     </message>
@@ -4119,17 +4424,17 @@
       <translation>没有读取此文件的权限</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="114" />
+      <location filename="ecomap/io/registry.py" line="179" />
       <source>no permission to read this folder</source>
       <translation>没有读取此文件夹的权限</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="277" />
+      <location filename="ecomap/io/csv_points.py" line="289" />
       <source>no row has readable coordinates</source>
       <translation>没有一行的坐标可以识别</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="179" />
+      <location filename="ecomap/analysis/screening_rules.py" line="246" />
       <source>no such file or folder</source>
       <translation>文件或文件夹不存在</translation>
     </message>
@@ -4149,7 +4454,7 @@
       <translation>无有效水质目标，不参与达标率统计</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="54" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="63" />
       <source>no vector layer named '{name}'; layers: {names}</source>
       <translation>没有名为“{name}”的矢量图层；现有图层：{names}</translation>
     </message>
@@ -4164,9 +4469,19 @@
       <translation>未找到水质断面图层（应为“{layer}”，含 DMBM 和 SZMB 字段）</translation>
     </message>
     <message>
+      <location filename="ecomap/core/geometry_check.py" line="55" />
+      <source>non-finite coordinates (NaN or infinity)</source>
+      <translation>坐标非有限值（NaN 或无穷大）</translation>
+    </message>
+    <message>
       <location filename="ecomap/domain/edit_rules.py" line="124" />
       <source>none</source>
       <translation>无</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/registry.py" line="210" />
+      <source>none of its {n} datasets could be read; the first: {error}</source>
+      <translation>其中 {n} 个数据集都无法读取；第一个的原因：{error}</translation>
     </message>
     <message>
       <location filename="ecomap/cli/export_common.py" line="26" />
@@ -4174,7 +4489,7 @@
       <translation>工程中的图层均无法打开</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="95" />
+      <location filename="ecomap/io/crs_detect.py" line="366" />
       <source>northing and easting are swapped; eastings carry zone {zone}</source>
       <translation>纵横坐标顺序颠倒；横坐标带有带号 {zone}</translation>
     </message>
@@ -4184,17 +4499,22 @@
       <translation>文件中纵横坐标顺序颠倒，EcoMap 已自动交换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="39" />
+      <location filename="ecomap/io/gpx.py" line="107" />
+      <source>not a GPX file GDAL can read ({detail})</source>
+      <translation>不是 GDAL 能读取的 GPX 文件（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="50" />
       <source>not a GeoPackage: the file is not an SQLite database</source>
       <translation>不是 GeoPackage：该文件不是 SQLite 数据库</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="38" />
+      <location filename="ecomap/core/style.py" line="39" />
       <source>not a colour: '{text}' (expected #rrggbb or #rrggbbaa)</source>
       <translation>不是颜色：“{text}”（应为 #rrggbb 或 #rrggbbaa）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="231" />
+      <location filename="ecomap/gui/analysis_screening.py" line="244" />
       <source>not a coordinate pair: {line}</source>
       <translation>不是坐标对：{line}</translation>
     </message>
@@ -4209,14 +4529,19 @@
       <translation>不是版式模板（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/raster.py" line="36" />
+      <location filename="ecomap/io/raster.py" line="35" />
       <source>not a raster image that GDAL can read</source>
       <translation>不是可读取的栅格影像</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/zonal.py" line="424" />
+      <location filename="ecomap/analysis/zonal.py" line="434" />
       <source>not a raster layer</source>
       <translation>不是栅格图层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="99" />
+      <source>not a valid ZIP archive</source>
+      <translation>不是有效的 ZIP 压缩包</translation>
     </message>
     <message>
       <location filename="ecomap/cli/cmd_render.py" line="153" />
@@ -4234,7 +4559,7 @@
       <translation>不是 EcoMap 项目文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="90" />
+      <location filename="ecomap/gui/layer_properties.py" line="91" />
       <source>not checked</source>
       <translation>未检查</translation>
     </message>
@@ -4244,7 +4569,7 @@
       <translation>未处置</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="68" />
+      <location filename="ecomap/io/ogr.py" line="79" />
       <source>not valid GeoJSON ({detail})</source>
       <translation>不是有效的 GeoJSON（{detail}）</translation>
     </message>
@@ -4254,12 +4579,12 @@
       <translation>WKT 格式不正确（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="73" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="93" />
       <source>note: {text}</source>
       <translation>提示：{text}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="90" />
+      <location filename="ecomap/gui/analysis_screening.py" line="92" />
       <source>nothing drawn yet</source>
       <translation>尚未绘制</translation>
     </message>
@@ -4274,7 +4599,7 @@
       <translation>没有可绘制的内容：图层为空</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="135" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="101" />
       <source>of features of</source>
       <translation>的参照图层</translation>
     </message>
@@ -4284,12 +4609,12 @@
       <translation>这里只能编辑存放在 GeoPackage 中的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="364" />
+      <location filename="ecomap/io/export.py" line="452" />
       <source>only polygons are land parcels; lines and points are written as 线/点 records</source>
       <translation>只有面要素是地块；线和点按“线/点”记录写出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="130" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="96" />
       <source>only the nearest one per feature</source>
       <translation>每个要素只取最近的一个</translation>
     </message>
@@ -4299,7 +4624,7 @@
       <translation>方向只能是 portrait（纵向）或 landscape（横向）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="144" />
+      <location filename="ecomap/cli/cmd_info.py" line="153" />
       <source>overviews</source>
       <translation>金字塔</translation>
     </message>
@@ -4309,12 +4634,12 @@
       <translation>像素</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="150" />
+      <location filename="ecomap/cli/cmd_info.py" line="175" />
       <source>points</source>
       <translation>点</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="150" />
+      <location filename="ecomap/cli/cmd_info.py" line="175" />
       <source>polygons</source>
       <translation>面</translation>
     </message>
@@ -4334,7 +4659,12 @@
       <translation>栅格</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_zonal.py" line="87" />
+      <location filename="ecomap/core/geometry_check.py" line="117" />
+      <source>record {ids}</source>
+      <translation>记录号 {ids}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_zonal.py" line="103" />
       <source>recovered: {n} of {total}</source>
       <translation>已恢复：{n} / {total}</translation>
     </message>
@@ -4349,6 +4679,16 @@
       <translation>登记在 {zone}，但不在任何禁养区内</translation>
     </message>
     <message>
+      <location filename="ecomap/core/geometry_repair.py" line="50" />
+      <source>repaired copy: {n} invalid geometries were made valid</source>
+      <translation>修复副本：已将 {n} 个无效几何修复为有效</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="80" />
+      <source>repaired {n} invalid geometries before exporting</source>
+      <translation>导出前已修复 {n} 个无效几何</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/ban_zone_panel.py" line="47" />
       <source>restocked</source>
       <translation>已复养</translation>
@@ -4359,32 +4699,47 @@
       <translation>右</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="107" />
+      <location filename="ecomap/core/geometry_check.py" line="53" />
+      <source>ring not closed (shown closed)</source>
+      <translation>环未闭合（按闭合显示）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/csv_points.py" line="119" />
       <source>rows with missing or unreadable coordinates, kept without geometry: {n} (rows {rows}{more})</source>
       <translation>坐标缺失或无法识别的行（已保留，无几何）：{n} 行（第 {rows}{more} 行）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="188" />
+      <location filename="ecomap/analysis/screening_rules.py" line="259" />
       <source>rule {n}: id, constraint, verdict and reason are required</source>
       <translation>第 {n} 条规则：id、constraint、verdict 和 reason 为必填项</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="190" />
+      <location filename="ecomap/analysis/screening_rules.py" line="264" />
+      <source>rule {n}: relation must be "overlap" or "near"</source>
+      <translation>第 {n} 条规则：relation 必须是 "overlap" 或 "near"</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/screening_rules.py" line="261" />
       <source>rule {n}: verdict must be one of {verdicts}</source>
       <translation>第 {n} 条规则：verdict 须为 {verdicts} 之一</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="207" />
+      <location filename="ecomap/gui/analysis_screening.py" line="220" />
       <source>select one or more features of the layer first</source>
       <translation>请先选择该图层中的要素</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="89" />
+      <location filename="ecomap/core/geometry_check.py" line="56" />
+      <source>self-intersection</source>
+      <translation>自相交</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/style.py" line="90" />
       <source>stroke_unit must be 'mm' or 'px'</source>
       <translation>stroke_unit 必须是 mm 或 px</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="152" />
+      <location filename="ecomap/cli/cmd_info.py" line="177" />
       <source>table (no geometry)</source>
       <translation>属性表（无几何）</translation>
     </message>
@@ -4394,7 +4749,7 @@
       <translation>目标 {cls}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="106" />
+      <location filename="ecomap/io/shapefile_writer.py" line="118" />
       <source>text in field '{field}' longer than {limit} bytes was cut</source>
       <translation>字段“{field}”中超过 {limit} 字节的文字已截断</translation>
     </message>
@@ -4414,12 +4769,22 @@
       <translation>EPSG 代码必须是数字，例如 4527</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="70" />
+      <location filename="ecomap/io/gpx.py" line="74" />
+      <source>the GPX file holds no waypoints, routes or tracks</source>
+      <translation>GPX 文件中没有航点、航线或航迹</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/gpx.py" line="91" />
+      <source>the GPX file is larger than {limit} MB; EcoMap refuses it</source>
+      <translation>GPX 文件超过 {limit} MB，EcoMap 拒绝读取</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="81" />
       <source>the GeoPackage is damaged or truncated ({detail})</source>
       <translation>GeoPackage 已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="44" />
+      <location filename="ecomap/io/ogr.py" line="55" />
       <source>the GeoPackage is truncated: {have:,} of {want:,} bytes are present</source>
       <translation>GeoPackage 文件不完整：应有 {want:,} 字节，实际只有 {have:,} 字节</translation>
     </message>
@@ -4429,7 +4794,7 @@
       <translation>工程引用的 GeoPackage 文件不存在：{paths}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="139" />
+      <location filename="ecomap/io/kml.py" line="121" />
       <source>the KML document declares an unknown encoding '{encoding}'</source>
       <translation>KML 文档声明了未知的编码“{encoding}”</translation>
     </message>
@@ -4439,34 +4804,29 @@
       <translation>KML 文档大于 {limit} MB，EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="132" />
+      <location filename="ecomap/io/kml.py" line="114" />
       <source>the KML document is not valid {encoding}</source>
       <translation>KML 文档不是有效的 {encoding} 编码</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="155" />
+      <location filename="ecomap/io/kml.py" line="137" />
       <source>the KML document is not valid {encoding}, UTF-8 or GB18030</source>
       <translation>KML 文档既不是有效的 {encoding}，也不是 UTF-8 或 GB18030 编码</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="293" />
+      <location filename="ecomap/io/kml.py" line="275" />
       <source>the KML file contains no features (placemarks)</source>
       <translation>KML 文件中没有要素（地标）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="96" />
+      <location filename="ecomap/io/kml.py" line="90" />
       <source>the KMZ archive contains an unsafe file name ({name}); EcoMap refuses it</source>
       <translation>KMZ 压缩包中含有不安全的文件名（{name}），EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="100" />
+      <location filename="ecomap/io/kml.py" line="94" />
       <source>the KMZ archive contains no KML document</source>
       <translation>KMZ 压缩包中没有 KML 文档</translation>
-    </message>
-    <message>
-      <location filename="ecomap/io/kml.py" line="116" />
-      <source>the KMZ archive is damaged ({detail})</source>
-      <translation>KMZ 压缩包已损坏（{detail}）</translation>
     </message>
     <message>
       <location filename="ecomap/io/kml.py" line="77" />
@@ -4474,19 +4834,74 @@
       <translation>KMZ 文件不是有效的 ZIP 压缩包</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="72" />
+      <location filename="ecomap/io/mapinfo.py" line="91" />
+      <source>the MapInfo table's companion file {name} is missing; copy all files of the table (.tab, .dat, .map, .id) together</source>
+      <translation>缺少 MapInfo 表的配套文件 {name}；请将表的全部文件（.tab、.dat、.map、.id）一起复制</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/mapinfo.py" line="94" />
+      <source>the MapInfo table's companion file {name} is missing; copy the .mif and the .mid together</source>
+      <translation>缺少 MapInfo 表的配套文件 {name}；请将 .mif 与 .mid 一起复制</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="83" />
       <source>the Shapefile is damaged ({detail})</source>
       <translation>Shapefile 已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="29" />
+      <location filename="ecomap/io/ogr.py" line="40" />
       <source>the Shapefile's companion file {name} is missing; copy all files of the Shapefile (.shp, .shx, .dbf, .prj, .cpg) together</source>
       <translation>缺少 Shapefile 的配套文件 {name}；请将 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）一起复制</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="200" />
+      <location filename="ecomap/io/export.py" line="418" />
+      <source>the X/Y columns</source>
+      <translation>X/Y 坐标列</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/kml.py" line="182" />
       <source>the XML declares entities, which EcoMap refuses for safety</source>
       <translation>该 XML 声明了实体，出于安全考虑 EcoMap 拒绝读取</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="168" />
+      <source>the ZIP archive contains an unsafe file name ({name}); EcoMap refuses it</source>
+      <translation>ZIP 压缩包中含有不安全的文件名（{name}），EcoMap 拒绝读取</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/zipped.py" line="57" />
+      <source>the ZIP archive holds no data files EcoMap can read</source>
+      <translation>ZIP 压缩包中没有 EcoMap 能读取的数据文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/zipped.py" line="91" />
+      <source>the ZIP archive holds no {name}</source>
+      <translation>ZIP 压缩包中没有 {name}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="164" />
+      <source>the ZIP archive holds {n:,} files, more than the {limit:,} EcoMap reads</source>
+      <translation>ZIP 压缩包中有 {n:,} 个文件，超过 EcoMap 可读取的 {limit:,} 个</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="70" />
+      <source>the ZIP archive is damaged ({detail})</source>
+      <translation>ZIP 压缩包已损坏（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="171" />
+      <source>the ZIP archive is password-protected; unpack it with its password first</source>
+      <translation>ZIP 压缩包有密码保护，请先用密码解压</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="178" />
+      <source>the ZIP archive unpacks to {size:,} MB, more than the {limit:,} MB EcoMap reads</source>
+      <translation>ZIP 压缩包解压后共 {size:,} MB，超过 EcoMap 可读取的 {limit:,} MB</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="181" />
+      <source>the ZIP archive's entries overlap, as only a zip bomb's do; EcoMap refuses it</source>
+      <translation>ZIP 压缩包中的条目互相重叠（这是“压缩炸弹”的特征），EcoMap 拒绝读取</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="252" />
@@ -4494,7 +4909,7 @@
       <translation>[地块坐标] 节中没有地块</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/stats.py" line="65" />
+      <location filename="ecomap/analysis/stats.py" line="71" />
       <source>the administrative units must be polygons</source>
       <translation>行政单元图层须为面图层</translation>
     </message>
@@ -4509,17 +4924,17 @@
       <translation>图集需要一个覆盖图层</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/proximity.py" line="43" />
+      <location filename="ecomap/analysis/proximity.py" line="40" />
       <source>the buffer distance must not be negative</source>
       <translation>缓冲距离不能为负</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="400" />
+      <location filename="ecomap/io/parcel_txt.py" line="422" />
       <source>the coordinate system (坐标系) '{text}' is missing or not recognised; assuming CGCS2000</source>
       <translation>坐标系“{text}”缺失或无法识别；假定为 2000 国家大地坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="718" />
+      <location filename="ecomap/io/parcel_txt.py" line="740" />
       <source>the coordinate system is unknown: computed areas are planar</source>
       <translation>坐标系未知：计算面积为平面面积</translation>
     </message>
@@ -4529,12 +4944,12 @@
       <translation>坐标为空或不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="410" />
+      <location filename="ecomap/io/parcel_txt.py" line="432" />
       <source>the coordinates are latitude and longitude</source>
       <translation>坐标为经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="102" />
+      <location filename="ecomap/io/crs_detect.py" line="374" />
       <source>the coordinates do not identify a Chinese coordinate system</source>
       <translation>无法根据坐标判断所用的中国坐标系</translation>
     </message>
@@ -4549,7 +4964,17 @@
       <translation>覆盖图层“{name}”没有几何图形</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/proximity.py" line="64" />
+      <location filename="ecomap/io/crs_detect.py" line="348" />
+      <source>the datum is assumed to be CGCS2000: without a coordinate system the numbers cannot tell it from Xian 1980 or Beijing 1954, whose data with the same numbers lie within about 100 m</source>
+      <translation>大地基准假定为 CGCS2000：没有坐标系时，仅凭坐标数值无法区分 CGCS2000 与西安 80 或北京 54，数值相同的西安 80、北京 54 数据与之相距约 100 米以内</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/crs_detect.py" line="242" />
+      <source>the datum is named {named}, but its ellipsoid is that of {datum} ({ellipsoid}); ellipsoid and parameters are those of {crs}</source>
+      <translation>基准名为 {named}，但其椭球属于 {datum}（{ellipsoid}）；椭球和参数与 {crs} 一致</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/proximity.py" line="61" />
       <source>the distance must not be negative</source>
       <translation>距离不能为负</translation>
     </message>
@@ -4559,17 +4984,17 @@
       <translation>图形没有坐标系，也无法推断（{reason}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="428" />
+      <location filename="ecomap/io/parcel_txt.py" line="450" />
       <source>the easting prefix {zone} is not a Gauss-Krüger zone in China</source>
       <translation>Y 坐标前缀 {zone} 不是我国范围内的高斯-克吕格投影带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="463" />
+      <location filename="ecomap/io/parcel_txt.py" line="485" />
       <source>the eastings are neither zone-prefixed nor within one zone (0–1 000 000 m)</source>
       <translation>Y 坐标既不带带号前缀，也不在单个投影带范围内（0–1 000 000 米）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="420" />
+      <location filename="ecomap/io/parcel_txt.py" line="442" />
       <source>the eastings carry different zone numbers ({zones}); using zone {zone}</source>
       <translation>Y 坐标带有不同的带号（{zones}）；采用第 {zone} 带</translation>
     </message>
@@ -4579,12 +5004,12 @@
       <translation>表达式为空</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="76" />
+      <location filename="ecomap/io/shapefile_writer.py" line="88" />
       <source>the field name '{name}' cannot be written in {encoding}; choose UTF-8</source>
       <translation>字段名“{name}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="106" />
+      <location filename="ecomap/io/ogr.py" line="140" />
       <source>the file contains no layers</source>
       <translation>文件中没有图层</translation>
     </message>
@@ -4594,17 +5019,17 @@
       <translation>文件未声明坐标系；推断为 EPSG:{epsg}，依据：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="116" />
+      <location filename="ecomap/io/crs_detect.py" line="396" />
       <source>the file declares {name}, but its coordinates are not longitude/latitude</source>
       <translation>文件声明为 {name}，但坐标并非经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="514" />
+      <location filename="ecomap/io/parcel_txt.py" line="536" />
       <source>the file gives datum transformation parameters ({params}); they are kept in the metadata, not applied</source>
       <translation>文件给出了转换参数（{params}）；已保存在元数据中，未予应用</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="407" />
+      <location filename="ecomap/io/parcel_txt.py" line="429" />
       <source>the file holds no coordinates</source>
       <translation>文件中没有坐标</translation>
     </message>
@@ -4614,22 +5039,32 @@
       <translation>文件中没有可作为项目用地范围的图形</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="208" />
+      <location filename="ecomap/io/csv_points.py" line="220" />
       <source>the file holds no table</source>
       <translation>文件中没有表格</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="86" />
+      <location filename="ecomap/io/registry.py" line="119" />
       <source>the file is empty (0 bytes)</source>
       <translation>文件为空（0 字节）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="202" />
+      <location filename="ecomap/io/kml.py" line="184" />
       <source>the file is not valid XML ({detail})</source>
       <translation>文件不是有效的 XML（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="118" />
+      <location filename="ecomap/io/crs_detect.py" line="247" />
+      <source>the file names no datum ('{datum}'); its ellipsoid ({ellipsoid}) and parameters are those of {crs}</source>
+      <translation>文件未写明大地基准（'{datum}'）；其椭球（{ellipsoid}）和参数与 {crs} 一致</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="101" />
+      <source>the file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}. An assumed coordinate system is not written as if the file had declared it: confirm it or choose the coordinate system to write</source>
+      <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。推断的坐标系不会当作文件声明的坐标系写出：请确认它，或选择要写出的坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/registry.py" line="220" />
       <source>the folder contains no data files EcoMap can read</source>
       <translation>文件夹中没有 EcoMap 可读取的数据文件</translation>
     </message>
@@ -4649,17 +5084,17 @@
       <translation>项目用地范围为空</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="459" />
+      <location filename="ecomap/io/parcel_txt.py" line="481" />
       <source>the header gives no zone (带号) and the eastings carry no zone prefix</source>
       <translation>文件头没有带号，Y 坐标也不带带号前缀</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="437" />
+      <location filename="ecomap/io/parcel_txt.py" line="459" />
       <source>the header says zone (带号) {header} but the eastings carry zone {zone}; using zone {zone}</source>
       <translation>文件头带号为 {header}，但 Y 坐标前缀为第 {zone} 带；采用第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="450" />
+      <location filename="ecomap/io/parcel_txt.py" line="472" />
       <source>the header says {header}° zones but zone {zone} is a {width}° zone; using {width}°</source>
       <translation>文件头为 {header} 度分带，但第 {zone} 带属于 {width} 度分带；采用 {width} 度分带</translation>
     </message>
@@ -4669,7 +5104,7 @@
       <translation>内存中的图层“{table}”与文件已不一致，请重新加载后再编辑</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt_writer.py" line="95" />
+      <location filename="ecomap/io/parcel_txt_writer.py" line="98" />
       <source>the layer has no coordinate system; cannot write a parcel TXT</source>
       <translation>图层没有坐标系，无法写出界址点坐标 TXT</translation>
     </message>
@@ -4684,7 +5119,12 @@
       <translation>台账只能导出为 .xlsx 文件</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="43" />
+      <location filename="ecomap/analysis/zonal.py" line="534" />
+      <source>the minimum number of pixels must be a whole number, 0 or more</source>
+      <translation>最少像元数必须是不小于 0 的整数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="47" />
       <source>the output folder does not exist</source>
       <translation>输出文件夹不存在</translation>
     </message>
@@ -4704,32 +5144,32 @@
       <translation>该项目由更新版本的 EcoMap 保存（格式 {version}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/zonal.py" line="444" />
+      <location filename="ecomap/analysis/zonal.py" line="454" />
       <source>the raster has no band {band}</source>
       <translation>栅格没有第 {band} 波段</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="173" />
+      <location filename="ecomap/io/screening_pdf.py" line="175" />
       <source>the report must be a .pdf file</source>
       <translation>报告须为 .pdf 文件</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="181" />
+      <location filename="ecomap/analysis/screening_rules.py" line="248" />
       <source>the rule table is not valid JSON ({detail})</source>
       <translation>规则表不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="183" />
+      <location filename="ecomap/analysis/screening_rules.py" line="254" />
       <source>the rule table must be a JSON list of rules</source>
       <translation>规则表须为 JSON 规则列表</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="80" />
+      <location filename="ecomap/gui/crs_dialog.py" line="100" />
       <source>the same zone on the Beijing 1954 datum</source>
       <translation>同一带号的北京 54 坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/crs_dialog.py" line="79" />
+      <location filename="ecomap/gui/crs_dialog.py" line="99" />
       <source>the same zone on the Xian 1980 datum</source>
       <translation>同一带号的西安 80 坐标系</translation>
     </message>
@@ -4739,24 +5179,34 @@
       <translation>比例尺必须是正数</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="83" />
+      <location filename="ecomap/io/export.py" line="128" />
       <source>the selection does not match the layer</source>
       <translation>所选要素与图层不对应</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="212" />
+      <location filename="ecomap/io/csv_points.py" line="224" />
       <source>the table has a header but no rows</source>
       <translation>表格只有表头，没有数据行</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="205" />
+      <location filename="ecomap/io/csv_points.py" line="217" />
       <source>the table is malformed: {reason}</source>
       <translation>表格格式错误：{reason}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/mapinfo.py" line="67" />
+      <source>the table's CoordSys is NonEarth (plain drawing units), which names no coordinate system</source>
+      <translation>该表的 CoordSys 为 NonEarth（仅为绘图单位），未指明任何坐标系</translation>
     </message>
     <message>
       <location filename="ecomap/io/text_encoding.py" line="42" />
       <source>the text is not valid {encoding} (byte {offset})</source>
       <translation>文本不是有效的 {encoding} 编码（第 {offset} 字节）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/screening_rules.py" line="223" />
+      <source>the warning distance must not be negative</source>
+      <translation>提示距离不能为负数</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="215" />
@@ -4779,7 +5229,7 @@
       <translation>水质断面表中没有 {field} 字段</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="136" />
+      <location filename="ecomap/io/export.py" line="269" />
       <source>there are no layers to write</source>
       <translation>没有可输出的图层</translation>
     </message>
@@ -4787,6 +5237,11 @@
       <location filename="ecomap/core/layout/output.py" line="86" />
       <source>there are no pages to write</source>
       <translation>没有可输出的页面</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/mapinfo.py" line="87" />
+      <source>this .tab registers a raster image; open the image file itself</source>
+      <translation>此 .tab 是栅格影像的配准文件，请直接打开影像文件</translation>
     </message>
     <message>
       <location filename="ecomap/io/text_encoding.py" line="47" />
@@ -4799,6 +5254,21 @@
       <translation>这不是 GDAL 能读取的 DXF 图形</translation>
     </message>
     <message>
+      <location filename="ecomap/core/datum_shift.py" line="206" />
+      <source>to combine {datum} data with CGCS2000 data, a local 7-parameter (Bursa-Wolf) transformation is needed: PROJ publishes none from {datum} to CGCS2000, only a no-op that leaves the coordinates tens of metres off. Ask the surveying and mapping authority for the parameters</source>
+      <translation>要将 {datum} 数据与 CGCS2000 数据一起使用，需要本地七参数（布尔莎）转换：PROJ 没有发布从 {datum} 到 CGCS2000 的转换，只有一个不改变坐标的空转换，会使坐标偏差数十米。请向测绘主管部门索取转换参数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/datum_shift.py" line="203" />
+      <source>to combine {datum} data with CGCS2000 data, choose a datum transformation: {options}</source>
+      <translation>要将 {datum} 数据与 CGCS2000 数据一起使用，请选择一种基准转换：{options}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/geometry_check.py" line="54" />
+      <source>too few points</source>
+      <translation>点数过少</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/coords.py" line="83" />
       <source>type two values separated by a comma, e.g. 116.404, 39.915</source>
       <translation>请输入以逗号分隔的两个数，例如 116.404, 39.915</translation>
@@ -4809,7 +5279,7 @@
       <translation>输入的坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="188" />
+      <location filename="ecomap/gui/analysis_common.py" line="191" />
       <source>unexpected problem ({detail})</source>
       <translation>意外错误（{detail}）</translation>
     </message>
@@ -4824,12 +5294,12 @@
       <translation>多余的内容</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="111" />
+      <location filename="ecomap/cli/cmd_info.py" line="165" />
       <source>unknown</source>
       <translation>未知</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="273" />
+      <location filename="ecomap/core/style.py" line="274" />
       <source>unknown classification method '{name}'</source>
       <translation>未知的分级方法“{name}”</translation>
     </message>
@@ -4839,22 +5309,22 @@
       <translation>未知坐标系“{crs}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt_writer.py" line="120" />
+      <location filename="ecomap/io/parcel_txt_writer.py" line="123" />
       <source>unknown encoding {encoding}</source>
       <translation>未知编码 {encoding}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/shapefile_writer.py" line="52" />
+      <location filename="ecomap/io/shapefile_writer.py" line="63" />
       <source>unknown encoding {encoding} (use UTF-8 or GBK)</source>
       <translation>未知编码 {encoding}（请用 UTF-8 或 GBK）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="97" />
+      <location filename="ecomap/io/registry.py" line="142" />
       <source>unknown file type '{ext}'; EcoMap reads {formats}</source>
       <translation>未知的文件类型“{ext}”；EcoMap 可读取：{formats}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/table_export.py" line="41" />
+      <location filename="ecomap/io/table_export.py" line="44" />
       <source>unknown geometry mode '{mode}'</source>
       <translation>未知的几何输出方式“{mode}”</translation>
     </message>
@@ -4869,7 +5339,7 @@
       <translation>未知的格网类型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="85" />
+      <location filename="ecomap/core/style.py" line="86" />
       <source>unknown hatch '{name}'</source>
       <translation>未知的填充线型“{name}”</translation>
     </message>
@@ -4884,7 +5354,7 @@
       <translation>未知的版式元素“{kind}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="87" />
+      <location filename="ecomap/core/style.py" line="88" />
       <source>unknown marker '{name}'</source>
       <translation>未知的点符号“{name}”</translation>
     </message>
@@ -4899,27 +5369,27 @@
       <translation>未知的纸张“{page}”（可用：{known}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening.py" line="263" />
+      <location filename="ecomap/analysis/screening.py" line="442" />
       <source>unknown project type '{type}'; use one of: {types}</source>
       <translation>未知项目类型“{type}”，可选：{types}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="281" />
+      <location filename="ecomap/core/style.py" line="282" />
       <source>unknown raster mode '{name}'</source>
       <translation>未知的栅格显示方式“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/zonal.py" line="435" />
+      <location filename="ecomap/analysis/zonal.py" line="445" />
       <source>unknown statistic(s): {names}</source>
       <translation>未知统计量：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="287" />
+      <location filename="ecomap/core/style.py" line="288" />
       <source>unknown style type '{name}'</source>
       <translation>未知的样式类型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="44" />
+      <location filename="ecomap/gui/layer_properties.py" line="45" />
       <source>unknown — the file declares none and the coordinates do not tell</source>
       <translation>未知——文件未声明坐标系，从坐标值也无法判断</translation>
     </message>
@@ -4929,7 +5399,7 @@
       <translation>不支持的输出格式“{suffix}”，请使用 .csv 或 .xlsx</translation>
     </message>
     <message>
-      <location filename="ecomap/io/report_tables.py" line="76" />
+      <location filename="ecomap/io/report_tables.py" line="80" />
       <source>unsupported output format "{suffix}"; use .csv, .xlsx or .gpkg</source>
       <translation>不支持的输出格式“{suffix}”，请使用 .csv、.xlsx 或 .gpkg</translation>
     </message>
@@ -4939,12 +5409,22 @@
       <translation>矢量</translation>
     </message>
     <message>
+      <location filename="ecomap/analysis/screening_rules.py" line="275" />
+      <source>warn_constraints must be a list of constraint kinds</source>
+      <translation>warn_constraints 必须是约束类型的列表</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/screening_rules.py" line="272" />
+      <source>warn_distance_m must be a number of metres, 0 or more</source>
+      <translation>warn_distance_m 必须是不小于 0 的米数</translation>
+    </message>
+    <message>
       <location filename="ecomap/cli/cmd_atlas.py" line="66" />
       <source>warning: {text}</source>
       <translation>警告：{text}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_overlay.py" line="134" />
+      <location filename="ecomap/gui/analysis_overlay.py" line="100" />
       <source>within</source>
       <translation>距离不超过</translation>
     </message>
@@ -4959,7 +5439,7 @@
       <translation>已写出 {path}（{w}×{h}），用时 {secs:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/zonal.py" line="489" />
+      <location filename="ecomap/analysis/zonal.py" line="549" />
       <source>zonal statistics need a polygon layer</source>
       <translation>分区统计需要面图层</translation>
     </message>
@@ -4969,12 +5449,12 @@
       <translation>{count} 个没有几何的 DXF 实体未载入</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="543" />
+      <location filename="ecomap/io/kml.py" line="525" />
       <source>{count} KML geometries had too few coordinates and were left out</source>
       <translation>{count} 个 KML 几何的坐标点过少，未载入</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="546" />
+      <location filename="ecomap/io/kml.py" line="528" />
       <source>{count} KML geometries had unreadable coordinates and were left out</source>
       <translation>{count} 个 KML 几何的坐标无法读取，未载入</translation>
     </message>
@@ -4984,7 +5464,17 @@
       <translation>{count} 个实体远离图形的其余部分（常位于 0,0），推断坐标系时已忽略</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="296" />
+      <location filename="ecomap/io/geometry_decode.py" line="177" />
+      <source>{count} features have curved geometry (arcs); they were approximated by straight segments of at most {step:g}° of arc each</source>
+      <translation>{count} 个要素含曲线几何（圆弧），已用直线段近似，每段所对圆心角不超过 {step:g}°</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/geometry_check.py" line="168" />
+      <source>{count} features have invalid geometry; they are shown as read, not repaired. “Repair geometry (new copy)” in the layer's menu makes a repaired copy.</source>
+      <translation>{count} 个要素的几何无效；按读取原样显示，未作修复。在图层右键菜单中选择“修复几何（生成副本）”可生成修复后的副本。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/kml.py" line="278" />
       <source>{count} overlays and network links in the KML were not loaded</source>
       <translation>KML 中的 {count} 个叠加层和网络链接未载入</translation>
     </message>
@@ -5044,9 +5534,14 @@
       <translation>{field}：原为 {base}，您要改为 {mine}，文件中现为 {theirs}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="138" />
+      <location filename="ecomap/io/export.py" line="271" />
       <source>{format} holds one layer; export the layers one by one or choose GeoPackage or KML</source>
       <translation>{format} 只能保存一个图层；请逐个导出，或选择 GeoPackage 或 KML</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/geometry_check.py" line="175" />
+      <source>{ids} and {n} more</source>
+      <translation>{ids} 等，另有 {n} 个</translation>
     </message>
     <message>
       <location filename="ecomap/domain/edit_rules.py" line="161" />
@@ -5054,9 +5549,19 @@
       <translation>{later}（{b}）不能早于{earlier}（{a}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="78" />
+      <location filename="ecomap/cli/cmd_screen.py" line="88" />
       <source>{layer} #{fid} {name} ({type}): {area:,.2f} m², {share:.2%} of the footprint</source>
       <translation>{layer} #{fid} {name}（{type}）：{area:,.2f} 平方米，占用地 {share:.2%}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_screen.py" line="92" />
+      <source>{layer} in all: {area:,.2f} m², {share:.2%} of the footprint (overlapping features counted once)</source>
+      <translation>{layer} 合计：{area:,.2f} 平方米，占用地 {share:.2%}（重叠要素只计一次）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/screening_pdf.py" line="238" />
+      <source>{layer} in all: {area} m² = {mu} mu, {share} of the footprint (overlapping features counted once)</source>
+      <translation>{layer} 合计：{area} 平方米 = {mu} 亩，占用地 {share}（重叠要素只计一次）</translation>
     </message>
     <message>
       <location filename="ecomap/core/editing.py" line="93" />
@@ -5069,14 +5574,49 @@
       <translation>{layer} {key}：该要素已被他人删除</translation>
     </message>
     <message>
+      <location filename="ecomap/io/archive.py" line="138" />
+      <source>{member} is larger than {limit} MB; EcoMap refuses it</source>
+      <translation>{member} 超过 {limit} MB，EcoMap 拒绝读取</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/expression.py" line="115" />
       <source>{message} at character {pos} (near '{near}')</source>
       <translation>{message}（第 {pos} 个字符，“{near}”附近）</translation>
     </message>
     <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="86" />
+      <source>{message}; give --crs {epsg} to confirm it, or --crs with another code to reproject from it</source>
+      <translation>{message}；用 --crs {epsg} 确认此坐标系，或用 --crs 加其他代码从它投影</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/water_panel.py" line="270" />
       <source>{month}: &lt;b&gt;{n}&lt;/b&gt; sections assessed · Ⅰ–Ⅲ &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ &lt;b&gt;{bad}&lt;/b&gt; · meeting target &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;&lt;b&gt;{failing}&lt;/b&gt; failing&lt;/span&gt;</source>
       <translation>{month}：评价断面 &lt;b&gt;{n}&lt;/b&gt; 个 · Ⅰ～Ⅲ类 &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ类 &lt;b&gt;{bad}&lt;/b&gt; · 达标率 &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;未达标 &lt;b&gt;{failing}&lt;/b&gt; 个&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="196" />
+      <source>{name} (repaired)</source>
+      <translation>{name}（已修复）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/registry.py" line="212" />
+      <source>{name} could not be read: {error}</source>
+      <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="173" />
+      <source>{name} expands {ratio:,.0f} times, as only a zip bomb does; EcoMap refuses the archive</source>
+      <translation>{name} 解压后膨胀 {ratio:,.0f} 倍（只有“压缩炸弹”才会如此），EcoMap 拒绝读取此压缩包</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="201" />
+      <source>{name} has no invalid geometry to repair.</source>
+      <translation>{name} 没有需要修复的无效几何。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/dataset_chooser.py" line="39" />
+      <source>{name} holds {n} datasets. Tick the ones to add.</source>
+      <translation>{name} 中有 {n} 个数据集，请勾选要添加的数据集。</translation>
     </message>
     <message>
       <location filename="ecomap/io/dxf.py" line="362" />
@@ -5109,19 +5649,24 @@
       <translation>{name}：该断面未监测</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="209" />
+      <location filename="ecomap/app/data_loader.py" line="283" />
       <source>{name}: the file declares no coordinate system and its coordinates do not tell. Choose the one it was made in.</source>
       <translation>{name}：文件没有声明坐标系，从坐标值也无法判断。请选择数据制作时所用的坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="205" />
+      <location filename="ecomap/app/data_loader.py" line="279" />
       <source>{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because {reason}. Confirm or choose another.</source>
       <translation>{name}：文件没有声明坐标系。EcoMap 推测为 EPSG:{epsg}，因为{reason}。请确认或另选。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="188" />
+      <location filename="ecomap/app/data_loader.py" line="253" />
       <source>{n} attribute-only tables added below the map layers (no map symbols); open one with the attribute table (F6).</source>
       <translation>已在地图图层下方添加 {n} 个纯属性表（无地图符号）；可用属性表（F6）打开。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="429" />
+      <source>{n} cells hold more than the {limit} characters Excel keeps (long WKT geometries); Excel will cut them, so use CSV or GeoPackage for the geometry</source>
+      <translation>{n} 个单元格超过 Excel 单元格可保存的 {limit} 个字符（WKT 几何过长），Excel 会截断，几何请用 CSV 或 GeoPackage 导出</translation>
     </message>
     <message>
       <location filename="ecomap/gui/panels/project_detail.py" line="52" />
@@ -5134,7 +5679,7 @@
       <translation>共 {n} 个不同的值，太多了，不适合分类显示；请改用分级显示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/identify_panel.py" line="92" />
+      <location filename="ecomap/gui/identify_panel.py" line="93" />
       <source>{n} feature(s) found.</source>
       <translation>找到 {n} 个要素。</translation>
     </message>
@@ -5154,12 +5699,22 @@
       <translation>在 {layer} 中选中了 {n} 个要素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="372" />
+      <location filename="ecomap/app/layer_actions.py" line="219" />
+      <source>{n} features have geometry that cannot be read at all.</source>
+      <translation>{n} 个要素的几何完全无法读取。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="214" />
+      <source>{n} features repaired in the new layer {copy}.</source>
+      <translation>已在新图层 {copy} 中修复 {n} 个要素。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="461" />
       <source>{n} features without geometry were left out</source>
       <translation>{n} 个无几何图形的要素未导出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="134" />
+      <location filename="ecomap/gui/layer_properties.py" line="135" />
       <source>{n} invalid (self-intersections or bad rings)</source>
       <translation>{n} 个无效（自相交或环错误）</translation>
     </message>
@@ -5184,19 +5739,29 @@
       <translation>{n} 米</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_overlay.py" line="50" />
+      <location filename="ecomap/app/layer_actions.py" line="216" />
+      <source>{n} of them had nothing valid left and have no geometry now.</source>
+      <translation>其中 {n} 个修复后已无有效部分，现在没有几何。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_overlay.py" line="54" />
       <source>{n} overlapping pairs between {a} and {b}</source>
       <translation>{a} 与 {b} 之间有 {n} 对重叠</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_zonal.py" line="84" />
+      <location filename="ecomap/analysis/zonal.py" line="527" />
+      <source>{n} polygon(s) have fewer than {min} valid pixels: their mean is unreliable (marked in the few-pixels column)</source>
+      <translation>有 {n} 个要素的有效像元少于 {min} 个，其均值不可靠（已在“像元过少”列标注）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_zonal.py" line="98" />
       <source>{n} polygons</source>
       <translation>{n} 个面</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project_bridge.py" line="88" />
-      <source>{path}: no layer named '{name}'</source>
-      <translation>{path}：没有名为“{name}”的图层</translation>
+      <location filename="ecomap/core/geometry_check.py" line="176" />
+      <source>{reason}: {count} features ({ids})</source>
+      <translation>{reason}：{count} 个要素（{ids}）</translation>
     </message>
     <message>
       <location filename="ecomap/gui/panels/project_edit_dialog.py" line="103" />
@@ -5204,12 +5769,12 @@
       <translation>{stage}（当前）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_model.py" line="218" />
+      <location filename="ecomap/gui/attribute_model.py" line="250" />
       <source>{total} features, {shown} shown, {selected} selected</source>
       <translation>共 {total} 个要素，显示 {shown} 个，选中 {selected} 个</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_stats.py" line="48" />
+      <location filename="ecomap/cli/cmd_stats.py" line="49" />
       <source>{units}: {n} units, {k} layers</source>
       <translation>{units}：{n} 个单元，{k} 个图层</translation>
     </message>
@@ -5219,12 +5784,22 @@
       <translation>{value} 万元</translation>
     </message>
     <message>
+      <location filename="ecomap/analysis/screening.py" line="268" />
+      <source>{verdict} (note: {reason})</source>
+      <translation>{verdict}（提示：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/analysis/screening.py" line="267" />
+      <source>{verdict}: {reason}</source>
+      <translation>{verdict}：{reason}</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/output.py" line="167" />
       <source>{w} × {h} pixels is too large an image; choose a lower resolution</source>
       <translation>{w} × {h} 像素的图像过大，请选择较低的分辨率</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="98" />
+      <location filename="ecomap/gui/layer_properties.py" line="99" />
       <source>{w} × {h} pixels, {n} band(s), {dtype}</source>
       <translation>{w} × {h} 像元，{n} 个波段，{dtype}</translation>
     </message>
@@ -5234,32 +5809,32 @@
       <translation>万元</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="741" />
+      <location filename="ecomap/io/parcel_txt.py" line="761" />
       <source>… and {n} more parcels whose stated area differs by more than 1 %</source>
       <translation>……另有 {n} 个地块的面积与计算面积相差超过 1%</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="697" />
+      <location filename="ecomap/io/parcel_txt.py" line="719" />
       <source>… and {n} more parcels with a different number of boundary points</source>
       <translation>……另有 {n} 个地块的界址点数不符</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="445" />
+      <location filename="ecomap/io/parcel_txt.py" line="467" />
       <source>几度分带 is missing; {width}° zones assumed from zone {zone}</source>
       <translation>缺少几度分带；按第 {zone} 带推定为 {width} 度分带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="434" />
+      <location filename="ecomap/io/parcel_txt.py" line="456" />
       <source>带号 is missing; zone {zone} taken from the easting prefix</source>
       <translation>缺少带号；按 Y 坐标前缀取第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="503" />
+      <location filename="ecomap/io/parcel_txt.py" line="525" />
       <source>带号 {value} read as the central meridian {value}°E: {width}° zone {zone}</source>
       <translation>带号 {value} 按中央经线东经 {value}° 理解：{width} 度分带第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="507" />
+      <location filename="ecomap/io/parcel_txt.py" line="529" />
       <source>带号 {zone} is not a Gauss-Krüger zone in China</source>
       <translation>带号 {zone} 不是我国范围内的高斯-克吕格投影带</translation>
     </message>

@@ -17,7 +17,10 @@ def test_vector_json_shape(tmp_path, capsys):
     assert info["kind"] == "vector"
     (layer,) = info["layers"]
     assert layer["geometry_type"] == "Polygon" and layer["feature_count"] == 3
-    assert layer["crs"] == {"epsg": None, "name": "CGCS2000 / 3-degree Gauss-Kruger zone 36", "assumed_epsg": 4524}
+    crs = layer["crs"]
+    assert {k: crs[k] for k in ("epsg", "name", "assumed_epsg")} == {
+        "epsg": None, "name": "CGCS2000 / 3-degree Gauss-Kruger zone 36", "assumed_epsg": 4524}
+    assert crs["matched_by"] == "coordinates" and not crs["declared"] and crs["datum_shift"] is None
     assert layer["bounds"][0] > 36_000_000  # x is the easting
     assert [f["name"] for f in layer["fields"]] == ["HXMC", "LXBM", "MJ"]
     assert all(f["alias"] is None for f in layer["fields"])

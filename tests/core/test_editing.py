@@ -73,8 +73,8 @@ def test_edit_writes_feature_history_and_audit_in_one_go(setup, gpkg):
     assert all(a["layer"] == "restoration_projects" and a["feature_fid"] == 2 and a["feature_key"] == "P2"
                for a in audit)
     assert audit[0]["time"][:4].isdigit() and "T" in audit[0]["time"]
-    # the layer in memory follows, as a new frame object (render caches miss)
-    assert layer.features.loc[1, "XMJD"] == "竣工" and layer.features.loc[1, "version"] == 2
+    # the layer in memory follows, as a new frame object (render caches miss); rows are indexed by fid
+    assert layer.features.loc[2, "XMJD"] == "竣工" and layer.features.loc[2, "version"] == 2
     assert events[-1].rows == (1,) and events[-1].action == "edit" and "XMJD" in events[-1].fields
 
 
@@ -93,7 +93,7 @@ def test_undo_and_redo_are_audited_edits(setup, gpkg):
     cmd = session.edit(target, 1, {"XMJD": "竣工", "WCJD": 100})
     cmd.undo()
     assert stored(gpkg, 2) == ("在建", 20.0, None, 3)
-    assert layer.features.loc[1, "XMJD"] == "在建" and layer.features is not frame_before
+    assert layer.features.loc[2, "XMJD"] == "在建" and layer.features is not frame_before
     assert history(gpkg)[-1][1:3] == ("竣工", "在建") and history(gpkg)[-1][3].startswith("撤销")
     cmd.redo()
     assert stored(gpkg, 2) == ("竣工", 100.0, None, 4)
@@ -109,7 +109,7 @@ def test_invalid_edit_is_rejected_and_writes_nothing(setup, gpkg):
         session.edit(target, 1, {"XMJD": "验收", "WCJD": 130})
     assert len(err.value.messages) == 2
     assert dump(gpkg) == before and events == []
-    assert layer.features.loc[1, "XMJD"] == "在建"
+    assert layer.features.loc[2, "XMJD"] == "在建"
 
 
 def test_explicit_revert_is_allowed(setup, gpkg):
@@ -130,7 +130,7 @@ def test_conflict_from_a_second_connection(setup, gpkg):
     assert c.theirs["WCJD"] == 55.0 and c.their_version == 2 and c.base_version == 1
     assert c.mine == {"WCJD": 30.0} and c.changed_fields() == ["WCJD"] and c.key == "P2"
     assert dump(gpkg) == before and events == []  # nothing written, not even an audit row
-    assert layer.features.loc[1, "WCJD"] == 20.0
+    assert layer.features.loc[2, "WCJD"] == 20.0
 
 
 def test_conflict_then_overwrite(setup, gpkg):
@@ -155,7 +155,7 @@ def test_conflict_then_take_theirs(setup, gpkg):
     with pytest.raises(ed.Conflict):
         session.edit(target, 1, {"WCJD": 30})
     session.reload(target, [2])
-    assert layer.features.loc[1, "WCJD"] == 55.0 and layer.features.loc[1, "XMJD"] == "竣工"
+    assert layer.features.loc[2, "WCJD"] == 55.0 and layer.features.loc[2, "XMJD"] == "竣工"
     assert events[-1].action == "reload"
     # now based on their version, the next edit goes through
     session.edit(target, 1, {"WCJD": 60})
@@ -209,7 +209,7 @@ def test_failure_after_the_first_statement_rolls_everything_back(setup, gpkg, mo
     con = sqlite3.connect(gpkg)
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     con.close()
-    assert layer.features.loc[1, "XMJD"] == "在建" and events == []
+    assert layer.features.loc[2, "XMJD"] == "在建" and events == []
 
 
 def test_unknown_or_bookkeeping_fields_cannot_be_edited(setup):
@@ -294,6 +294,6 @@ def test_after_an_overwrite_memory_holds_the_whole_stored_row(setup, gpkg):
     with pytest.raises(ed.Conflict):
         cmd.apply()
     cmd.apply(force=True)
-    assert layer.features.loc[1, "WCJD"] == 30.0
-    assert layer.features.loc[1, "SJKGRQ"] == "2024-04-01"  # their other change is not hidden
-    assert layer.features.loc[1, "version"] == 3
+    assert layer.features.loc[2, "WCJD"] == 30.0
+    assert layer.features.loc[2, "SJKGRQ"] == "2024-04-01"  # their other change is not hidden
+    assert layer.features.loc[2, "version"] == 3

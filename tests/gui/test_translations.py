@@ -1,7 +1,7 @@
 """Chinese first: every user-visible string has a translation, and Qt's own dialogs speak Chinese too."""
 
-from ecomap.i18n_tools import collect_sources, read_ts
 from ecomap.i18n import ts_path
+from ecomap.i18n_tools import collect_sources, read_ts
 
 
 def test_every_tr_string_has_a_chinese_translation():

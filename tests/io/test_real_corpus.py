@@ -8,10 +8,11 @@ import io
 import json
 import math
 
+import pandas as pd
 import pytest
+from real_corpus import committed, facts, fetched
 
 from ecomap.cli.main import main as ecomap_main
-from real_corpus import committed, facts, fetched
 
 #: where each file's coordinates really are (EPSG), as its provenance says
 EXPECTED_EPSG = {
@@ -86,5 +87,5 @@ def test_text_reads_as_gdal_reads_it_with_the_encoding_set_by_hand(case):
             continue
         layer = next(lyr for lyr in open_path(_path(rel)) if lyr.name == want["layer"])
         values = layer.features[want["field"]].iloc[: len(want["values"])].tolist()
-        clean = [None if (isinstance(v, float) and math.isnan(v)) else v for v in values]
+        clean = [None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v for v in values]
         assert clean == want["values"], rel

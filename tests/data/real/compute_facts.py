@@ -7,7 +7,7 @@ python3-gdal, python3-pyproj), not EcoMap's venv:
 
 Text is decoded with the encoding set by hand (SHAPE_ENCODING), curved geometries
 are linearized by OGR itself, areas and lengths are geodesic (pyproj.Geod on the
-layer's own ellipsoid). The result is written to facts.json beside this script.
+layer's own ellipsoid, along edges densified in the file's CRS). The result is written to facts.json beside this script.
 """
 
 import json
@@ -41,10 +41,13 @@ FILES = {
 }
 
 
-def geodesic(geom: ogr.Geometry, to_geo, geod: Geod) -> tuple[float, float]:
+def geodesic(geom: ogr.Geometry, to_geo, geod: Geod, geographic: bool) -> tuple[float, float]:
     """(area m², length m) of a linear OGR geometry, geodesic."""
     geom = geom.GetLinearGeometry() if geom.HasCurveGeometry() else geom
     geom = geom.Clone()
+    # an edge is the straight line drawn in the file's CRS (as QGIS measures it), not a
+    # geodesic: densify it there first, so Geod's geodesic pieces follow the drawn edge
+    geom.Segmentize(0.01 if geographic else 1000.0)
     geom.Transform(to_geo)
     name = ogr.GeometryTypeToName(geom.GetGeometryType()).lower()
     area = length = 0.0
@@ -87,7 +90,7 @@ def facts_of(path: Path, encoding, epsg, field):
             for feature in layer:
                 fids.append(feature.GetFID())
                 geom = feature.GetGeometryRef()
-                a, ln = geodesic(geom, to_geo, geod) if geom is not None else (0.0, 0.0)
+                a, ln = geodesic(geom, to_geo, geod, crs.is_geographic) if geom is not None else (0.0, 0.0)
                 areas.append(a)
                 lengths.append(ln)
                 if field:
