@@ -22,7 +22,10 @@ What:
 
 Crash safety comes from SQLite: the write happens between ``BEGIN IMMEDIATE`` and
 ``COMMIT``; a process killed in between leaves a hot journal that the next opener
-rolls back (tests/core/test_editing_crash.py kills one mid-transaction).
+rolls back (tests/crash/ kills edits at random points). When another program holds
+the file's lock past the busy timeout, the edit raises :class:`DatabaseLocked` (a
+:class:`DataError`) with nothing written, in memory or on disk, and nothing
+announced: the caller may retry the same command.
 
 No widgets here (plain callbacks; QtCore is not even needed).
 """
@@ -44,6 +47,10 @@ import pandas as pd
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 from ecomap.io import gpkg_edit as g
+from ecomap.io.gpkg_edit import DatabaseLocked
+
+__all__ = ["Conflict", "DatabaseLocked", "EditEvent", "EditRejected", "EditSession", "EditTarget", "FeatureEdit",
+           "bind"]
 
 VERSION_COLUMN = "version"
 
@@ -152,11 +159,12 @@ def bind(path, table: str, layer=None, key_column: str | None = None, policy=Non
     path = Path(path)
     con = g.connect(path)
     try:
-        if not g.table_exists(con, table):
-            raise DataError(path, tr("no table named \"{table}\"").format(table=table))
-        columns = tuple(g.table_columns(con, table))
-        key = key_column if key_column in columns else None
-        fids, keys = g.read_fids(con, table, key)
+        with g.sql_errors(path):
+            if not g.table_exists(con, table):
+                raise DataError(path, tr("no table named \"{table}\"").format(table=table))
+            columns = tuple(g.table_columns(con, table))
+            key = key_column if key_column in columns else None
+            fids, keys = g.read_fids(con, table, key)
     finally:
         con.close()
     version = VERSION_COLUMN if VERSION_COLUMN in columns else None
@@ -218,7 +226,8 @@ class EditSession:
         """Take the file's current values into memory ("take theirs")."""
         con = g.connect(target.path)
         try:
-            values = {int(f): g.read_row(con, target.table, int(f)) for f in fids}
+            with g.sql_errors(target.path):
+                values = {int(f): g.read_row(con, target.table, int(f)) for f in fids}
         finally:
             con.close()
         rows, fields_ = [], set()
@@ -265,7 +274,8 @@ class FeatureEdit:
     def _read_current(self) -> dict:
         con = g.connect(self.target.path)
         try:
-            return g.read_row(con, self.target.table, self.fid) or {}
+            with g.sql_errors(self.target.path):
+                return g.read_row(con, self.target.table, self.fid) or {}
         finally:
             con.close()
 

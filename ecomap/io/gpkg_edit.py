@@ -4,7 +4,8 @@ What: a connection that GeoPackage triggers accept (GDAL's R-tree triggers call
 ``ST_IsEmpty``/``ST_MinX``…, which plain sqlite3 lacks, so every UPDATE of a feature
 table would fail), one-transaction context (``BEGIN IMMEDIATE`` … ``COMMIT``, or
 ``ROLLBACK`` on any exception, so a crash leaves the file as it was: SQLite's rollback
-journal restores it on the next open), row reads, helper DDL for attribute tables
+journal restores it on the next open; another program's lock becomes
+:class:`DatabaseLocked`, a message the GUI offers to retry), row reads, helper DDL for attribute tables
 registered in ``gpkg_contents``, and the ``ecomap_audit`` table.
 
 Why here and not in the editing commands: this is the file format; the commands
@@ -30,8 +31,42 @@ AUDIT_TABLE = "ecomap_audit"
 #: Columns after the table's own ``fid``; ``feature_fid`` is the edited feature's fid.
 AUDIT_COLUMNS = ("command_id", "action", "user", "time", "layer", "feature_fid", "feature_key", "field",
                  "old_value", "new_value", "note")
-#: Seconds to wait for another writer's lock before giving up.
-BUSY_TIMEOUT_S = 10.0
+#: Seconds to wait for another writer's lock before giving up (and asking the user to retry).
+BUSY_TIMEOUT_S = 3.0
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+class DatabaseLocked(DataError):
+    """Another program holds the GeoPackage's write lock; nothing was written. Worth a retry."""
+
+    def __init__(self, path):
+        super().__init__(path, tr("another program (QGIS, ArcGIS or a second EcoMap) is writing to this "
+                                  "GeoPackage and holds it locked, so the change was not saved; finish or "
+                                  "close it there and try again"))
+
+
+def sql_error(path, exc: sqlite3.Error) -> DataError:
+    """The user-facing error for an sqlite3 failure on ``path``: :class:`DatabaseLocked` for a lock."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or (code is None and ("locked" in text or "busy" in text)):
+        return DatabaseLocked(path)
+    return DataError(path, tr("cannot write to the GeoPackage ({detail})").format(detail=exc))
+
+
+@contextmanager
+def sql_errors(path) -> Iterator[None]:
+    """Turn sqlite3 errors raised in the block into :func:`sql_error`'s DataError."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise sql_error(path, exc) from None
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that remembers which file it is (for the messages of its errors)."""
+
+    path: Path | None = None
 
 
 # ----------------------------------------------------------------------------- geometry SQL functions
@@ -75,16 +110,19 @@ def _coord(i):
     return f
 
 
-def connect(path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+def connect(path, timeout: float | None = None) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with the GeoPackage SQL
-    functions the R-tree triggers call."""
+    functions the R-tree triggers call; waits ``timeout`` (default :data:`BUSY_TIMEOUT_S`)
+    for another program's lock."""
     path = Path(path)
     if not path.exists():
         raise DataError(path, tr("file not found"))
     try:
-        con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+        con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S if timeout is None else timeout,
+                              isolation_level=None, factory=_Connection)
     except sqlite3.Error as exc:
         raise DataError(path, tr("cannot open the GeoPackage ({detail})").format(detail=exc)) from None
+    con.path = path
     con.create_function("ST_IsEmpty", 1, _st_is_empty, deterministic=True)
     for name, i in (("ST_MinX", 0), ("ST_MaxX", 1), ("ST_MinY", 2), ("ST_MaxY", 3)):
         con.create_function(name, 1, _coord(i), deterministic=True)
@@ -99,14 +137,79 @@ def connect(path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
 @contextmanager
 def transaction(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction: taken with the write lock at once, committed only if the
-    block finishes, rolled back on any exception (and on KeyboardInterrupt)."""
-    con.execute("BEGIN IMMEDIATE")
+    block finishes, rolled back on any exception (and on KeyboardInterrupt).
+
+    sqlite3 errors (another program's lock that outlasts the busy timeout, at BEGIN or
+    at COMMIT) become :func:`sql_error`'s DataError; nothing of the block is kept then.
+    """
+    path = getattr(con, "path", None)
+    with sql_errors(path):
+        con.execute("BEGIN IMMEDIATE")
     try:
         yield con
-    except BaseException:
-        con.execute("ROLLBACK")
+        con.execute("COMMIT")
+    except BaseException as exc:
+        if con.in_transaction:
+            try:
+                con.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # closing the connection rolls back as well
+        if isinstance(exc, sqlite3.Error):
+            raise sql_error(path, exc) from None
         raise
-    con.execute("COMMIT")
+
+
+def roll_back_interrupted(path) -> None:
+    """Roll back what a writer killed mid-transaction left in the rollback journal of ``path``.
+
+    SQLite does it on the first read of a read-write connection; read-only ones (GDAL's,
+    the checks in :mod:`ecomap.io.ogr`) cannot, and would call the file damaged. Quiet
+    when there is nothing to roll back, or when it cannot be done (a read-only folder):
+    the reader's own checks then say what is wrong.
+    """
+    path = Path(path)
+    if not (path.is_file() and Path(str(path) + "-journal").exists()):
+        return
+    try:
+        con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        pass
+
+
+def release_for_replace(path, timeout: float = 1.0) -> None:
+    """Make the GeoPackage ``path`` safe to replace by a rename.
+
+    A rollback journal left beside it by a killed writer is rolled back now; left in
+    place, SQLite would "roll it back" into the new file and corrupt it. A write-ahead
+    log is checkpointed into the file for the same reason. A file another program is
+    writing to is not pulled from under it: :class:`DatabaseLocked`.
+    """
+    path = Path(path)
+    if not any(Path(str(path) + ending).exists() for ending in ("-journal", "-wal")):
+        return
+    try:
+        con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    except sqlite3.Error:
+        return  # not a database: nothing of it outlives the replace
+    try:
+        con.execute("BEGIN IMMEDIATE")  # takes the file's lock, rolling back a hot journal first
+        con.execute("ROLLBACK")
+        if con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+            busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:
+                raise DatabaseLocked(path)
+    except sqlite3.OperationalError as exc:
+        error = sql_error(path, exc)
+        if isinstance(error, DatabaseLocked):
+            raise error from None
+    except sqlite3.DatabaseError:
+        pass  # a damaged file: replacing it is what the user asked for
+    finally:
+        con.close()
 
 
 # ----------------------------------------------------------------------------- values and rows

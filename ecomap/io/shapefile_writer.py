@@ -18,16 +18,16 @@ What goes wrong with Shapefiles in practice, and what this writer does about it:
 * Values the encoding cannot hold (a GBK file and a rare character) stop the export
   with the offending text rather than writing question marks.
 * Text longer than 254 bytes, and date-times (DBF has dates only) are reported.
-* All files (.shp .shx .dbf .prj .cpg) are written into a temporary folder beside the
-  target and then moved together; sidecars of an older Shapefile of the same name
-  that this write does not produce (.qix, .sbn …) are removed so they cannot lie.
+* The files (.shp .shx .dbf .prj .cpg) replace an older Shapefile of the same name
+  as one set (:func:`ecomap.core.atomic.atomic_file_set`): written into a temporary
+  folder beside the target, then swapped in under a manifest, so that a process
+  killed mid-swap leaves a swap the next read or write completes, never a new .shp
+  read through an old .shx. The old Shapefile's sidecars that this write does not
+  produce (.qix, .sbn …) go with the swap, so they cannot lie.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ecomap.core.atomic import new_file_mode
+from ecomap.core.atomic import atomic_file_set
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 from ecomap.io.export_fields import SHAPEFILE_RESERVED, rename_reserved
@@ -187,40 +187,18 @@ def write_shapefile(frame: gpd.GeoDataFrame, path: Path, encoding: str | None = 
     options: dict = {}
     if has_m and shape_type is not None:  # pyogrio's WKB path refuses M; its Arrow path needs the type named
         options = {"use_arrow": True, "layer_options": {"SHPT": shape_type + ("ZM" if has_z else "M")}}
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise DataError(path, tr("the folder does not exist"))
-    tmpdir = Path(tempfile.mkdtemp(prefix=f".{path.stem}.", dir=folder))
     try:
-        target = tmpdir / path.name
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            warnings.filterwarnings("ignore", "'crs' was not provided", UserWarning)  # a layer without CRS gets none, as meant
-            pyogrio.write_dataframe(out, target, driver="ESRI Shapefile", encoding=encoding, **options)
-        target.with_suffix(".cpg").write_text(CPG_TEXT[encoding], encoding="ascii")
-        dbf = target.with_suffix(".dbf")
-        with dbf.open("r+b") as fh:
-            fh.seek(29)
-            fh.write(bytes([LDID.get(encoding, 0)]))
-        produced = sorted(tmpdir.iterdir())
-        for file in produced:  # on disk before any of them replaces the old files
-            with file.open("rb+") as fh:
-                os.fsync(fh.fileno())
-        for suffix in SIDECARS:
-            stale = folder / (path.stem + suffix)
-            if stale.exists() and not (tmpdir / stale.name).exists():
-                stale.unlink()
-        mode = new_file_mode(path)
-        written = []
-        for file in produced:
-            dest = folder / file.name
-            os.chmod(file, mode)
-            os.replace(file, dest)
-            written.append(dest)
-    except OSError as exc:
-        raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc.strerror or exc)) from None
+        with atomic_file_set(path, SIDECARS, key=".shx") as staged:
+            target = staged.folder / path.name
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                warnings.filterwarnings("ignore", "'crs' was not provided", UserWarning)  # a layer without CRS gets none, as meant
+                pyogrio.write_dataframe(out, target, driver="ESRI Shapefile", encoding=encoding, **options)
+            target.with_suffix(".cpg").write_text(CPG_TEXT[encoding], encoding="ascii")
+            with target.with_suffix(".dbf").open("r+b") as fh:
+                fh.seek(29)
+                fh.write(bytes([LDID.get(encoding, 0)]))
     except (RuntimeError, ValueError) as exc:  # GDAL's refusals, as pyogrio raises them
         raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
-    finally:
-        shutil.rmtree(tmpdir, ignore_errors=True)
+    written = sorted(staged.installed)
     return written, notes, renamed

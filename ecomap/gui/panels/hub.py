@@ -23,7 +23,7 @@ from ecomap.core.editing import EditEvent, EditSession, EditTarget, bind
 from ecomap.core.extent import padded
 from ecomap.core.query import extent_of_rows, geometries_in_map
 from ecomap.domain import fields as fl
-from ecomap.gui.panels.edit_commands import EditNotifier, ask_conflict, run_edit
+from ecomap.gui.panels.edit_commands import EditNotifier, ask_conflict, ask_retry, run_edit
 
 HIGHLIGHT_KEY = "panel"
 HIGHLIGHT_COLOR = "#00e5ff"
@@ -42,6 +42,7 @@ class PanelHub(QObject):
         self.notifier = EditNotifier(self.session, self)
         self.notifier.featuresChanged.connect(self._on_edit)
         self.resolver = lambda conflict: ask_conflict(conflict, self._dialog_parent())
+        self.retry = lambda locked: ask_retry(locked, self._dialog_parent())  # another program holds the file
         self.error_handler = None  # callable(Exception) for undo/redo failures; set by the main window
         self._targets: dict = {}
         self._themes: dict = {}
@@ -177,7 +178,8 @@ class PanelHub(QObject):
         target = self.target_for(node, theme_id)
         return run_edit(self.session, target, row, changes, undo_stack=self.undo_stack,
                         resolver=lambda conflict: self.resolver(conflict), note=note, revert=revert, parent=parent,
-                        on_error=lambda exc: self.error_handler(exc) if self.error_handler else None)
+                        on_error=lambda exc: self.error_handler(exc) if self.error_handler else None,
+                        retry=lambda locked: self.retry(locked))
 
     def _on_edit(self, event: EditEvent) -> None:
         self.redraw()
