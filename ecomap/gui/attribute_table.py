@@ -33,6 +33,7 @@ from ecomap.errors import DataError
 from ecomap.gui.attribute_model import AttributeTableModel
 from ecomap.gui.worker import Task
 from ecomap.i18n import tr
+from ecomap.io import table_export
 
 XLSX_MAX_ROWS = 1_048_575
 
@@ -44,10 +45,10 @@ def export_frame(feedback, frame, path: Path) -> Path:
         if len(frame) > XLSX_MAX_ROWS:
             raise DataError(path, tr("Excel holds at most {n} rows; export to CSV instead").format(n=f"{XLSX_MAX_ROWS:,}"))
         with atomic_target(path, suffix=path.suffix) as tmp:
-            frame.to_excel(tmp, index=False, engine="openpyxl")
+            table_export.write_table_xlsx(frame, tmp)
     else:
         with atomic_target(path, suffix=path.suffix) as tmp:
-            frame.to_csv(tmp, index=False, encoding="utf-8-sig")
+            table_export.write_table_csv(frame, tmp)
     return path
 
 

@@ -12,16 +12,20 @@ must use.
 
 Safety, shared with KMZ reading: a member name that is absolute or climbs out with
 ".." refuses the archive; so do too many members, a total uncompressed size over
-the budget, a member whose compression ratio only a zip bomb reaches, and entries
-whose compressed data overlap (their compressed sizes add up to more than the
-archive). Reads through Python are capped whatever the headers claim.
+the budget, a member whose compression ratio only a zip bomb reaches, a member whose
+compressed data is larger than the size its header declares (a bomb that hides its
+size: GDAL inflates the whole stream whatever the header says), and entries whose
+compressed data overlap (their compressed sizes add up to more than the archive).
+Reads through Python are capped whatever the headers claim.
 """
 
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Self
@@ -39,6 +43,12 @@ MAX_RATIO = 500
 RATIO_FLOOR = 1024 ** 2
 #: largest member copied out for a reader that needs a file of its own
 MAX_EXTRACT_BYTES = 1024 ** 3
+
+#: what reading a member may raise when its data are damaged: a failed inflate (zlib, LZMA;
+#: bzip2 raises OSError), a bad CRC, a truncated stream, an unknown compression method, a
+#: local header whose name is flagged UTF-8 and is not
+MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, RuntimeError, OSError, EOFError,
+                 NotImplementedError, UnicodeDecodeError)
 
 _UTF8_FLAG = 0x800
 _ENCRYPTED_FLAG = 0x1
@@ -66,9 +76,14 @@ def read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, too
                 buffer.write(chunk)
                 if buffer.tell() > limit:
                     raise too_large
-    except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, NotImplementedError) as exc:
-        raise DataError(path, tr("the ZIP archive is damaged ({detail})").format(detail=exc)) from None
+    except MEMBER_ERRORS as exc:
+        raise damaged(path, exc) from None
     return buffer.getvalue()
+
+
+def damaged(path: Path, exc: BaseException) -> DataError:
+    """The error for an archive whose member cannot be read (``exc`` says why)."""
+    return DataError(path, tr("the ZIP archive is damaged ({detail})").format(detail=str(exc) or type(exc).__name__))
 
 
 @dataclass(frozen=True)
@@ -95,7 +110,8 @@ class Archive:
         self.path = Path(path)
         try:
             self._zip = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError, EOFError):
+        except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError):
+            # UnicodeDecodeError: a member name flagged as UTF-8 that is not
             raise DataError(self.path, tr("not a valid ZIP archive")) from None
         try:
             infos = self._zip.infolist()
@@ -131,8 +147,8 @@ class Archive:
     def open(self, member: Member) -> BinaryIO:
         try:
             return self._zip.open(member.info)
-        except (zipfile.BadZipFile, RuntimeError, OSError, NotImplementedError) as exc:
-            raise DataError(self.path, tr("the ZIP archive is damaged ({detail})").format(detail=exc)) from None
+        except MEMBER_ERRORS as exc:
+            raise damaged(self.path, exc) from None
 
     def read(self, member: Member, limit: int) -> bytes:
         too_large = DataError(self.path, tr("{member} is larger than {limit} MB; EcoMap refuses it")
@@ -153,8 +169,8 @@ class Archive:
                     written += out.write(chunk)
                     if written > limit:
                         raise too_large
-            except (zipfile.BadZipFile, RuntimeError, OSError, EOFError) as exc:
-                raise DataError(self.path, tr("the ZIP archive is damaged ({detail})").format(detail=exc)) from None
+            except MEMBER_ERRORS as exc:
+                raise damaged(self.path, exc) from None
         return target
 
 
@@ -169,6 +185,10 @@ def check_archive(path: Path, infos: list[zipfile.ZipInfo]) -> None:
                             .format(name=info.filename))
         if info.flag_bits & _ENCRYPTED_FLAG:
             raise DataError(path, tr("the ZIP archive is password-protected; unpack it with its password first"))
+        if info.compress_size > info.file_size + info.file_size // 100 + 1024:
+            # deflate never grows data by more than a few bytes per block: the header hides the size
+            raise DataError(path, tr("the ZIP archive misstates the size of {name}, as only a zip bomb does; "
+                                     "EcoMap refuses the archive").format(name=info.filename))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise DataError(path, tr("{name} expands {ratio:,.0f} times, as only a zip bomb does; EcoMap refuses "
                                      "the archive").format(name=info.filename,

@@ -18,6 +18,7 @@ from ecomap.core.atomic import atomic_target
 from ecomap.domain.rectification import LedgerModel, ledger_export_frame
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io.cell_safety import append_row
 
 OVERDUE_FILL = "FFD6D6"
 STATUS_TOTAL = {"total": "合计", "overdue": "其中逾期"}
@@ -71,12 +72,12 @@ def _write(tmp: Path, table: pd.DataFrame, overdue: np.ndarray, counts: pd.DataF
     ws.title = "整改台账"
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=OVERDUE_FILL)
-    ws.append(list(table.columns))
+    append_row(ws, list(table.columns))
     for cell in ws[1]:
         cell.font = bold
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for i, rec in enumerate(table.itertuples(index=False), start=2):
-        ws.append([_cell(v) for v in rec])
+        append_row(ws, [_cell(v) for v in rec])
         if overdue[i - 2]:
             for cell in ws[i]:
                 cell.fill = fill
@@ -86,18 +87,18 @@ def _write(tmp: Path, table: pd.DataFrame, overdue: np.ndarray, counts: pd.DataF
     ws.freeze_panes = "A2"
 
     ws2 = wb.create_sheet("分类统计")
-    ws2.append([counts.index.name, *map(str, counts.columns)])
+    append_row(ws2, [counts.index.name, *map(str, counts.columns)])
     for cell in ws2[1]:
         cell.font = bold
     for name, rec in counts.iterrows():
-        ws2.append([str(name), *[int(v) for v in rec.to_numpy()]])
+        append_row(ws2, [str(name), *[int(v) for v in rec.to_numpy()]])
     ws2.column_dimensions["A"].width = 26
     ws2.freeze_panes = "B2"
 
     ws3 = wb.create_sheet("说明")
-    ws3.append(["项目", "内容"])
+    append_row(ws3, ["项目", "内容"])
     for k, v in info.items():
-        ws3.append([k, v])
+        append_row(ws3, [k, v])
     ws3.column_dimensions["A"].width = 14
     ws3.column_dimensions["B"].width = 60
     wb.save(tmp)

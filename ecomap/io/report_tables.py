@@ -13,7 +13,6 @@ Every file is written beside the target and moved into place whole
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ import pandas as pd
 from ecomap.core.atomic import atomic_target
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io.cell_safety import CsvWriter, append_row
 
 FORMATS = (".csv", ".xlsx", ".gpkg")
 
@@ -117,7 +117,7 @@ def _cell(value):
 
 def _write_csv(tmp: Path, sheets, a, b, info) -> None:
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
+        w = CsvWriter(fh)
         for k, sheet in enumerate(sheets):
             if len(sheets) > 1:
                 if k:
@@ -158,12 +158,12 @@ def _write_xlsx(tmp: Path, sheets, a, b, info) -> None:
     for sheet in sheets:
         ws = wb.create_sheet(_sheet_name(sheet.title, taken))
         keys = list(sheet.frame.columns)
-        ws.append([sheet.header(c, a, b) for c in keys])
+        append_row(ws, [sheet.header(c, a, b) for c in keys])
         for cell in ws[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
         for row in sheet.frame.itertuples(index=False):
-            ws.append([_cell(v) for v in row])
+            append_row(ws, [_cell(v) for v in row])
         for i, key in enumerate(keys, start=1):
             letter = get_column_letter(i)
             fmt = "0.00%" if key in _PERCENT or str(key).endswith("|share") else _DECIMALS.get(key)
@@ -175,9 +175,9 @@ def _write_xlsx(tmp: Path, sheets, a, b, info) -> None:
         ws.freeze_panes = "A2"
     if info:
         ws = wb.create_sheet(_sheet_name("说明", taken))
-        ws.append(["项目", "内容"])
+        append_row(ws, ["项目", "内容"])
         for key, value in info.items():
-            ws.append([key, str(value)])
+            append_row(ws, [key, str(value)])
         ws.column_dimensions["A"].width = 16
         ws.column_dimensions["B"].width = 70
     wb.save(tmp)

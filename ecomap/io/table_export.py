@@ -24,8 +24,11 @@ from pyproj import CRS
 
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io import cell_safety
+from ecomap.io.cell_safety import CsvWriter, fit_frame_for_xlsx, text_cells_as_text
 
 GEOMETRY_MODES = ("auto", "xy", "wkt", "none")
+EXCEL_CELL_CHARS = cell_safety.EXCEL_CELL_CHARS
 
 
 def _is_points(frame: gpd.GeoDataFrame) -> bool:
@@ -80,7 +83,38 @@ def write_csv(frame: gpd.GeoDataFrame, path: Path, geometry: str = "auto", heade
     table = table_of(frame, geometry)
     if headers:
         table = table.rename(columns=headers)
-    table.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n", date_format="%Y-%m-%d")
+    write_table_csv(table, path)
+
+
+def write_table_csv(table: pd.DataFrame, path: Path) -> None:
+    """A table as CSV (UTF-8 with BOM); text that a spreadsheet would take for a formula is
+    written as text (:mod:`ecomap.io.cell_safety`)."""
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = CsvWriter(fh, date_format="%Y-%m-%d")
+        writer.writerow(table.columns)
+        # column by column, so that each value keeps its own type (float32 prints as float32)
+        writer.writerows(zip(*(table.iloc[:, k].array for k in range(table.shape[1]))))
+
+
+def write_table_xlsx(table: pd.DataFrame, path: Path, sheet: str = "") -> list[tuple[str, int]]:
+    """A table as one XLSX sheet, text typed as text; the cells cut as :func:`write_xlsx` says."""
+    table, cut = fit_frame_for_xlsx(_naive_times(table))
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        name = _sheet_name(sheet)
+        table.to_excel(writer, sheet_name=name, index=False)
+        text_cells_as_text(writer.sheets[name])
+    return cut
+
+
+def _naive_times(table: pd.DataFrame) -> pd.DataFrame:
+    """Excel has no time zones."""
+    zoned = [c for c in table.columns if isinstance(table[c].dtype, pd.DatetimeTZDtype)]
+    if not zoned:
+        return table
+    table = table.copy()
+    for column in zoned:
+        table[column] = table[column].dt.tz_localize(None)
+    return table
 
 
 def _sheet_name(name: str) -> str:
@@ -89,23 +123,18 @@ def _sheet_name(name: str) -> str:
     return (name or "Sheet1")[:31]
 
 
-#: the most characters an Excel cell holds; Excel cuts longer text when it opens the file
-EXCEL_CELL_CHARS = 32767
-
-
 def write_xlsx(frame: gpd.GeoDataFrame, path: Path, sheet: str = "", aliases: dict | None = None,
-               geometry: str = "auto", info: dict | None = None) -> int:
+               geometry: str = "auto", info: dict | None = None) -> list[tuple[str, int]]:
     """``aliases``: field → header (Chinese). ``info``: rows of the 说明 sheet.
 
-    Returns how many cells hold more text than Excel keeps (a county boundary's WKT often does).
+    Text cells are typed as text, never as formulas (:mod:`ecomap.io.cell_safety`). Returns
+    the (header, Excel row) of each cell cut to the :data:`EXCEL_CELL_CHARS` characters an
+    Excel cell holds (a county boundary's WKT often is longer).
     """
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    table = table_of(frame, geometry)
-    for column in table.columns:  # Excel has no time zones
-        if isinstance(table[column].dtype, pd.DatetimeTZDtype):
-            table[column] = table[column].dt.tz_localize(None)
+    table = _naive_times(table_of(frame, geometry))
     headers = {c: (aliases or {}).get(c, c) for c in table.columns}
     seen: dict[str, int] = {}
     for c, h in headers.items():  # two fields with one alias keep apart
@@ -113,12 +142,12 @@ def write_xlsx(frame: gpd.GeoDataFrame, path: Path, sheet: str = "", aliases: di
             headers[c] = f"{h}({c})"
         seen[h] = 1
     table = table.rename(columns=headers)
-    text = [c for c in table.columns if table[c].dtype == object or pd.api.types.is_string_dtype(table[c])]
-    too_long = int(sum((table[c].str.len() > EXCEL_CELL_CHARS).sum() for c in text))
+    table, cut = fit_frame_for_xlsx(table)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         name = _sheet_name(sheet)
         table.to_excel(writer, sheet_name=name, index=False)
         ws = writer.sheets[name]
+        text_cells_as_text(ws)
         ws.freeze_panes = "A2"
         bold = Font(bold=True)
         for i, header in enumerate(table.columns, start=1):
@@ -133,10 +162,11 @@ def write_xlsx(frame: gpd.GeoDataFrame, path: Path, sheet: str = "", aliases: di
                                   "内容": [str(v) for v in info.values()]})
             about.to_excel(writer, sheet_name="说明", index=False)
             ws2 = writer.sheets["说明"]
+            text_cells_as_text(ws2)
             ws2.column_dimensions["A"].width = 6
             ws2.column_dimensions["B"].width = 14
             ws2.column_dimensions["C"].width = 70
-    return too_long
+    return cut
 
 
 def _width(text: str) -> int:
@@ -154,3 +184,13 @@ def export_info(layer_name: str, crs: CRS | None, count: int, source: str = "") 
             "坐标系代码": (f"EPSG:{epsg}" if epsg else (crs.to_wkt() if crs is not None else tr("unknown"))),
             "数据来源": source, "导出时间": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
             "导出软件": "EcoMap"}
+
+
+def cut_cells_note(cut: list[tuple[str, int]], shown: int = 10) -> str:
+    """What :func:`write_xlsx` cut, for the user: which field in which Excel row."""
+    cells = ", ".join(tr("{field} row {row}").format(field=field, row=row) for field, row in cut[:shown])
+    if len(cut) > shown:
+        cells += ", …"
+    return tr("{n} cells were cut to {limit} characters, the most an Excel cell holds ({cells}); use CSV or "
+              "GeoPackage to keep the whole text (long WKT geometries)").format(
+        n=len(cut), limit=EXCEL_CELL_CHARS, cells=cells)

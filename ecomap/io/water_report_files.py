@@ -13,7 +13,6 @@ that Excel and WPS detect the encoding.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from ecomap.core.atomic import atomic_target
@@ -21,6 +20,7 @@ from ecomap.domain import water_quality as wq
 from ecomap.domain.water_report import SectionRow, WaterReport
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io.cell_safety import CsvWriter, append_row
 
 HEADERS = ("断面编码", "断面名称", "所在河流", "断面级别", "水质目标", "水质类别", "是否达标",
            "超标因子(超标倍数)", "备注")
@@ -69,7 +69,7 @@ def _percent(v: float | None) -> str:
 
 def write_csv(report: WaterReport, path) -> None:
     with atomic_target(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
+        w = CsvWriter(fh)
         w.writerow(HEADERS)
         for row in report.rows:
             w.writerow(section_cells(row))
@@ -87,18 +87,18 @@ def write_xlsx(report: WaterReport, path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = f"水质月报{report.month}"
-    ws.append(list(HEADERS))
+    append_row(ws, list(HEADERS))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in report.rows:
-        ws.append(section_cells(row))
+        append_row(ws, section_cells(row))
         if row.cls is not None:
             colour = wq.class_color(row.cls).lstrip("#").upper()
             ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor=colour)
-    ws.append([])
-    ws.append([MONTH_LABEL, report.month])
+    append_row(ws, [])
+    append_row(ws, [MONTH_LABEL, report.month])
     for label, value in summary_values(report):
-        ws.append([label, value if value is not None else "—"])
+        append_row(ws, [label, value if value is not None else "—"])
         if value is not None:
             ws.cell(ws.max_row, 2).number_format = "0.0%"
     for letter, width in zip("ABCDEFGHI", (14, 16, 12, 10, 10, 10, 10, 30, 30)):
