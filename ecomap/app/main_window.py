@@ -9,6 +9,7 @@ autosave), LayerActions (dialogs per layer) and ToolHandlers (identify, select, 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -336,6 +337,10 @@ class MainWindow(QMainWindow):
 
     def _render_finished(self, seconds):
         self.status.set_progress(None)
+        if self.canvas.layer_errors:  # named as in the layer list
+            names = {id(n.layer): n.name for n in self.tree.layer_nodes()}
+            self.status.showMessage("; ".join(str(replace(e, name=names.get(id(e.layer), e.name)))
+                                              for e in self.canvas.layer_errors), 15000)
         if self._screenshot_path:
             self._maybe_screenshot()
 

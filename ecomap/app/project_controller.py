@@ -219,15 +219,25 @@ class ProjectController(QObject, TaskProgressMixin):
             app_settings.add_recent_project(self.path)
             w.refresh_recent_menu()
         errors = [err for _e, layer, err in opened if layer is None and err]
-        if errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Open project"),
-                              tr("{n} layer(s) could not be opened; they are kept in the layer list "
-                                 "(shown in red) so you can locate them later.").format(n=len(errors)),
-                              parent=w)
-            box.setDetailedText("\n".join(errors))
-            box.show()
+        if errors or project.notes:
+            self._show_open_problems(errors, project.notes)
         self.projectChanged.emit()
         self.projectLoaded.emit()
+
+    def _show_open_problems(self, errors: list[str], notes: list[str]) -> QMessageBox:
+        """One message after opening: layers that could not be opened, entries set aside."""
+        parts = []
+        if errors:
+            parts.append(tr("{n} layer(s) could not be opened; they are kept in the layer list "
+                            "(shown in red) so you can locate them later.").format(n=len(errors)))
+        if notes:
+            parts.append(tr("{n} entries of the project file did not fit and were set aside; "
+                            "the rest of the project was opened. Saving the project writes it "
+                            "without them.").format(n=len(notes)))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Open project"), "\n\n".join(parts), parent=self.window)
+        box.setDetailedText("\n".join([*errors, *notes]))
+        box.show()
+        return box
 
     def save(self) -> bool:
         if self.path is None:

@@ -6,6 +6,11 @@ The same render job as the canvas and layout export, headless. Semantics follow
 1/Z of the full extent by width), ``--views`` (a navigation replayed view by view)
 and the ``--json`` timing fields ``open_s`` (start → layers ready), ``first_s``,
 ``warm_s`` (median of ``--repeat``), ``views_s``, ``views_mean_s``, ``views_p95_s``.
+
+A project is drawn with whatever in it is usable: entries set aside by the schema
+check, layers whose file cannot be read and layers the renderer could not draw are
+each one ``note:``/``warning:`` line on stderr naming the layer, and the exit status
+is 0 as long as a map was drawn; exit 2 with ``error:`` lines when nothing could be.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import time
 from pathlib import Path
 
 from ecomap.core.atomic import atomic_target
+from ecomap.core.extent import padded
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -49,8 +55,9 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def open_for_render(paths: list[str]):
-    """([(layer, style, opacity)], project view or None) for the inputs: data files with the
-    default style, or one project (its CRS and extent).
+    """([(layer, style, opacity, title)], project view or None) for the inputs: data files with the
+    default style, or one project (its CRS and extent; what of it cannot be used is
+    reported on stderr and left out).
 
     Vector files take the fast flat path (Arrow WKB → numpy, no shapely objects);
     rasters and anything else go through ``ecomap.io.registry.open_path``.
@@ -69,35 +76,64 @@ def open_for_render(paths: list[str]):
         fmt = format_of(path)
         if fmt is not None and fmt.module == "ogr" and path.is_file():
             for src in read_flat_source(path):
-                entries.append((src, default_vector_style(), 1.0))
+                entries.append((src, default_vector_style(), 1.0, getattr(src, "name", path.name)))
             continue
         for lyr in open_path(path):
             style = RasterStyle() if getattr(lyr, "kind", "") == "raster" else default_vector_style()
-            entries.append((lyr, style, 1.0))
+            entries.append((lyr, style, 1.0, getattr(lyr, "name", path.name)))
     return entries, None
 
 
 def _open_project(path: Path):
     try:
-        from ecomap.core.project import load_project, open_project_layers
+        from ecomap.core.project import load_project, open_project_entries
     except ImportError:
         raise DataError(path, tr("project files are not supported by this build")) from None
     from pyproj import CRS
+    from pyproj.exceptions import CRSError
 
     from ecomap.core.style import RasterStyle, default_vector_style, style_from_dict
 
     project = load_project(path)
+    for note in project.notes:
+        _note(f"{path}: {note}")
     entries = []
-    for entry, lyr in open_project_layers(project):
-        if lyr is None or not entry.visible:
+    for entry, lyr, error in open_project_entries(project):
+        if not entry.visible:
             continue
+        if lyr is None:
+            _warn(tr("layer “{name}” not drawn: {error}").format(name=_title(entry), error=error))
+            continue
+        style = None
         if entry.style:
-            style = style_from_dict(entry.style)
-        else:
+            try:
+                style = style_from_dict(entry.style)
+            except DataError as exc:  # the schema check passed it: only a style it cannot build
+                _warn(tr("layer “{name}”: {error}; drawn with the default style")
+                      .format(name=_title(entry), error=exc.user_message()))
+        if style is None:
             style = RasterStyle() if getattr(lyr, "kind", "") == "raster" else default_vector_style()
-        entries.append((lyr, style, entry.opacity))
-    crs = CRS.from_user_input(project.crs) if project.crs else None
+        entries.append((lyr, style, entry.opacity, _title(entry)))
+    crs = None
+    if project.crs:
+        try:
+            crs = CRS.from_user_input(project.crs)
+        except CRSError:
+            _note(tr("{path}: map coordinate system '{crs}' not understood; the first layer's is used")
+                  .format(path=path, crs=project.crs[:80]))
     return entries, (crs, project.extent)
+
+
+def _title(entry) -> str:
+    return entry.name or entry.layer or Path(entry.source).name
+
+
+def _note(text: str) -> None:
+    print(tr("note: {text}").format(text=text), file=sys.stderr)
+
+
+def _warn(text: str) -> None:
+    print(f"warning: {text}", file=sys.stderr)
 
 
 def run(args) -> int:
@@ -116,7 +152,7 @@ def run(args) -> int:
     if not entries:
         raise DataError(args.inputs[0], tr("nothing to draw: no layer with geometry"))
     t_open = time.perf_counter() - t_start
-    crs = project_view[0] if project_view else layer_crs(entries[0][0])
+    crs = (project_view[0] if project_view else None) or layer_crs(entries[0][0])
     full = None
     for lyr, *_ in entries:
         b = transform_bounds(_bounds(lyr), layer_crs(lyr), crs)
@@ -127,19 +163,23 @@ def run(args) -> int:
         full = tuple(project_view[1])
     if full is None:
         raise DataError(args.inputs[0], tr("nothing to draw: the layers are empty"))
+    # a single point (or a north-south line) has no width to fit: give it a street-sized view
+    full = padded(full, 0.0, minimum=0.0005 if crs is not None and crs.is_geographic else 50.0)
     base = MapSettings(extent=view_for(full, w, h, zoom=args.zoom), size=(w, h), dpi=args.dpi, crs=crs,
-                       layers=tuple(LayerEntry(lyr, style, opacity=opacity) for lyr, style, opacity in entries))
+                       layers=tuple(LayerEntry(lyr, style, opacity=opacity) for lyr, style, opacity, _ in entries))
 
     from ecomap.core.render.job import layer_cache
 
-    def render(settings, fresh=False):
+    def render(settings, fresh=False, errors=None):
         if fresh:  # a real redraw: the finished-image cache would make it a blit
             layer_cache.clear()
         t = time.perf_counter()
-        img = render_image(settings)
+        img = render_image(settings, errors=errors)
         return time.perf_counter() - t, img
 
-    first, img = render(base)
+    errors = []
+    first, img = render(base, errors=errors)
+    _report_layer_errors(errors, [e[3] for e in entries], args.inputs[0])
     warm = [render(base, fresh=True)[0] for _ in range(max(0, args.repeat))]
     out = Path(args.out)
     with atomic_target(out, suffix=out.suffix) as tmp:  # QImage picks the format by the extension
@@ -169,6 +209,20 @@ def run(args) -> int:
         print(tr("wrote {path} ({w}×{h}) in {secs:.2f} s").format(path=out, w=w, h=h, secs=first))
     sys.stdout.flush()
     return 0
+
+
+def _report_layer_errors(errors, titles: list[str], source) -> None:
+    """One line per layer the renderer left out (``titles``: display names in drawing order);
+    DataError when it left out every layer."""
+    failed = {e.index for e in errors if not e.labels}
+    every = bool(titles) and failed >= set(range(len(titles)))
+    for e in errors:
+        name = titles[e.index] if 0 <= e.index < len(titles) else e.name
+        text = (tr("labels of layer “{name}” not drawn: {error}") if e.labels else
+                tr("layer “{name}” not drawn: {error}")).format(name=name, error=e.message)
+        print(f"error: {text}" if every else f"warning: {text}", file=sys.stderr)
+    if every:
+        raise DataError(source, tr("nothing could be drawn"))
 
 
 def _bounds(layer):

@@ -4,7 +4,9 @@ A project is JSON, written atomically (temporary file in the same folder, fsync,
 rename) so a crash while saving never leaves a half-written project. Data paths are
 stored relative to the project file so a project folder can be copied between
 machines; a missing data file is reported per layer (``missing``) instead of
-failing the whole project, so the GUI can ask the user to locate it.
+failing the whole project, so the GUI can ask the user to locate it. Loading checks the
+file against :mod:`ecomap.core.project_schema`: what does not fit is set aside and listed
+in ``Project.notes`` rather than failing the project or reaching the renderer.
 """
 
 from __future__ import annotations
@@ -36,9 +38,14 @@ class LayerEntry:
     group: str | None = None  # group path, e.g. "基础数据" or "水环境/断面"
     theme: str | None = None  # catalogue theme id, when known
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    #: a repaired copy: the source is read as it is, then its invalid geometries made valid again
+    repair_geometry: bool = False
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        data = {k: v for k, v in asdict(self).items() if v is not None}
+        if not self.repair_geometry:
+            del data["repair_geometry"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> LayerEntry:
@@ -69,6 +76,8 @@ class Project:
     group_state: dict[str, dict] = field(default_factory=dict)
     #: where the project lives; relative layer sources resolve against its folder
     path: Path | None = None
+    #: what loading set aside because it did not fit the schema, one line each (never saved)
+    notes: list[str] = field(default_factory=list)
 
     def resolve(self, entry: LayerEntry) -> Path:
         source = Path(entry.source).expanduser()
@@ -108,11 +117,17 @@ class Project:
 
     @classmethod
     def from_dict(cls, data: dict, path: Path | None = None) -> Project:
-        if data.get("format") != FORMAT:
+        """The project in ``data``, checked against the schema: what does not fit is set aside
+        and listed in ``notes`` (:mod:`ecomap.core.project_schema`)."""
+        from ecomap.core.project_schema import validate_project
+
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise DataError(path, tr("not an EcoMap project file"))
-        if int(data.get("version", 0)) > VERSION:
+        version = data.get("version", 0)
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise DataError(path, tr("the project was saved by a newer EcoMap (format {version})")
-                            .format(version=data.get("version")))
+                            .format(version=version))
+        data, notes = validate_project(data, name=path)
         return cls(
             title=data.get("title", ""),
             crs=data.get("crs", "EPSG:4524"),
@@ -123,6 +138,7 @@ class Project:
             layouts=list(data.get("layouts", [])),
             group_state=dict(data.get("group_state") or {}),
             path=path,
+            notes=notes,
         )
 
 
@@ -133,14 +149,33 @@ def _relative(target: Path, base: Path) -> str:
         return str(target)
 
 
+#: a project lists layers and holds no data: a file this big is not one (or is an attack)
+MAX_PROJECT_MB = 64
+
+
 def load_project(path: str | os.PathLike) -> Project:
+    """Read a project file; raises DataError only when nothing usable is in it.
+
+    Values that do not fit the schema are set aside and listed in ``project.notes``.
+    """
     path = Path(path).expanduser()
+    limit = int(MAX_PROJECT_MB * 1024 * 1024)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)  # never more, whatever the file says its size is
     except FileNotFoundError:
         raise DataError(path, tr("no such file or folder")) from None
     except PermissionError:
         raise DataError(path, tr("no permission to read this file")) from None
+    except IsADirectoryError:
+        raise DataError(path, tr("not an EcoMap project file")) from None
+    except OSError as exc:
+        raise DataError(path, tr("cannot read this file ({detail})").format(detail=exc.strerror or exc)) from None
+    if len(raw) > limit:
+        raise DataError(path, tr("the project file is larger than {limit} MB; EcoMap refuses it")
+                        .format(limit=MAX_PROJECT_MB))
+    try:
+        text = raw.decode("utf-8-sig")  # Windows Notepad writes a byte-order mark
     except UnicodeDecodeError:
         raise DataError(path, tr("not an EcoMap project file")) from None
     try:
@@ -148,6 +183,9 @@ def load_project(path: str | os.PathLike) -> Project:
     except json.JSONDecodeError as exc:
         raise DataError(path, tr("the project file is damaged (line {line}: {msg})")
                         .format(line=exc.lineno, msg=exc.msg)) from None
+    except (RecursionError, ValueError) as exc:  # nesting beyond the parser, a number of 5,000 digits
+        raise DataError(path, tr("the project file is damaged ({detail})").format(detail=exc)) \
+            from None
     if not isinstance(data, dict):
         raise DataError(path, tr("not an EcoMap project file"))
     return Project.from_dict(data, path=path.resolve())
@@ -171,7 +209,10 @@ def open_project_entries(project: Project, feedback=None, on_missing=None
     table of the file), each once. ``on_missing(entry)`` may return a replacement path
     (the GUI's "locate it" question). ``feedback`` (optional, as in ecomap.gui.worker)
     has ``progress(done, total, text)`` and ``cancelled``. Runs fine in a worker thread.
+    An entry recorded as a repaired copy gets its repair made again from what its file holds now.
     """
+    from ecomap.core.geometry_repair import repaired_copy
+    from ecomap.io.gdal_config import refuse_remote
     from ecomap.io.registry import open_path
 
     cache: dict[tuple[Path, str | None], list | DataError] = {}
@@ -182,6 +223,11 @@ def open_project_entries(project: Project, feedback=None, on_missing=None
             if feedback.cancelled:
                 break
             feedback.progress(i, total, entry.name or entry.source)
+        try:
+            refuse_remote(entry.source)  # a URL or /vsicurl/ source: never read, nor offered for relocation
+        except DataError as exc:
+            out.append((entry, None, exc.user_message()))
+            continue
         source = project.resolve(entry)
         if not source.exists() and on_missing is not None:
             replacement = on_missing(entry)
@@ -202,6 +248,10 @@ def open_project_entries(project: Project, feedback=None, on_missing=None
         opened = cache[key]
         if isinstance(opened, DataError):
             out.append((entry, None, opened.user_message()))
+        elif entry.repair_geometry:
+            copy = repaired_copy(opened[0], entry.name or None).layer
+            _ = copy.bounds  # as for the layers read, off the UI thread
+            out.append((entry, copy, None))
         else:
             out.append((entry, opened[0], None))
     if feedback is not None:

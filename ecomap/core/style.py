@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ecomap.core.json_check import check, shown
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -73,22 +74,8 @@ class Symbol:
     def from_dict(cls, d: dict | None) -> Symbol:
         if d is None:
             return cls()
-        if not isinstance(d, dict):
-            raise DataError(None, tr("a symbol must be a JSON object"))
-        known = {f.name for f in fields(cls)}
-        kw = {k: v for k, v in d.items() if k in known}
-        if kw.get("dash") is not None:
-            kw["dash"] = tuple(float(v) if not float(v).is_integer() else int(v) for v in kw["dash"])
-        for key in ("fill", "stroke", "hatch_color"):
-            if kw.get(key) is not None:
-                parse_color(kw[key])
-        if kw.get("hatch") not in HATCHES:
-            raise DataError(None, tr("unknown hatch '{name}'").format(name=kw.get("hatch")))
-        if kw.get("marker") not in MARKERS:
-            raise DataError(None, tr("unknown marker '{name}'").format(name=kw.get("marker")))
-        if kw.get("stroke_unit", "mm") not in ("mm", "px"):
-            raise DataError(None, tr("stroke_unit must be 'mm' or 'px'"))
-        return cls(**kw)
+        check(d, SYMBOL_SCHEMA, "symbol", strict=True)
+        return _symbol(d)
 
     def stroke_px(self, dpi: float) -> float:
         return self.stroke_width * dpi / 25.4 if self.stroke_unit == "mm" else self.stroke_width
@@ -97,8 +84,19 @@ class Symbol:
         return replace(self, fill=fill)
 
 
+def _symbol(d: dict | None) -> Symbol:
+    """A symbol from a dictionary already checked against SYMBOL_SCHEMA."""
+    if d is None:
+        return Symbol()
+    known = {f.name for f in fields(Symbol)}
+    kw = {k: v for k, v in d.items() if k in known}
+    if kw.get("dash") is not None:
+        kw["dash"] = tuple(float(v) if not float(v).is_integer() else int(v) for v in kw["dash"])
+    return Symbol(**kw)
+
+
 def _symbol_or_none(d):
-    return None if d is None else Symbol.from_dict(d)
+    return None if d is None else _symbol(d)
 
 
 # ----------------------------------------------------------------------------- labels
@@ -117,10 +115,15 @@ class LabelStyle:
     def from_dict(cls, d: dict | None) -> LabelStyle | None:
         if not d:
             return None
-        if "field" not in d:
-            raise DataError(None, tr("labels need a 'field'"))
-        return cls(field=d["field"], size=d.get("size", 9.0), color=d.get("color", "#000000ff"),
-                   halo=d.get("halo", "#ffffffff"))
+        check(d, LABELS_SCHEMA, "labels", strict=True)
+        return _labels(d)
+
+
+def _labels(d: dict | None) -> LabelStyle | None:
+    if not d:
+        return None
+    return LabelStyle(field=d["field"], size=d.get("size", 9.0), color=d.get("color", "#000000ff"),
+                      halo=d.get("halo", "#ffffffff"))
 
 
 # ----------------------------------------------------------------------------- styles
@@ -152,7 +155,7 @@ class _Common:
 
 
 def _common_kw(d: dict) -> dict:
-    return {"labels": LabelStyle.from_dict(d.get("labels")), "min_scale": d.get("min_scale"),
+    return {"labels": _labels(d.get("labels")), "min_scale": d.get("min_scale"),
             "max_scale": d.get("max_scale"), "opacity": d.get("opacity", 1.0)}
 
 
@@ -258,34 +261,34 @@ Style = SingleStyle | CategorizedStyle | GraduatedStyle | RasterStyle
 
 
 def style_from_dict(d: dict) -> Style:
-    """Read a style from its JSON dictionary (see the module docstring)."""
+    """Read a style from its JSON dictionary (see the module docstring).
+
+    The dictionary is checked against :data:`STYLE_SCHEMA` first: a value of the wrong
+    type or out of range raises DataError naming its key (``style.symbol.opacity``),
+    so no renderer ever sees it.
+    """
     if not isinstance(d, dict) or "type" not in d:
         raise DataError(None, tr("a style must be a JSON object with a 'type'"))
+    check(d, STYLE_SCHEMA, "style", strict=True)
     kind = d["type"]
     if kind == "single":
-        return SingleStyle(symbol=Symbol.from_dict(d.get("symbol")), **_common_kw(d))
+        return SingleStyle(symbol=_symbol(d.get("symbol")), **_common_kw(d))
     if kind == "categorized":
         cats = tuple(Category(value=c.get("value"), label=str(c.get("label", c.get("value"))),
-                              symbol=Symbol.from_dict(c.get("symbol"))) for c in d.get("categories", []))
+                              symbol=_symbol(c.get("symbol"))) for c in d.get("categories", []))
         return CategorizedStyle(field=d.get("field", ""), categories=cats,
                                 default=_symbol_or_none(d.get("default")), **_common_kw(d))
     if kind == "graduated":
-        if d.get("method", "equal") not in METHODS:
-            raise DataError(None, tr("unknown classification method '{name}'").format(name=d.get("method")))
         ranges = tuple(Range(lower=r["lower"], upper=r["upper"], label=str(r.get("label", "")),
-                             symbol=Symbol.from_dict(r.get("symbol"))) for r in d.get("ranges", []))
+                             symbol=_symbol(r.get("symbol"))) for r in d.get("ranges", []))
         return GraduatedStyle(field=d.get("field", ""), method=d.get("method", "equal"),
                               classes=int(d.get("classes", 5)), ramp=d.get("ramp", "Reds"),
                               ranges=ranges, **_common_kw(d))
-    if kind == "raster":
-        if d.get("mode", "gray") not in RASTER_MODES:
-            raise DataError(None, tr("unknown raster mode '{name}'").format(name=d.get("mode")))
-        return RasterStyle(mode=d.get("mode", "gray"), band=int(d.get("band", 1)),
-                           bands=tuple(d.get("bands", (1, 2, 3))), stretch=d.get("stretch", "minmax"),
-                           percent=tuple(d.get("percent", (2.0, 98.0))), ramp=d.get("ramp", "terrain"),
-                           opacity=d.get("opacity", 1.0), min_scale=d.get("min_scale"),
-                           max_scale=d.get("max_scale"))
-    raise DataError(None, tr("unknown style type '{name}'").format(name=kind))
+    return RasterStyle(mode=d.get("mode", "gray"), band=int(d.get("band", 1)),
+                       bands=tuple(d.get("bands", (1, 2, 3))), stretch=d.get("stretch", "minmax"),
+                       percent=tuple(d.get("percent", (2.0, 98.0))), ramp=d.get("ramp", "terrain"),
+                       opacity=d.get("opacity", 1.0), min_scale=d.get("min_scale"),
+                       max_scale=d.get("max_scale"))
 
 
 # ----------------------------------------------------------------------------- ramps
@@ -325,6 +328,89 @@ def ramp_lut(name: str, n: int = 256) -> np.ndarray:
         out[:, k] = np.round(np.interp(t, pos, rgb[:, k]))
     out[:, 3] = 255
     return out
+
+
+# ----------------------------------------------------------------------------- schema
+
+#: bounds a style may take; beyond them a value is a typing slip or an attack, not a map
+MAX_WIDTH = 100.0  # stroke width, mm or px
+MAX_MARKER_MM = 200.0
+MAX_DASH_MM = 1000.0
+MAX_DASH_ITEMS = 32
+MAX_LABEL_PT = 200.0
+MAX_CATEGORIES = 10_000
+MAX_RANGES = 1_000
+MAX_CLASSES = 255
+MAX_FIELD_NAME = 1_000
+
+
+def _colour_problem(text) -> str | None:
+    try:
+        parse_color(text)
+    except DataError:
+        return tr("{value} is not a colour (#rrggbb or #rrggbbaa)").format(value=shown(text))
+    return None
+
+
+_OPACITY = {"type": "number", "minimum": 0, "maximum": 1}
+_COLOUR = {"type": "string", "maxLength": 16, "format": _colour_problem}
+_COLOUR_OR_NONE = {**_COLOUR, "type": ["string", "null"]}
+_SCALE = {"type": ["number", "null"], "exclusiveMinimum": 0}
+_FIELD = {"type": "string", "maxLength": MAX_FIELD_NAME}
+_TYPE = {"type": "string"}
+
+SYMBOL_SCHEMA = {"type": "object", "properties": {
+    "fill": _COLOUR_OR_NONE,
+    "stroke": _COLOUR_OR_NONE,
+    "stroke_width": {"type": "number", "minimum": 0, "maximum": MAX_WIDTH},
+    "stroke_unit": {"type": "string", "enum": ["mm", "px"]},
+    "dash": {"type": ["array", "null"], "maxItems": MAX_DASH_ITEMS, "atomic": True,
+             "items": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_DASH_MM}},
+    "hatch": {"type": ["string", "null"], "enum": list(HATCHES)},
+    "hatch_color": _COLOUR,
+    "marker": {"type": ["string", "null"], "enum": list(MARKERS)},
+    "size": {"type": "number", "minimum": 0, "maximum": MAX_MARKER_MM},
+    "opacity": _OPACITY,
+}}
+_SYMBOL_OR_NONE = {**SYMBOL_SCHEMA, "type": ["object", "null"]}
+
+LABELS_SCHEMA = {"type": "object", "required": ["field"], "properties": {
+    "field": {**_FIELD, "minLength": 1},
+    "size": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_LABEL_PT},
+    "color": _COLOUR,
+    "halo": _COLOUR_OR_NONE,
+}}
+
+_COMMON = {"type": _TYPE, "labels": {**LABELS_SCHEMA, "type": ["object", "null"]},
+           "min_scale": _SCALE, "max_scale": _SCALE, "opacity": _OPACITY}
+
+#: the style vocabulary as data (see :mod:`ecomap.core.json_check` for the keywords)
+STYLE_SCHEMA = {"type": "object", "discriminator": "type", "cases": {
+    "single": {"properties": {**_COMMON, "symbol": _SYMBOL_OR_NONE}},
+    "categorized": {"properties": {
+        **_COMMON, "field": _FIELD, "default": _SYMBOL_OR_NONE,
+        "categories": {"type": "array", "maxItems": MAX_CATEGORIES, "items": {"type": "object", "properties": {
+            "value": {"type": ["string", "number", "boolean", "null"]},
+            "label": {"type": ["string", "number", "null"]},
+            "symbol": _SYMBOL_OR_NONE}}}}},
+    "graduated": {"properties": {
+        **_COMMON, "field": _FIELD,
+        "method": {"type": "string", "enum": list(METHODS)},
+        "classes": {"type": "integer", "minimum": 1, "maximum": MAX_CLASSES},
+        "ramp": {"type": "string", "enum": list(RAMPS)},
+        "ranges": {"type": "array", "maxItems": MAX_RANGES, "items": {
+            "type": "object", "required": ["lower", "upper"], "properties": {
+                "lower": {"type": "number"}, "upper": {"type": "number"},
+                "label": {"type": ["string", "number", "null"]}, "symbol": _SYMBOL_OR_NONE}}}}},
+    "raster": {"properties": {
+        "type": _TYPE, "opacity": _OPACITY, "min_scale": _SCALE, "max_scale": _SCALE,
+        "mode": {"type": "string", "enum": list(RASTER_MODES)},
+        "band": {"type": "integer", "minimum": 1, "maximum": 65535},
+        "bands": {"type": "array", "prefixItems": [{"type": "integer", "minimum": 1, "maximum": 65535}] * 3},
+        "stretch": {"type": "string", "enum": ["minmax", "percentile"]},
+        "percent": {"type": "array", "prefixItems": [{"type": "number", "minimum": 0, "maximum": 100}] * 2},
+        "ramp": {"type": "string", "enum": list(RAMPS)}}},
+}}
 
 
 # ----------------------------------------------------------------------------- classification

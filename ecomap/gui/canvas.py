@@ -50,6 +50,8 @@ class MapCanvas(QWidget):
         self._frame_settings: MapSettings | None = None
         self._job: RenderJob | None = None
         self._old_jobs: list[RenderJob] = []
+        #: layers the last finished frame left out (ecomap.core.render.job.LayerError)
+        self.layer_errors: list = []
         self._drag_from: QPointF | None = None
         self._drag_settings: MapSettings | None = None
         self._to_lonlat: Transformer | None = None
@@ -159,6 +161,7 @@ class MapCanvas(QWidget):
         if job is not self._job:
             return  # a cancelled job's late frame
         self._frame, self._frame_settings = img, job.settings
+        self.layer_errors = list(job.layer_errors)
         self.renderFinished.emit(job.elapsed)
         self.update()
 

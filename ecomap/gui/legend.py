@@ -77,31 +77,33 @@ def symbol_pixmap(symbol: Symbol | None, geometry_type: str | None, size: int = 
     pm = QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    width_px = min(3.0, symbol.stroke_px(96) * 0.8)
-    if geometry_type == "Point" or (symbol.marker and geometry_type not in ("Polygon", "LineString")):
-        p.setPen(_pen(symbol, width_px))
-        p.setBrush(QBrush(qcolor(symbol.fill, symbol.opacity)))
-        msize = max(5.0, min(size - 2.0, symbol.size * 3.78))
-        p.drawPath(marker_path(symbol.marker or "circle", size / 2, size / 2, msize))
-    elif geometry_type == "LineString":
-        pen = _pen(symbol, max(1.2, width_px))
-        p.setPen(pen)
-        path = QPainterPath(QPointF(1, size * 0.75))
-        path.cubicTo(QPointF(size * 0.35, size * 0.1), QPointF(size * 0.65, size * 0.9), QPointF(size - 1, size * 0.25))
-        p.drawPath(path)
-    else:
-        rect = QRectF(1.5, 1.5, size - 3, size - 3)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QBrush(qcolor(symbol.fill, symbol.opacity)))
-        p.drawRect(rect)
-        if symbol.hatch in HATCH_BRUSH:
-            p.setBrush(QBrush(qcolor(symbol.hatch_color, symbol.opacity), HATCH_BRUSH[symbol.hatch]))
+    try:  # a painter left active on a pixmap that is freed takes the process down
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width_px = min(3.0, symbol.stroke_px(96) * 0.8)
+        if geometry_type == "Point" or (symbol.marker and geometry_type not in ("Polygon", "LineString")):
+            p.setPen(_pen(symbol, width_px))
+            p.setBrush(QBrush(qcolor(symbol.fill, symbol.opacity)))
+            msize = max(5.0, min(size - 2.0, symbol.size * 3.78))
+            p.drawPath(marker_path(symbol.marker or "circle", size / 2, size / 2, msize))
+        elif geometry_type == "LineString":
+            pen = _pen(symbol, max(1.2, width_px))
+            p.setPen(pen)
+            path = QPainterPath(QPointF(1, size * 0.75))
+            path.cubicTo(QPointF(size * 0.35, size * 0.1), QPointF(size * 0.65, size * 0.9), QPointF(size - 1, size * 0.25))
+            p.drawPath(path)
+        else:
+            rect = QRectF(1.5, 1.5, size - 3, size - 3)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(qcolor(symbol.fill, symbol.opacity)))
             p.drawRect(rect)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(_pen(symbol, width_px))
-        p.drawRect(rect)
-    p.end()
+            if symbol.hatch in HATCH_BRUSH:
+                p.setBrush(QBrush(qcolor(symbol.hatch_color, symbol.opacity), HATCH_BRUSH[symbol.hatch]))
+                p.drawRect(rect)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(_pen(symbol, width_px))
+            p.drawRect(rect)
+    finally:
+        p.end()
     return pm
 
 

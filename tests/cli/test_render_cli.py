@@ -39,3 +39,14 @@ def test_bad_size_is_a_clean_error(tmp_path, capsys):
     rc = main(["render", str(tmp_path / "x.gpkg"), "--out", str(tmp_path / "o.png"), "--size", "big"])
     assert rc == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_a_single_point_is_drawn_in_a_view_around_it(tmp_path, capsys):
+    src = tmp_path / "one.geojson"
+    gpd.GeoDataFrame({"名称": ["取水口"]}, geometry=[shapely.Point(110.5, 37.2)], crs=4326).to_file(src)
+    out = tmp_path / "one.png"
+    assert main(["render", str(src), "--out", str(out), "--size", "200x150"]) == 0
+    image = QImage(str(out))
+    centre = image.pixelColor(100, 75)
+    corner = image.pixelColor(2, 2)
+    assert centre != corner  # the marker sits in the middle of the picture

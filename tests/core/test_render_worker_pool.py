@@ -112,3 +112,49 @@ def test_switched_off_draws_alone(monkeypatch):
     img = image_array(render_image(_settings(_layer(20), style_from_dict({"type": "single", "symbol": SYM}))))
     assert worker_pool.stats["split"] == before
     assert (img[..., 3] > 0).any()
+
+
+def test_a_worker_that_dies_is_replaced(worker, monkeypatch):
+    # two deaths, each followed by a good frame: under the old count (deaths in a session,
+    # not in a row) the second restart switched the worker off for good
+    monkeypatch.setattr(worker_pool, "MAX_FAILURES", 2)
+    style = style_from_dict({"type": "single", "symbol": SYM})
+    settings = _settings(_layer(), style)
+    monkeypatch.setattr(worker_pool, "ENABLED", False)
+    alone = image_array(render_image(settings))
+    monkeypatch.setattr(worker_pool, "ENABLED", True)
+    for _ in range(2):
+        dying = worker_pool._worker
+        dying.proc.kill()
+        dying.proc.wait(10)
+        errors = []
+        drawn = image_array(render_image(settings, errors=errors))  # falls back: this process fills
+        assert errors == []
+        assert np.abs(drawn.astype(int) - alone.astype(int)).max() <= 12
+        assert worker.wait_ready(120) and worker_pool._worker is not dying
+        before = worker.stats["split"]
+        render_image(settings)
+        assert worker.stats["split"] == before + 1  # the new worker fills the next frame
+    assert worker_pool.ENABLED
+
+
+def test_an_error_drawing_the_outlines_reports_the_layer_and_frees_the_worker(worker, monkeypatch):
+    style = style_from_dict({"type": "single", "symbol": SYM})
+    settings = _settings(_layer(), style)
+    draw_pass = vector.draw_pass
+
+    def failing(*args, **kwargs):
+        if "outline" in args or kwargs.get("which") == "outline":
+            raise RuntimeError("outline pass failed")
+        return draw_pass(*args, **kwargs)
+
+    monkeypatch.setattr(vector, "draw_pass", failing)
+    before = worker.stats["split"]
+    errors = []
+    render_image(settings, errors=errors)
+    assert [e.message for e in errors] == ["RuntimeError: outline pass failed"]
+    assert worker.stats["split"] == before
+    monkeypatch.setattr(vector, "draw_pass", draw_pass)
+    w = worker_pool._worker
+    render_image(settings)
+    assert worker.stats["split"] == before + 1 and worker_pool._worker is w and not w.dead

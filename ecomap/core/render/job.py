@@ -12,25 +12,36 @@ numpy/shapely/pyproj steps release the GIL; each QPainter call is short (a batch
 ~20,000 vertices), so the GUI thread, when it wants the GIL, gets it between calls.
 
 ``render_image(settings)`` is the synchronous form for the CLI and exports.
+
+A layer that cannot be drawn (a style value the renderer cannot use, a field of the
+wrong type, a file gone from under it) costs that layer only: the exception is caught
+once per layer — never per feature, so drawing speed is untouched — and reported as a
+:class:`LayerError`; every painter is ended in ``finally``, because a QImage freed while
+a painter is still active on it takes the process down.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 import time
 import weakref
 from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
-from ecomap.core.feedback import Cancelled, Feedback  # noqa: F401 - re-exported for job users
+from ecomap.core.feedback import Cancelled, Feedback
+from ecomap.core.json_check import shown
 from ecomap.core.render.labels import LabelPlacer, draw_labels
 from ecomap.core.render.raster import draw_raster_layer
 from ecomap.core.render.sources import is_raster
 from ecomap.core.render.vector import draw_vector_layer
+from ecomap.errors import DataError
+from ecomap.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -112,19 +123,74 @@ class LayerImageCache:
 layer_cache = LayerImageCache()
 
 
-def render_layer(entry, settings, feedback: Feedback | None = None) -> QImage | None:
-    """One layer into its own transparent image (None when hidden at this scale)."""
-    style = entry.style
-    if not entry.visible or (hasattr(style, "visible_at") and not style.visible_at(settings.scale)):
+@dataclass(frozen=True)
+class LayerError:
+    """A layer the job could not draw, or whose labels it could not draw, and why."""
+
+    layer: object = field(repr=False, compare=False)  # the layer object, to find its node
+    name: str
+    message: str  # in the user's words (a DataError's message, else the exception's)
+    labels: bool = False  # the layer was drawn; its labels were not
+    index: int = -1  # position in the settings' layers (entries may share one layer object)
+
+    def __str__(self) -> str:
+        text = tr("labels of layer “{name}” not drawn: {error}") if self.labels else \
+            tr("layer “{name}” not drawn: {error}")
+        return text.format(name=self.name, error=self.message)
+
+
+def _report(errors: list | None, entry, exc: BaseException, labels: bool = False, index: int = -1) -> None:
+    name = str(getattr(entry.layer, "name", "") or "?")
+    bug = not isinstance(exc, DataError)  # not the data's fault: the traceback goes to the log
+    message = f"{type(exc).__name__}: {exc}" if bug else exc.user_message()
+    error = LayerError(entry.layer, name, message, labels, index)
+    if errors is None:  # nobody else will tell
+        log.warning("%s", error, exc_info=exc if bug else None)
+    else:
+        log.debug("%s", error, exc_info=exc if bug else None)
+        errors.append(error)
+
+
+def render_layer(entry, settings, feedback: Feedback | None = None, errors: list | None = None,
+                 index: int = -1) -> QImage | None:
+    """One layer into its own transparent image (None when hidden at this scale).
+
+    A layer that fails is None too, with a :class:`LayerError` appended to ``errors``
+    (``index``: the entry's position in the settings, for the report).
+    """
+    try:
+        style = entry.style
+        if not entry.visible or (hasattr(style, "visible_at") and not style.visible_at(settings.scale)):
+            return None
+        key = LayerImageCache.key(entry, settings)
+        hit = layer_cache.get(key, entry.layer)
+        if hit is not None:
+            return hit
+        img = _draw_one(entry, settings, feedback)
+    except Cancelled:
         return None
-    key = LayerImageCache.key(entry, settings)
-    hit = layer_cache.get(key, entry.layer)
-    if hit is not None:
-        return hit
-    img = _draw_one(entry, settings, feedback)
+    except Exception as exc:  # noqa: BLE001 - one layer's failure must not cost the map
+        _report(errors, entry, exc, index=index)
+        return None
     if feedback is None or not feedback.is_cancelled():
         layer_cache.put(key, img, entry.layer)
     return img
+
+
+def layer_opacity(entry) -> float:
+    """The opacity a layer's image is composited with: its style's times the entry's, in 0..1."""
+    values = [1.0 if is_raster(entry.layer) else getattr(entry.style, "opacity", 1.0),
+              getattr(entry, "opacity", 1.0)]
+    out = 1.0
+    for given in values:
+        try:
+            v = float(given)
+        except (TypeError, ValueError):
+            v = math.nan
+        if not math.isfinite(v):
+            raise DataError(None, tr("opacity {value} is not a number between 0 and 1").format(value=shown(given)))
+        out *= min(1.0, max(0.0, v))
+    return out
 
 
 def _draw_one(entry, settings, feedback) -> QImage:
@@ -140,8 +206,12 @@ def _draw_one(entry, settings, feedback) -> QImage:
     return img
 
 
-def render_image(settings, feedback: Feedback | None = None, timings: dict | None = None) -> QImage:
-    """Render ``settings`` synchronously on this thread and return the composited image."""
+def render_image(settings, feedback: Feedback | None = None, timings: dict | None = None,
+                 errors: list | None = None) -> QImage:
+    """Render ``settings`` synchronously on this thread and return the composited image.
+
+    Layers that could not be drawn are left out, each with a :class:`LayerError` in ``errors``.
+    """
     ensure_gui_app()
     feedback = feedback or Feedback()
     out = new_image(settings, transparent=False)
@@ -151,25 +221,31 @@ def render_image(settings, feedback: Feedback | None = None, timings: dict | Non
         if feedback.is_cancelled():
             return out
         t0 = time.perf_counter()
-        img = render_layer(entry, settings, feedback)
+        img = render_layer(entry, settings, feedback, errors, index=i)
         if timings is not None:
             timings[getattr(entry.layer, "name", str(i))] = time.perf_counter() - t0
-        layer_images.append((entry, img))
+        if img is not None:
+            try:
+                layer_images.append((i, entry, img, layer_opacity(entry)))
+            except DataError as exc:
+                _report(errors, entry, exc, index=i)
         feedback.set_progress((i + 1) / (len(entries) + 1))
     painter = QPainter(out)
-    for entry, img in layer_images:
-        if img is None:
-            continue
-        style_opacity = 1.0 if is_raster(entry.layer) else float(getattr(entry.style, "opacity", 1.0))
-        painter.setOpacity(style_opacity * float(getattr(entry, "opacity", 1.0)))
-        painter.drawImage(0, 0, img)
-    painter.setOpacity(1.0)
-    if settings.labels and not feedback.is_cancelled():
-        placer = LabelPlacer(settings.width, settings.height)
-        for entry, img in reversed(layer_images):  # top layers claim space first
-            if img is not None and getattr(entry.style, "labels", None) is not None:
-                draw_labels(painter, entry.layer, entry.style, settings, placer, feedback)
-    painter.end()
+    try:
+        for _i, _entry, img, opacity in layer_images:
+            painter.setOpacity(opacity)
+            painter.drawImage(0, 0, img)
+        painter.setOpacity(1.0)
+        if settings.labels and not feedback.is_cancelled():
+            placer = LabelPlacer(settings.width, settings.height)
+            for i, entry, _img, _opacity in reversed(layer_images):  # top layers claim space first
+                if getattr(entry.style, "labels", None) is not None:
+                    try:
+                        draw_labels(painter, entry.layer, entry.style, settings, placer, feedback)
+                    except Exception as exc:  # noqa: BLE001 - the map without this layer's labels
+                        _report(errors, entry, exc, labels=True, index=i)
+    finally:
+        painter.end()
     feedback.set_progress(1.0)
     return out
 
@@ -193,6 +269,8 @@ class RenderJob(QObject):
         self._thread: threading.Thread | None = None
         self._image: QImage | None = None
         self.error: str | None = None
+        #: layers left out of the finished image (read once ``finished`` arrived)
+        self.layer_errors: list[LayerError] = []
         self.elapsed = 0.0
 
     def start(self) -> None:
@@ -204,7 +282,7 @@ class RenderJob(QObject):
     def _run(self) -> None:
         t0 = time.perf_counter()
         try:
-            img = render_image(self.settings, self.feedback)
+            img = render_image(self.settings, self.feedback, errors=self.layer_errors)
         except Exception as exc:
             log.exception("render failed")
             self.error = str(exc)

@@ -107,26 +107,28 @@ def draw_labels(painter: QPainter, layer, style, settings, placer: LabelPlacer, 
     if halo_pen is not None:
         halo_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    drawn = 0
-    for (x, y), value in zip(xy, values):
-        if feedback is not None and feedback.is_cancelled():
-            break
-        if value is None or (isinstance(value, float) and np.isnan(value)):
-            continue
-        text = str(value)
-        px, py = (x - minx) / p, (maxy - y) / p
-        tw, th = fm.horizontalAdvance(text), fm.height()
-        rect = QRectF(px - tw / 2 - 2, py - th / 2 - 1, tw + 4, th + 2)
-        if not placer.try_place(rect):
-            continue
-        path = QPainterPath()
-        path.addText(QPointF(px - tw / 2, py + fm.ascent() - th / 2), font, text)
-        if halo_pen is not None:
-            painter.strokePath(path, halo_pen)
-        painter.fillPath(path, color)
-        drawn += 1
-    painter.restore()
+    try:  # the painter is the map's: leave it as found whatever happens
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        drawn = 0
+        for (x, y), value in zip(xy, values):
+            if feedback is not None and feedback.is_cancelled():
+                break
+            if value is None or (isinstance(value, float) and np.isnan(value)):
+                continue
+            text = str(value)
+            px, py = (x - minx) / p, (maxy - y) / p
+            tw, th = fm.horizontalAdvance(text), fm.height()
+            rect = QRectF(px - tw / 2 - 2, py - th / 2 - 1, tw + 4, th + 2)
+            if not placer.try_place(rect):
+                continue
+            path = QPainterPath()
+            path.addText(QPointF(px - tw / 2, py + fm.ascent() - th / 2), font, text)
+            if halo_pen is not None:
+                painter.strokePath(path, halo_pen)
+            painter.fillPath(path, color)
+            drawn += 1
+    finally:
+        painter.restore()
     return drawn
 
 

@@ -46,10 +46,10 @@ class Level:
 def build_level(flat: FlatGeometry, r: float, ox: float, oy: float, min_px: float = 2.0,
                 bbox: np.ndarray | None = None) -> Level:
     """Snap ``flat`` (features in drawing order) to cells of size ``r`` anchored at (ox, oy)."""
-    xy = flat.xy
+    bbox = flat.bbox if bbox is None else bbox
+    xy = flat.absolute_xy(bbox)
     nv = len(xy)
     f = flat.feature_count
-    bbox = flat.bbox if bbox is None else bbox
     if nv == 0:
         return Level(r, ox, oy, np.zeros(0), np.zeros(0), np.zeros(0, np.int64), np.zeros(f + 1, np.int64))
     inv = 1.0 / r
@@ -174,8 +174,11 @@ def slice_features(flat: FlatGeometry, f0: int, f1: int) -> FlatGeometry:
     """Features f0..f1 as a FlatGeometry of views (no copy)."""
     r0, r1 = int(flat.feat_off[f0]), int(flat.feat_off[f1])
     v0, v1 = int(flat.ring_off[r0]), int(flat.ring_off[r1])
-    return FlatGeometry(flat.kind, flat.xy[v0:v1], flat.ring_off[r0:r1 + 1] - v0, flat.feat_off[f0:f1 + 1] - r0,
-                        flat.ring_ext[r0:r1] if flat.ring_ext is not None else None)
+    out = FlatGeometry(flat.kind, flat.xy[v0:v1], flat.ring_off[r0:r1 + 1] - v0, flat.feat_off[f0:f1 + 1] - r0,
+                       flat.ring_ext[r0:r1] if flat.ring_ext is not None else None, flat.relative)
+    if flat.relative:
+        out.__dict__["bbox"] = flat.bbox[f0:f1]
+    return out
 
 
 def take_features(flat: FlatGeometry, idx: np.ndarray) -> FlatGeometry:
@@ -192,7 +195,7 @@ def take_features(flat: FlatGeometry, idx: np.ndarray) -> FlatGeometry:
     feat_off = np.zeros(len(idx) + 1, np.int64)
     np.cumsum(rn, out=feat_off[1:])
     out = FlatGeometry(flat.kind, flat.xy[verts], ring_off, feat_off,
-                       flat.ring_ext[rings] if flat.ring_ext is not None else None)
-    if "bbox" in flat.__dict__:
+                       flat.ring_ext[rings] if flat.ring_ext is not None else None, flat.relative)
+    if "bbox" in flat.__dict__ or flat.relative:
         out.__dict__["bbox"] = flat.bbox[idx]
     return out

@@ -45,7 +45,8 @@ def _compile():
     import numba
 
     @numba.njit(cache=True, nogil=True)
-    def snap_polygons(xy, ring_off, feat_off, ring_ext, feats, bbox, inv, ox, oy, min_px, min_rect, orient):
+    def snap_polygons(xy, ring_off, feat_off, ring_ext, feats, bbox, inv, ox, oy, min_px, min_rect, orient,
+                      relative):
         nf = feats.size
         cap = 0
         ring_cap = 0
@@ -69,6 +70,9 @@ def _compile():
             b1 = bbox[i, 1]
             b2 = bbox[i, 2]
             b3 = bbox[i, 3]
+            # a relative layer's vertices are offsets from the box corner; adding 0.0 changes nothing
+            cx0 = b0 if relative else 0.0
+            cy0 = b1 if relative else 0.0
             bw = (b2 - b0) * inv
             bh = (b3 - b1) * inv
             if bw < min_px and bh < min_px and ring_off[r1] > ring_off[r0]:
@@ -101,8 +105,8 @@ def _compile():
                 px = np.int64(0)
                 py = np.int64(0)
                 for k in range(a, e):
-                    uu = np.float32((xy[k, 0] - ox) * inv)
-                    vv = np.float32((oy - xy[k, 1]) * inv)
+                    uu = np.float32(((xy[k, 0] + cx0) - ox) * inv)
+                    vv = np.float32((oy - (xy[k, 1] + cy0)) * inv)
                     gx = np.int64(np.floor(uu))
                     gy = np.int64(np.floor(vv))
                     if k == a or k == e - 1 or gx != px or gy != py:
@@ -150,7 +154,7 @@ def snap_polygons(flat, feats: np.ndarray, bbox: np.ndarray, r: float, ox: float
     ext = flat.ring_ext if orient else np.zeros(len(flat.ring_off) - 1, bool)
     return fn(flat.xy, flat.ring_off, flat.feat_off, ext, np.ascontiguousarray(feats, np.int64),
               np.ascontiguousarray(bbox, np.float64), 1.0 / r, float(ox), float(oy), float(min_px),
-              float(min_rect), orient)
+              float(min_rect), orient, flat.relative)
 
 
 def _has_empty_ring(flat) -> bool:
@@ -175,8 +179,9 @@ def warm_up() -> None:
     def run():
         fn = kernel()
         if fn is not None:
-            fn(np.zeros((3, 2)), np.array([0, 3]), np.array([0, 1]), np.ones(1, bool), np.zeros(1, np.int64),
-               np.array([[0.0, 0.0, 1.0, 1.0]]), 1.0, 0.0, 0.0, 0.5, 1.0, True)
+            for xy, relative in ((np.zeros((3, 2)), False), (np.zeros((3, 2), np.float32), True)):
+                fn(xy, np.array([0, 3]), np.array([0, 1]), np.ones(1, bool), np.zeros(1, np.int64),
+                   np.array([[0.0, 0.0, 1.0, 1.0]]), 1.0, 0.0, 0.0, 0.5, 1.0, True, relative)
 
     threading.Thread(target=run, name="ecomap-jit-warm-up", daemon=True).start()
 

@@ -24,7 +24,9 @@ import numpy as np
 from pyproj import CRS, Transformer
 
 from ecomap.core.render import snap_jit
-from ecomap.core.render.geometry import FlatGeometry, parse_wkb_parts, scan_wkb
+from ecomap.core.render.geometry import FlatGeometry, feature_bboxes, parse_wkb_parts, scan_wkb
+from ecomap.core.render.lod import slice_features
+from ecomap.core.render.memory import release_memory
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -60,7 +62,7 @@ def read_flat_source(path, layer: str | None = None) -> list[FlatVectorSource]:
     import pyogrio
     from pyogrio.errors import DataLayerError, DataSourceError
 
-    from ecomap.core.render.memory import configure, release_memory
+    from ecomap.core.render.memory import configure
 
     configure()
     path = Path(path)
@@ -171,14 +173,19 @@ _flat_lock = threading.Lock()
 
 
 def flat_of(layer) -> FlatGeometry:
-    """The layer's geometry as a FlatGeometry in its own CRS (cached on the layer object)."""
+    """The layer's geometry as a FlatGeometry in its own CRS (cached on the layer object).
+
+    A layer's lines and polygons are kept relative (float32 offsets, see
+    :mod:`ecomap.core.render.geometry`): the layer already holds its coordinates in GEOS.
+    """
     if isinstance(layer, FlatVectorSource):
         return layer.flat
     with _flat_lock:
         cached = _flat_cache.get(layer)
     if cached is not None and cached[0] is layer.features:
         return cached[1]
-    flat = FlatGeometry.from_shapely(layer.geometry)
+    flat = FlatGeometry.from_shapely(layer.geometry, compact=True)
+    release_memory()  # the WKB slices it was made from
     with _flat_lock:
         _flat_cache[layer] = (layer.features, flat)
     return flat
@@ -204,26 +211,39 @@ _prep_lock = threading.Lock()
 
 
 def prepared(layer, dst: CRS | None) -> Prepared:
-    """The layer's Prepared geometry for destination CRS ``dst`` (built once, then cached)."""
+    """The layer's Prepared geometry for destination CRS ``dst`` (built once per layer data, then cached)."""
     src = layer_crs(layer)
     key = _crs_key(dst) if (dst is not None and src is not None and not _same_crs(src, dst)) else None
+    data = layer.flat if isinstance(layer, FlatVectorSource) else layer.features
     with _prep_lock:
-        per_layer = _prepared.setdefault(layer, {})
-        entry = per_layer.get(key)
-        base = flat_of(layer)
-        if entry is not None and entry[0] is base:
+        entry = _prepared.setdefault(layer, {}).get(key)
+        if entry is not None and entry[0] is data:
             return entry[1]
-    if key is None:
-        prep = Prepared(base)
-    else:
-        prep = Prepared(reproject_flat(base, src, dst))
+    prep = Prepared(flat_of(layer) if key is None else _reprojected(layer, src, dst))
     with _prep_lock:
-        _prepared.setdefault(layer, {})[key] = (base, prep)
+        _prepared.setdefault(layer, {})[key] = (data, prep)
     return prep
+
+
+def _reprojected(layer, src: CRS, dst: CRS) -> FlatGeometry:
+    """The layer's geometry in ``dst``: moved from its flat copy in its own CRS if there is one,
+    else read from its shapely geometries slice by slice, without making that copy."""
+    with _flat_lock:
+        cached = _flat_cache.get(layer)
+    if isinstance(layer, FlatVectorSource) or (cached is not None and cached[0] is layer.features):
+        flat = reproject_flat(flat_of(layer), src, dst)
+    else:
+        tf = Transformer.from_crs(src, dst, always_xy=True)
+        flat = FlatGeometry.from_shapely(layer.geometry, compact=True,
+                                         transform=lambda xy: np.column_stack(tf.transform(xy[:, 0], xy[:, 1])))
+    release_memory()
+    return flat
 
 
 def reproject_flat(flat: FlatGeometry, src: CRS, dst: CRS) -> FlatGeometry:
     tf = Transformer.from_crs(src, dst, always_xy=True)
+    if flat.relative:
+        return _reproject_relative(flat, tf)
     xy = flat.xy
     out = np.empty_like(xy)
     step = 1_000_000
@@ -232,6 +252,27 @@ def reproject_flat(flat: FlatGeometry, src: CRS, dst: CRS) -> FlatGeometry:
         out[a:a + step, 0] = x
         out[a:a + step, 1] = y
     return flat.with_xy(out)
+
+
+def _reproject_relative(flat: FlatGeometry, tf: Transformer) -> FlatGeometry:
+    """A relative geometry moved to another CRS, a slice of features at a time: each slice's
+    absolute coordinates are transformed, boxed and made offsets from the new corners."""
+    out = np.empty_like(flat.xy)
+    boxes = np.empty((flat.feature_count, 4))
+    vstart = flat.ring_off[flat.feat_off]
+    step = 65_536
+    for f0 in range(0, flat.feature_count, step):
+        f1 = min(f0 + step, flat.feature_count)
+        part = slice_features(flat, f0, f1)
+        xy = part.absolute_xy()
+        x, y = tf.transform(xy[:, 0], xy[:, 1])
+        xy = np.column_stack([x, y])
+        box = feature_bboxes(xy, part.ring_off, part.feat_off)
+        out[vstart[f0]:vstart[f1]] = xy - np.repeat(box[:, :2], part.feature_vertex_counts(), axis=0)
+        boxes[f0:f1] = box
+    moved = FlatGeometry(flat.kind, out, flat.ring_off, flat.feat_off, flat.ring_ext, relative=True)
+    moved.__dict__["bbox"] = boxes
+    return moved
 
 
 def _crs_key(crs: CRS) -> str:

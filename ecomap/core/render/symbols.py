@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QTransform
 
 from ecomap.core.style import CategorizedStyle, GraduatedStyle, SingleStyle, Symbol, parse_color
+from ecomap.errors import DataError
+from ecomap.i18n import tr
 
 
 def qcolor(text: str | None, opacity: float = 1.0) -> QColor | None:
@@ -25,19 +27,27 @@ def qcolor(text: str | None, opacity: float = 1.0) -> QColor | None:
     return QColor(r, g, b, round(a * max(0.0, min(1.0, opacity))))
 
 
+#: a pen wider than this many pixels is a wrong value, not a style (Qt refuses it); dashes are capped
+MAX_PEN_PX = 10_000.0
+
+
 def pen_for(symbol: Symbol, dpi: float) -> QPen:
     color = qcolor(symbol.stroke, symbol.opacity)
-    if color is None or symbol.stroke_width <= 0:
+    width = symbol.stroke_px(dpi) if color is not None else 0.0
+    if not 0 < width <= MAX_PEN_PX:  # NaN too
         return QPen(Qt.PenStyle.NoPen)
     pen = QPen(color)
-    pen.setWidthF(max(symbol.stroke_px(dpi), 0.01))
+    pen.setWidthF(max(width, 0.01))
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap if symbol.dash else Qt.PenCapStyle.RoundCap)
     if symbol.dash:
         # Qt dash patterns are in pen widths; our dash values are in mm
-        w = max(symbol.stroke_px(dpi), 1.0)
-        pen.setDashPattern([max(float(d) * dpi / 25.4 / w, 0.1) for d in symbol.dash])
+        w = max(pen.widthF(), 1.0)
+        dashes = [min(max(float(d) * dpi / 25.4 / w, 0.1), MAX_PEN_PX) for d in symbol.dash
+                  if math.isfinite(float(d))]
+        if dashes:
+            pen.setDashPattern(dashes + dashes[-1:] * (len(dashes) % 2))  # Qt wants pairs
     return pen
 
 
@@ -62,28 +72,30 @@ def hatch_brush(symbol: Symbol, dpi: float, scale: float = 1.0) -> QBrush | None
     img = QImage(step, step, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(Qt.GlobalColor.transparent)
     p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(color)
-    pen.setWidthF(max(HATCH_WIDTH_MM * dpi / 25.4, 1.0))
-    p.setPen(pen)
-    kind = symbol.hatch
-    if kind in ("diagonal", "cross"):
-        # lines through the tile's corners so that tiles join seamlessly
-        for off in (-step, 0, step):
-            p.drawLine(QPointF(off, step), QPointF(off + step, 0))
-    if kind == "cross":
-        for off in (-step, 0, step):
-            p.drawLine(QPointF(off, 0), QPointF(off + step, step))
-    if kind == "horizontal":
-        p.drawLine(QPointF(0, step / 2), QPointF(step, step / 2))
-    if kind == "vertical":
-        p.drawLine(QPointF(step / 2, 0), QPointF(step / 2, step))
-    if kind == "dots":
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(color)
-        rad = max(pen.widthF(), 1.2)
-        p.drawEllipse(QPointF(step / 2, step / 2), rad, rad)
-    p.end()
+    try:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(color)
+        pen.setWidthF(max(HATCH_WIDTH_MM * dpi / 25.4, 1.0))
+        p.setPen(pen)
+        kind = symbol.hatch
+        if kind in ("diagonal", "cross"):
+            # lines through the tile's corners so that tiles join seamlessly
+            for off in (-step, 0, step):
+                p.drawLine(QPointF(off, step), QPointF(off + step, 0))
+        if kind == "cross":
+            for off in (-step, 0, step):
+                p.drawLine(QPointF(off, 0), QPointF(off + step, step))
+        if kind == "horizontal":
+            p.drawLine(QPointF(0, step / 2), QPointF(step, step / 2))
+        if kind == "vertical":
+            p.drawLine(QPointF(step / 2, 0), QPointF(step / 2, step))
+        if kind == "dots":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(color)
+            rad = max(pen.widthF(), 1.2)
+            p.drawEllipse(QPointF(step / 2, step / 2), rad, rad)
+    finally:
+        p.end()
     brush = QBrush(img)
     if scale != 1.0:
         brush.setTransform(QTransform.fromScale(1.0 / scale, 1.0 / scale))
@@ -146,7 +158,11 @@ def assign_symbols(style, column_of, feature_count: int) -> np.ndarray:
             out[mapped >= 0] = mapped[mapped >= 0]
         return out
     if isinstance(style, GraduatedStyle):
-        values = np.asarray(column_of(style.field), dtype=float)
+        try:
+            values = np.asarray(column_of(style.field), dtype=float)
+        except (TypeError, ValueError):
+            raise DataError(None, tr("the field '{name}' holds text, not numbers: a graduated style "
+                                     "cannot classify it").format(name=style.field)) from None
         out = np.full(feature_count, -1, np.int32)
         for i, r in enumerate(style.ranges):
             first = i == 0

@@ -36,10 +36,10 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPen, QTransform
 
-from ecomap.core.render import snap_jit, worker_pool
+from ecomap.core.render import memory, snap_jit, worker_pool
 from ecomap.core.render.lod import MIN_RECT, Level, build_level, slice_features, take_features
 from ecomap.core.render.memory import release_memory
-from ecomap.core.render.qtpath import path_from_rings
+from ecomap.core.render.qtpath import DrawingCaches, path_from_rings, rings_of_path
 from ecomap.core.render.sources import Prepared, layer_column, prepared
 from ecomap.core.render.symbols import (
     assign_symbols,
@@ -64,15 +64,18 @@ class PathBatch:
 
     Levels keep their snapped vertices until a view needs the batch: a level prepared
     in the background then costs numpy time only, and batches never seen never pay for
-    a path.
+    a path. Once the path is built the vertices are kept for the drawing worker only
+    while the process is under its memory budget (:mod:`ecomap.core.render.memory`);
+    else :attr:`data` reads them back from the path.
     """
 
-    __slots__ = ("__weakref__", "_data", "_path", "_wid", "box", "group", "vertices")
+    __slots__ = ("__weakref__", "_data", "_path", "_wid", "box", "group", "rings", "vertices")
 
     def __init__(self, group: int, box, vertices: int, data=None, path=None):
         self.group = group
         self.box = box  # in the coordinates of the path
         self.vertices = vertices
+        self.rings = len(data[2]) if data is not None else 0
         self._data = data  # (u, v, ring starts) until the path is built
         self._path = path
         self._wid = None  # id in the drawing worker's path cache
@@ -86,14 +89,17 @@ class PathBatch:
                 return self._path
             path = path_from_rings(*data)
             self._path = path
-            if not worker_pool.ENABLED:  # the drawing worker builds its own paths from the data
-                self._data = None
+            if not worker_pool.ENABLED or memory.over_budget():
+                self._data = None  # the drawing worker builds its own paths from the data
         return path
 
     @property
     def data(self):
-        """(u, v, ring starts) of the batch, or None once only the path is kept."""
-        return self._data
+        """(u, v, ring starts) of the batch: kept, or read back from its path."""
+        data = self._data
+        if data is None and self._path is not None:
+            return rings_of_path(self._path)
+        return data
 
 
 @dataclass(eq=False)
@@ -188,7 +194,7 @@ def _draw_vector_layer(painter: QPainter, layer, style, settings, feedback=None)
         level = _cached_level(prep, style, p, flat)
         if level is None and len(symbols) == 1:
             # cold level, one symbol: draw each chunk as soon as a worker has snapped it
-            with closing(_level_stream(prep, grouping, style, p, flat, feedback)) as stream:
+            with closing(_level_stream(prep, grouping, style, p, flat, feedback, settings)) as stream:
                 level = next(stream)
                 s = level.r / p
                 tf = QTransform(s, 0, 0, s, (level.ox - minx) / p, (maxy - level.oy) / p)
@@ -305,10 +311,12 @@ def _culled(batches, level: CachedLevel, settings):
             yield b
 
 
-def _level_stream(prep: Prepared, grouping: Grouping, style, p: float, flat, feedback):
+def _level_stream(prep: Prepared, grouping: Grouping, style, p: float, flat, feedback, settings=None):
     """Build a level chunk by chunk: yields the (still empty) CachedLevel, then its batches.
 
     The level is cached once every chunk is done (not when the consumer stops early).
+    Over the memory budget only the batches meeting the view of ``settings`` get their
+    paths at once; the others keep their vertices until a view needs them.
     """
     k, r = _level_index(flat, p)
     key = ("level", k, _style_key(style))
@@ -316,18 +324,20 @@ def _level_stream(prep: Prepared, grouping: Grouping, style, p: float, flat, fee
     ox, oy = math.floor(minx / r) * r, math.ceil(maxy / r) * r
     lvl = CachedLevel(r, ox, oy, [])
     with _build_lock:
+        if memory.over_budget():
+            _store_level(prep, None, None)  # over budget: the new level replaces the others
         yield lvl
+        view = None
+        if settings is not None:
+            minx, miny, maxx, maxy = settings.visible_extent
+            view = ((minx - ox) / r, (oy - maxy) / r, (maxx - ox) / r, (oy - miny) / r)
         for b in build_batches(flat, grouping.order, grouping.sym_sorted, r, ox, oy, feedback,
-                               stream=True):
+                               stream=True, view=view):
             lvl.batches.append(b)
             yield b
         if feedback is not None and feedback.is_cancelled():
             return
-        with prep.lock:
-            levels = [kk for kk in prep.levels if kk[0] == "level"]
-            for old in levels[:-2]:
-                del prep.levels[old]
-            prep.levels[key] = lvl
+        _store_level(prep, key, lvl)
     release_memory()
 
 
@@ -349,6 +359,8 @@ def _level_for(prep: Prepared, grouping: Grouping, style, p: float, flat, feedba
             return lvl
         if feedback is not None and feedback.is_cancelled():
             return None
+        if feedback is not _background and memory.over_budget():
+            _store_level(prep, None, None)  # over budget: the new level replaces the others
         minx, _miny, _maxx, maxy = flat.total_bounds
         # origin on the level grid so that levels are stable whatever view asked first
         ox, oy = math.floor(minx / r) * r, math.ceil(maxy / r) * r
@@ -358,14 +370,21 @@ def _level_for(prep: Prepared, grouping: Grouping, style, p: float, flat, feedba
             return None
         batches.sort(key=lambda bt: bt.group)  # stable: group order first, then position
         lvl = CachedLevel(r, ox, oy, batches)
-        with prep.lock:
-            # keep the three most recent levels: each costs ~24 bytes per kept vertex
-            levels = [kk for kk in prep.levels if kk[0] == "level"]
-            for old in levels[:-2]:
-                del prep.levels[old]
-            prep.levels[key] = lvl
+        _store_level(prep, key, lvl)
         release_memory()
         return lvl
+
+
+def _store_level(prep: Prepared, key, lvl: CachedLevel | None) -> None:
+    """Cache ``lvl`` with the two levels built before it, or alone when the process is over
+    its memory budget (a level costs 8 bytes a kept vertex, 24 more in each path built);
+    ``lvl`` None only lets the others go."""
+    with prep.lock:
+        levels = [kk for kk in prep.levels if kk[0] == "level" and kk != key]
+        for old in levels[:max(0, len(levels) - (0 if memory.over_budget() else 2))]:
+            del prep.levels[old]
+        if lvl is not None:
+            prep.levels[key] = lvl
 
 
 def _lower_priority(nice: int = 15) -> None:
@@ -391,6 +410,9 @@ _frames_lock = threading.Lock()
 _frames_active = 0
 _last_frame_end = 0.0
 PREFETCH_THREADS = 2  # numpy releases the GIL; the GUI stays responsive (see tests/bench/bench_canvas.py)
+#: what a finer level prepared ahead may cost, per vertex of the current one: up to twice the
+#: vertices, each 8 bytes snapped, 24 in its path and 10 on their way to the drawing worker
+PREFETCH_BYTES_PER_VERTEX = 84
 _stopping = threading.Event()
 
 
@@ -456,6 +478,8 @@ def _prefetch_finer(prep: Prepared, grouping: Grouping, style, level: CachedLeve
         vis = (bb[:, 0] <= cx + hw) & (bb[:, 2] >= cx - hw) & (bb[:, 1] <= cy + hh) & (bb[:, 3] >= cy - hh)
     if int(flat.feature_vertex_counts()[vis].sum()) <= DIRECT_LIMIT:
         return
+    if memory.over_budget(PREFETCH_BYTES_PER_VERTEX * sum(b.vertices for b in level.batches)):
+        return  # it would not fit the memory budget: zooming in builds it then
     p_next = level.r / 2
     k_next, _ = _level_index(flat, p_next)
     key = ("level", k_next, _style_key(style))
@@ -472,7 +496,7 @@ def _prefetch_finer(prep: Prepared, grouping: Grouping, style, level: CachedLeve
             lvl = _level_for(prep, grouping, style, p_next, flat, _background, threads=PREFETCH_THREADS,
                              pool=_bg_pool)
             for b in lvl.batches if lvl is not None else ():
-                if _stopping.is_set():
+                if _stopping.is_set() or memory.over_budget():
                     return
                 b.path  # noqa: B018 - build the paths too: the zoomed-in view is then a redraw
         finally:
@@ -487,11 +511,13 @@ _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ecomap-snap")
 
 
 def build_batches(flat, features: np.ndarray, sym_of: np.ndarray, r: float, ox: float, oy: float,
-                  feedback=None, threads: int = 2, stream: bool = False, pool=None):
+                  feedback=None, threads: int = 2, stream: bool = False, pool=None, view=None):
     """Snap ``features`` (in drawing order, with their symbol index) to cells ``r`` and cut paths.
 
     Work goes in chunks of ~CHUNK_VERTICES over two threads: numpy and the path building
     release the GIL for most of their time, and a chunk's temporaries stay small.
+    ``stream``: yield the batches as chunks are done, their paths built (over the memory
+    budget, only those meeting ``view``, a box in level units, when given).
     """
     features = np.asarray(features, np.int64)
     if features.size == 0:
@@ -518,8 +544,11 @@ def build_batches(flat, features: np.ndarray, sym_of: np.ndarray, r: float, ox: 
             built = build_level(sub, r, ox, oy, min_px=MIN_PX, bbox=bbox[fa])
         out = _batches_from_level(built, sym_of[a:b])
         if stream:  # the consumer draws at once: build the paths here, off its thread
+            lean = view is not None and memory.over_budget()
             for bt in out:
-                bt.path  # noqa: B018
+                if not lean or (bt.box[0] <= view[2] and bt.box[2] >= view[0] and bt.box[1] <= view[3]
+                                and bt.box[3] >= view[1]):
+                    bt.path  # noqa: B018
         return out
 
     chunks = list(itertools.pairwise(edges))
@@ -582,9 +611,10 @@ def _draw_batches(painter: QPainter, batches, symbols, kind: str, dpi: float, sc
     if (kind == "polygon" and mode is None and isinstance(batches, list) and worker_pool.ENABLED
             and worker_pool.draw_split(painter, batches, symbols, dpi, scale, feedback, transform)):
         return
+    caches = DrawingCaches()
     if kind == "polygon" and which != "outline":
         # batches may arrive from worker threads while the fill pass draws the first ones
-        batches = _fill_pass(painter, batches, symbols, transform, feedback, vertices, mode)
+        batches = _fill_pass(painter, batches, symbols, transform, feedback, vertices, mode, caches)
         if which == "fill":
             return
     else:
@@ -605,6 +635,7 @@ def _draw_batches(painter: QPainter, batches, symbols, kind: str, dpi: float, sc
             skip = painter.pen().style() == Qt.PenStyle.NoPen and hatch is None
         if not skip:
             painter.drawPath(b.path)
+        caches.drawn(b)
     painter.resetTransform()
 
 
@@ -664,8 +695,10 @@ def fill_mode(symbols, vertices: int, w: int, h: int) -> tuple[int, int, bool]:
 
 
 def _fill_pass(painter: QPainter, batches, symbols, transform: QTransform, feedback,
-               vertices: int | None = None, mode: tuple | None = None) -> list:
-    """Fill every batch (an iterable, consumed once); returns the batches as a list."""
+               vertices: int | None = None, mode: tuple | None = None, caches=None) -> list:
+    """Fill every batch (an iterable, consumed once); returns the batches as a list.
+
+    ``caches`` (:class:`~ecomap.core.render.qtpath.DrawingCaches`) is told of each batch filled."""
     device = painter.device()
     w, h = device.width(), device.height()
     fills = [brush_for(s) for s in symbols]
@@ -685,21 +718,26 @@ def _fill_pass(painter: QPainter, batches, symbols, transform: QTransform, feedb
         target.fill(Qt.GlobalColor.transparent)
         p = QPainter(target)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    p.setTransform(transform * QTransform.fromScale(sx, sy))
-    p.setPen(Qt.PenStyle.NoPen)
-    current = None
-    seen = []
-    for i, b in enumerate(batches):
-        seen.append(b)
-        if feedback is not None and (i & 7) == 0 and feedback.is_cancelled():
-            break
-        if b.group != current:
-            current = b.group
-            p.setBrush(fills[current])
-        if fills[current].style() != Qt.BrushStyle.NoBrush:
-            p.drawPath(b.path)
+    try:  # a painter left active on ``target`` when it is freed takes the process down
+        p.setTransform(transform * QTransform.fromScale(sx, sy))
+        p.setPen(Qt.PenStyle.NoPen)
+        current = None
+        seen = []
+        for i, b in enumerate(batches):
+            seen.append(b)
+            if feedback is not None and (i & 7) == 0 and feedback.is_cancelled():
+                break
+            if b.group != current:
+                current = b.group
+                p.setBrush(fills[current])
+            if fills[current].style() != Qt.BrushStyle.NoBrush:
+                p.drawPath(b.path)
+            if caches is not None:
+                caches.drawn(b)
+    finally:
+        if target is not None:
+            p.end()
     if target is not None:
-        p.end()
         small = downsample(target, sx, sy)
         painter.resetTransform()
         painter.drawImage(0, 0, small)
@@ -722,7 +760,10 @@ def _draw_points(painter, flat, sel, grouping, symbols, settings, feedback) -> N
     groups = sym_of[feat_of_vertex]
     for g in np.unique(groups):
         sym = symbols[int(g)]
-        tmpl = marker_template(sym.marker or "circle", settings.mm_to_px(sym.size))
+        size = settings.mm_to_px(sym.size)
+        if not 0 < size < math.inf:  # nothing to draw (NaN too)
+            continue
+        tmpl = marker_template(sym.marker or "circle", size)
         k = len(tmpl)
         idx = np.flatnonzero(groups == g)
         per_batch = max(1, BATCH // k)

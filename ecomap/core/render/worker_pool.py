@@ -17,14 +17,21 @@ most of the image, so each band cost nearly a full frame.
 What crosses the process boundary: batch vertices (already snapped, float32) go once
 through a shared-memory buffer and the worker keeps the QPainterPath it built under
 the batch's id (ids of batches the engine has freed are forgotten with the next
-request); the fill image comes back through a second shared-memory buffer. A request
+request); the fill image comes back through a second shared-memory buffer. Over the
+memory budget (:mod:`ecomap.core.render.memory`) the engine keeps a batch's path only and
+reads the vertices back from it to send them, and the vertex buffer is let go (here and in
+the worker) once the worker has built its paths. A request
 carries a generation number; cancelling writes it to a shared int64, which the worker
 checks between batches.
 
 Anything unusual — the worker not started yet (it starts, without waiting, on the first
 big frame), busy with another frame, dead or silent, a hatched or rotated frame — falls
-back to single-process drawing. ``ECOMAP_RENDER_WORKERS=0`` switches the worker off. It
-is stopped at exit (atexit) and ends by itself on EOF if the engine dies.
+back to single-process drawing. A worker that died is replaced on the next big frame;
+after ``MAX_FAILURES`` deaths or failed frames in a row (a worker that cannot draw here)
+the engine draws alone for the rest of the session. An exception while this process
+draws its half cancels the worker's half, so the worker is free for the next frame.
+``ECOMAP_RENDER_WORKERS=0`` switches the worker off. It is stopped at exit (atexit) and
+ends by itself on EOF if the engine dies.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 import numpy as np
+
+from ecomap.core.render import memory
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +90,7 @@ class _Worker:
         self.conn = Connection(ours.detach())
         self.ready = False
         self.dead = False
+        self.errors = 0  # frames in a row the worker answered with an error
         self.lock = threading.Lock()
         self.gen = 0
         self.pending = 0  # generation of a preload not answered yet (the data buffer is in use)
@@ -113,7 +123,10 @@ class _Worker:
         shm = getattr(self, attr)
         if shm is None or shm.size < size:
             if shm is not None:
-                shm.close()
+                try:
+                    shm.close()
+                except BufferError:  # a view of it is still alive somewhere: let it keep the mapping
+                    pass
                 shm.unlink()
             shm = shared_memory.SharedMemory(create=True, size=max(size, 1 << 20) * 5 // 4)
             setattr(self, attr, shm)
@@ -148,8 +161,8 @@ class _Worker:
 
 
 _worker: _Worker | None = None
-_failures = [0]
-MAX_FAILURES = 3  # workers that died or failed before the engine gives up on them
+_failures = [0]  # workers in a row that died or failed (a frame drawn with one resets it)
+MAX_FAILURES = 3  # ... before the engine gives up on them
 _start_lock = threading.Lock()
 
 
@@ -204,8 +217,32 @@ def shutdown() -> None:
     global _worker
     with _start_lock:
         if _worker is not None:
-            _worker.stop()
+            # a frame still using it (a render thread at exit) gets its answer or falls back
+            locked = _worker.lock.acquire(timeout=2.0)
+            try:
+                _worker.stop()
+            finally:
+                if locked:
+                    _worker.lock.release()
             _worker = None
+
+
+def _succeeded(w: _Worker) -> None:
+    w.errors = 0
+    _failures[0] = 0
+
+
+def _failed(w: _Worker, message: str) -> None:
+    """The worker answered with an error: it is alive, but may have half a request; draw here.
+
+    Its path cache is not trusted any more (everything is sent again), and a worker
+    failing ``MAX_FAILURES`` frames in a row is replaced.
+    """
+    log.warning("drawing worker failed: %s", message)
+    w.sent.clear()
+    w.errors += 1
+    if w.errors >= MAX_FAILURES:
+        w.dead = True
 
 
 atexit.register(shutdown)
@@ -223,8 +260,6 @@ def draw_split(painter, batches: list, symbols, dpi: float, scale: float, feedba
         return False
     vertices = sum(b.vertices for b in batches)
     if vertices < MIN_VERTICES:
-        return False
-    if any(b.data is None for b in batches):  # a batch whose data was dropped: cannot be shipped
         return False
     w = worker()
     if w is None or not w.lock.acquire(blocking=False):
@@ -246,8 +281,8 @@ def _ship(w: _Worker, batches: list):
         forget, w.forget = w.forget, []
     w.sent.difference_update(forget)
     new = [b for b in batches if _bid(w, b) not in w.sent]
-    nv = sum(len(b.data[0]) for b in new)
-    nr = sum(len(b.data[2]) for b in new)
+    nv = sum(b.vertices for b in new)
+    nr = sum(b.rings for b in new)
     data_size = nv * 8 + nr * 4
     shm = w._shm("data_shm", data_size)
     buf = np.ndarray(data_size // 4, np.float32, buffer=shm.buf)
@@ -273,7 +308,8 @@ def _ship(w: _Worker, batches: list):
 
 def _send_preload(w: _Worker, gen: int, forget, shm, items) -> None:
     try:
-        w.conn.send(("preload", {"gen": gen, "forget": forget, "data": shm.name, "items": items}))
+        w.conn.send(("preload", {"gen": gen, "forget": forget, "data": shm.name, "items": items,
+                                 "keep": not memory.over_budget()}))
     except (OSError, ValueError):
         w.dead = True
         return
@@ -285,8 +321,12 @@ def _send_preload(w: _Worker, gen: int, forget, shm, items) -> None:
 def preload(batches: list) -> None:
     """Let the worker (started if need be) build the paths of a cached level in advance,
     so that the next frames drawn from it are shared at once. Never blocks."""
-    if not ENABLED or not batches or any(b.data is None for b in batches):
+    if not ENABLED or not batches:
         return
+    if memory.over_budget():  # only those drawn so far; a frame sends the others when it needs them
+        batches = [b for b in batches if b._path is not None]
+        if not batches:
+            return
     worker()
     w = _worker
     if w is None or w.dead or w.pending or not w.lock.acquire(blocking=False):
@@ -324,7 +364,7 @@ def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, v
     tf = (transform.m11(), transform.m12(), transform.m21(), transform.m22(), transform.dx(), transform.dy())
     req = {"gen": gen, "forget": forget, "data": shm.name, "items": items, "symbols": list(symbols),
            "dpi": dpi, "scale": scale, "transform": tf, "width": width, "height": height,
-           "mode": mode, "image": img_shm.name, "delay": DEBUG_BATCH_DELAY}
+           "mode": mode, "image": img_shm.name, "delay": DEBUG_BATCH_DELAY, "keep": not memory.over_budget()}
     try:
         w.conn.send(("draw", req))
     except (OSError, ValueError) as exc:
@@ -334,7 +374,12 @@ def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, v
     w.sent.update(bid for bid, _g, d in items if d is not None)
 
     t0 = time.perf_counter()
-    outlines = draw_pass(batches, symbols, dpi, scale, transform, width, height, mode, "outline", feedback)
+    try:
+        outlines = draw_pass(batches, symbols, dpi, scale, transform, width, height, mode, "outline", feedback)
+    except BaseException:
+        if w.cancel is not None:
+            w.cancel[0] = gen  # nobody will use the worker's fills: free it for the next frame
+        raise
     t1 = time.perf_counter()
     reply = _wait_reply(w, gen, feedback)
     # seconds drawing the outlines here, seconds then waiting for the fills (tuning)
@@ -343,6 +388,8 @@ def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, v
         w.sent.clear()
         fills = draw_pass(batches, symbols, dpi, scale, transform, width, height, mode, "fill", feedback)
     else:
+        _succeeded(w)
+        _release_data(w)
         stats["last_drawn"], stats["last_total"] = reply[3], len(items)
         if reply[2]:
             stats["cancelled"] += 1
@@ -372,6 +419,20 @@ def _freed(bid: int) -> None:
         w.forget_later(bid)
 
 
+def _release_data(w: _Worker) -> None:
+    """Over the memory budget, the shared vertex buffer goes once the worker has built its
+    paths from it (it unmapped it, told by the request's ``keep``); the next request makes one."""
+    shm = w.data_shm
+    if shm is None or not memory.over_budget():
+        return
+    try:
+        shm.close()
+    except BufferError:  # a view of it is still alive: keep it
+        return
+    shm.unlink()
+    w.data_shm = None
+
+
 def _preloaded(w: _Worker) -> bool:
     """Has the worker answered the pending preload? (Never blocks.)"""
     try:
@@ -379,9 +440,10 @@ def _preloaded(w: _Worker) -> bool:
             msg = w.conn.recv()
             if msg[0] == "preloaded" and msg[1] == w.pending:
                 w.pending = 0
-            elif msg[0] == "error":
-                log.warning("drawing worker failed: %s", msg[2])
-                w.dead = True
+                _release_data(w)
+            elif msg[0] == "error" and msg[1] == w.pending:
+                w.pending = 0
+                _failed(w, msg[2])
                 return False
     except (EOFError, OSError):
         w.dead = True
@@ -404,8 +466,9 @@ def _wait_reply(w: _Worker, gen: int, feedback):
                 if msg[0] == "done" and msg[1] == gen:
                     return msg
                 if msg[0] == "error":
-                    log.warning("drawing worker failed: %s", msg[2])
-                    w.dead = True  # restarted on a later frame (MAX_FAILURES times at most)
+                    if msg[1] != gen:
+                        continue  # a request given up earlier (its frame failed here)
+                    _failed(w, msg[2])
                     return None
                 continue
         except (EOFError, OSError):
@@ -550,6 +613,11 @@ def _paths_of(req, paths: dict, data_cache: dict, path_from_rings) -> list:
             path = path_from_rings(data[uo:uo + n], data[uo + n:uo + 2 * n], data.view(np.int32)[ro:ro + k])
             paths[bid] = path
         batches.append(_Batch(group, path))
+    if data is not None and not req.get("keep", True):  # the engine is short of memory: unmap now
+        del data
+        for shm in data_cache.values():
+            shm.close()
+        data_cache.clear()
     return batches
 
 
