@@ -26,7 +26,7 @@ from ecomap.core.tree_commands import AddNodesCommand
 from ecomap.errors import DataError
 from ecomap.gui.worker import Task
 from ecomap.i18n import tr
-from ecomap.io.registry import holds_several
+from ecomap.io.registry import holds_several, is_shapefile
 
 PROJECT_SUFFIX = ".ecomap"
 
@@ -79,14 +79,6 @@ def reread_shapefile(feedback, path: Path, layer_name: str | None, encoding: str
     layers = open_path(path, layer=layer_name, encoding=encoding)
     _ = layers[0].bounds
     return layers[0]
-
-
-def is_shapefile(layer) -> bool:
-    """Read from a .shp, on disk or inside a ZIP archive (recorded as the archive and the member)."""
-    source = layer.source
-    if source.path.suffix.lower() == ".zip":
-        return (source.layer or "").lower().endswith(".shp")
-    return source.path.suffix.lower() == ".shp"
 
 
 def with_crs(layer, epsg: int):

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
-from ecomap.app.data_loader import reread_shapefile, with_crs
+from ecomap.app.data_loader import is_shapefile, reread_shapefile, with_crs
 from ecomap.core.tree_commands import ReplaceLayerCommand
 from ecomap.errors import DataError
 from ecomap.gui.worker import Task
@@ -125,21 +125,28 @@ class LayerActions(QObject):
                                                  tr("Coordinate system of {name}").format(name=node.name)))
 
     def change_encoding(self, node=None):
+        """Read a Shapefile's text again in another encoding (on disk or inside a ZIP archive)."""
         node = node or self._current()
-        if node is None or node.is_missing or node.layer.encoding is None:
+        if node is None or node.is_missing or node.layer.encoding is None or not is_shapefile(node.layer):
             return
         from ecomap.gui.encoding_dialog import EncodingDialog
+        from ecomap.io.registry import gdal_location
 
         layer = node.layer
-        dlg = EncodingDialog(layer.source.path, layer.encoding.encoding, layer.encoding.guessed,
-                             layer.source.layer, self.w)
+        try:
+            path, name = gdal_location(layer.source)
+        except DataError as exc:
+            QMessageBox.warning(self.w, tr("Text encoding"), exc.user_message())
+            return
+        dlg = EncodingDialog(path, layer.encoding.encoding, layer.encoding.guessed, name, self.w)
         if not dlg.exec() or dlg.encoding().upper() == layer.encoding.encoding.upper():
             return
         self.reread(node, dlg.encoding())
 
     def reread(self, node, encoding: str) -> Task:
         layer = node.layer
-        task = Task(reread_shapefile, layer.source.path, layer.source.layer, encoding)
+        task = Task(_reread_as_node, layer.source.path, layer.source.layer, encoding, node.repair_geometry,
+                    node.name)
 
         def done(new_layer):
             new_layer.field_aliases.update({k: v for k, v in layer.field_aliases.items()
@@ -161,17 +168,12 @@ class LayerActions(QObject):
                                                   start)
             if not path:
                 return None
-        from ecomap.app.data_loader import read_files
+        task = Task(_read_for_node, path, node.source_layer, node.repair_geometry, node.name)
 
-        task = Task(read_files, [path])
-
-        def done(results):
-            _p, layers = results[0]
-            if isinstance(layers, DataError):
-                QMessageBox.warning(self.w, tr("Locate file"), layers.user_message())
+        def done(new):
+            if isinstance(new, DataError):
+                QMessageBox.warning(self.w, tr("Locate file"), new.user_message())
                 return
-            match = [lyr for lyr in layers if node.source_layer in (None, lyr.name)] or layers
-            new = match[0]
             self.w.tree.set_layer(node, new, source=str(Path(path).resolve()))
             if node.style is None:
                 from ecomap.core.default_styles import default_style_for
@@ -187,6 +189,9 @@ class LayerActions(QObject):
         """A copy of the layer with its invalid geometries made valid, made in a worker and added above it.
 
         The layer itself is never changed; the copy is an undoable addition named "<name> (repaired)".
+        It keeps reading the original file: the project records it as a repaired copy, and
+        reopening the project (or re-reading the file) repairs what the file holds again, so
+        the copy never comes back unrepaired and follows corrections made to the original.
         """
         node = node or self._current()
         if node is None or node.is_missing or not node.is_vector:
@@ -207,7 +212,8 @@ class LayerActions(QObject):
             from ecomap.core.layer_tree import make_layer_node
             from ecomap.core.tree_commands import AddNodesCommand
 
-            copy = make_layer_node(result.layer, name=name, style=node.style, theme=node.theme)
+            copy = make_layer_node(result.layer, name=name, style=node.style, theme=node.theme,
+                                   repair_geometry=True)
             parent = node.parent or self.w.tree.root
             self.w.undo.push(AddNodesCommand(self.w.tree, [copy], parent, parent.row_of(node),
                                              text=tr("Repair geometry of {name}").format(name=node.name)))
@@ -224,3 +230,28 @@ class LayerActions(QObject):
             self.w, tr("Repair geometry"), exc.user_message() if isinstance(exc, DataError) else str(exc)))
         self.task = task.start()
         return task
+
+
+def _as_node_shows(layer, repair: bool, name: str):
+    """``layer`` as read, or repaired again when the node it goes into is a repaired copy."""
+    if not repair:
+        return layer
+    from ecomap.core.geometry_repair import repaired_copy
+
+    return repaired_copy(layer, name).layer
+
+
+def _reread_as_node(feedback, path, layer_name, encoding: str, repair: bool, name: str):
+    """Worker: the layer read again with ``encoding`` for a node (see :func:`_as_node_shows`)."""
+    return _as_node_shows(reread_shapefile(feedback, path, layer_name, encoding), repair, name)
+
+
+def _read_for_node(feedback, path: str, source_layer: str | None, repair: bool, name: str):
+    """Worker: the layer of a located file that a missing node stands for, or the DataError."""
+    from ecomap.app.data_loader import read_files
+
+    ((_path, layers),) = read_files(feedback, [path])
+    if isinstance(layers, DataError):
+        return layers
+    match = [lyr for lyr in layers if source_layer in (None, lyr.name)] or layers
+    return _as_node_shows(match[0], repair, name)

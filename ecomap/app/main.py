@@ -33,6 +33,9 @@ def _install_translator(app, lang: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from ecomap.io import gdal_config
+
+    gdal_config.apply()  # before any window or loader imports a GDAL reader
     parser = argparse.ArgumentParser(prog="ecomap-gui")
     parser.add_argument("paths", nargs="*", help="项目文件或数据文件 / project file or data files")
     parser.add_argument("--lang", choices=["zh_CN", "en"])

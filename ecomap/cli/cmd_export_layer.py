@@ -32,6 +32,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--name-field", metavar="FIELD", help="KML 要素名称字段 / KML placemark name field")
     parser.add_argument("--repair-geometry", action="store_true",
                         help="导出前修复无效几何（make_valid）/ make invalid geometries valid before exporting")
+    parser.add_argument("--datum-shift", choices=["none", "file"],
+                        help="西安80/北京54 与 CGCS2000、WGS84 之间没有公开的转换参数时：none 坐标不变地写出"
+                             "（可能偏差约 100 米，结果附说明），file 使用数据文件自带的七参数（界址点 TXT 的转换参数）"
+                             " / between Xian 1980 or Beijing 1954 and CGCS2000 or WGS 84, where PROJ publishes no "
+                             "transformation: none writes the coordinates unchanged (up to about 100 m off, with a "
+                             "note), file applies the 7 parameters the data file gives (a parcel TXT's 转换参数)")
+    parser.add_argument("--towgs84", metavar="DX,DY,DZ,RX,RY,RZ,DS",
+                        help="本地七参数（布尔莎）：平移 米、旋转 秒、尺度 ppm，旋转按 PROJ +towgs84 的位置矢量约定"
+                             " / a local 7-parameter (Bursa-Wolf) set: shifts in m, rotations in arc-seconds, scale "
+                             "in ppm, rotations as PROJ's +towgs84 (position vector) takes them")
 
 
 def _find(source: Path, layer_name: str | None):
@@ -67,11 +77,12 @@ def _find(source: Path, layer_name: str | None):
 
 def run(args) -> int:
     from ecomap.core.default_styles import default_style_for
-    from ecomap.io.export import AssumedCrsError, export_layer
+    from ecomap.io.export import AssumedCrsError, DatumShiftError, export_layer
 
     out = Path(args.out).expanduser()
     check_out_folder(out)
-    layer, style, name, theme = _find(Path(args.source).expanduser(), args.layer)
+    source = Path(args.source).expanduser()
+    layer, style, name, theme = _find(source, args.layer)
     if getattr(args, "repair_geometry", False):
         from ecomap.core.geometry_repair import repaired_copy
 
@@ -81,10 +92,16 @@ def run(args) -> int:
     try:
         result = export_layer(layer, out, style=style or default_style_for(layer, theme), name=name, theme=theme,
                               crs=args.crs, encoding=args.encoding, geometry=args.geometry,
-                              name_field=args.name_field)
+                              name_field=args.name_field, datum_shift=_datum_choice(args, layer, source))
     except AssumedCrsError as exc:
         raise DataError(exc.path, tr("{message}; give --crs {epsg} to confirm it, or --crs with another code to "
                                      "reproject from it").format(message=exc.message, epsg=exc.assumed_epsg)) from None
+    except DatumShiftError as exc:
+        hint = tr("give --towgs84 dx,dy,dz,rx,ry,rz,ds with the local 7 parameters, or --datum-shift none to write "
+                  "the coordinates unchanged (up to about 100 m off; the result says so)")
+        if exc.carried is not None:
+            hint += "; " + tr("--datum-shift file applies the file's own")
+        raise DataError(exc.path, f"{exc.message}: {hint}") from None
     epsg = result.crs.to_epsg() if result.crs is not None else None
     print(tr("Wrote {path}: {n} features, {crs}").format(
         path=", ".join(str(p) for p in result.paths), n=result.count,
@@ -92,3 +109,19 @@ def run(args) -> int:
     for note in result.notes:
         print(tr("note: {text}").format(text=note))
     return 0
+
+
+def _datum_choice(args, layer, source: Path):
+    """What ``--datum-shift`` / ``--towgs84`` say to do across datums PROJ does not connect (None: ask)."""
+    from ecomap.io.export import KEEP
+
+    if args.towgs84 and args.datum_shift:
+        raise DataError(None, tr("give either --towgs84 or --datum-shift, not both"))
+    if args.towgs84:
+        return args.towgs84
+    if args.datum_shift == "file":
+        shift = layer.metadata.get("datum_shift")
+        if shift is None:
+            raise DataError(source, tr("--datum-shift file: the file gives no datum transformation parameters"))
+        return shift
+    return KEEP if args.datum_shift == "none" else None

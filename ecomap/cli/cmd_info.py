@@ -77,6 +77,8 @@ def describe_vector(layer) -> dict:
         "encoding_guessed": layer.encoding.guessed if layer.encoding else None,
         "sample": sample,
         "area_m2": area,
+        # overlapping features count twice here; the statistics commands dissolve overlaps
+        "area_kind": "feature_sum" if area is not None else None,
         "invalid_geometries": layer.invalid_count,
         "notes": layer.notes + layer.geometry_notes,
     }
@@ -127,7 +129,7 @@ def _print_table(info: dict) -> None:
         ]
         if layer["area_m2"] is not None:
             m2 = layer["area_m2"]
-            rows.append((tr("Area"), f"{m2:,.1f} m² = {m2 / 10000:,.4f} {tr('ha')} = {m2 * 0.0015:,.2f} {tr('mu')}"))
+            rows.append((tr("Area (sum of features)"), f"{m2:,.1f} m² = {m2 / 10000:,.4f} {tr('ha')} = {m2 * 0.0015:,.2f} {tr('mu')}"))
         width = max(_display_width(k) for k, _ in rows)
         for key, value in rows:
             print(f"{key}{' ' * (width - _display_width(key))}  {value}")

@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from ecomap.io import gdal_config
+
+    gdal_config.apply()  # before any command imports a GDAL reader
     _pre_language(argv)
     _localise_argparse()
     parser = build_parser()

@@ -16,6 +16,8 @@ strings are 'single quoted'. Field aliases may be used in place of field names.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -38,6 +40,12 @@ _KEYWORDS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "IN": "IN", "LIKE": "LIKE",
              "IS": "IS", "NULL": "NULL", "BETWEEN": "BETWEEN", "TRUE": "TRUE", "FALSE": "FALSE",
              "且": "AND", "并且": "AND", "或": "OR", "或者": "OR", "非": "NOT"}
 _SYMBOL_OPS = {"&&": "AND", "||": "OR", "!": "NOT", "==": "=", "<>": "!="}
+#: brackets nested deeper than this are refused (parsing and evaluating recurse once per level)
+MAX_NESTING = 50
+#: longest number literal: far beyond any ID or coordinate, far below Python's digit limit
+MAX_NUMBER_LENGTH = 300
+#: LIKE runs on Arrow strings: RE2 matches in linear time, where Python's re backtracks exponentially
+_ARROW_TEXT = pd.StringDtype("pyarrow")
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,9 @@ def tokenize(text: str) -> list[Token]:
         start = m.start(m.lastgroup)
         kind, raw = m.lastgroup, m.group(m.lastgroup)
         if kind == "num":
+            if len(raw) > MAX_NUMBER_LENGTH:
+                raise DataError(None, tr("the number at character {pos} is longer than {n} characters")
+                                .format(pos=start + 1, n=MAX_NUMBER_LENGTH))
             tokens.append(Token("num", float(raw) if any(c in raw for c in ".eE") else int(raw), start))
         elif kind == "str":
             tokens.append(Token("str", raw.replace("''", "'"), start))
@@ -76,7 +87,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-# AST nodes are tuples: ("lit", v) ("field", name) ("not", a) ("and"|"or", a, b)
+# AST nodes are tuples: ("lit", v) ("field", name) ("not", a) ("truth", a) ("and"|"or", [a, b, …])
 # ("cmp", op, a, b) ("arith", op, a, b) ("neg", a) ("in", a, [values], negated)
 # ("like", a, pattern, case_insensitive, negated) ("null", a, negated) ("between", a, lo, hi, negated)
 
@@ -85,6 +96,7 @@ class _Parser:
         self.text = text
         self.tokens = tokenize(text)
         self.i = 0
+        self.depth = 0
 
     @property
     def tok(self) -> Token:
@@ -124,21 +136,25 @@ class _Parser:
         return node
 
     def or_expr(self):
-        node = self.and_expr()
+        operands = [self.and_expr()]
         while self.accept("kw", "OR"):
-            node = ("or", node, self.and_expr())
-        return node
+            operands.append(self.and_expr())
+        return operands[0] if len(operands) == 1 else ("or", operands)
 
     def and_expr(self):
-        node = self.not_expr()
+        operands = [self.not_expr()]
         while self.accept("kw", "AND"):
-            node = ("and", node, self.not_expr())
-        return node
+            operands.append(self.not_expr())
+        return operands[0] if len(operands) == 1 else ("and", operands)
 
     def not_expr(self):
-        if self.accept("kw", "NOT"):
-            return ("not", self.not_expr())
-        return self.comparison()
+        negations = 0
+        while self.accept("kw", "NOT"):
+            negations += 1
+        node = self.comparison()
+        if not negations:
+            return node
+        return ("not", node) if negations % 2 else ("truth", node)
 
     def comparison(self):
         left = self.additive()
@@ -188,15 +204,23 @@ class _Parser:
         return node
 
     def unary(self):
-        if self.accept("op", "-"):
-            return ("neg", self.unary())
-        return self.primary()
+        signs = 0
+        while self.accept("op", "-"):
+            signs += 1
+        node = self.primary()
+        if signs:
+            node = ("neg", node) if signs % 2 else ("neg", ("neg", node))
+        return node
 
     def primary(self):
         t = self.tok
         if self.accept("op", "("):
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise self.error(tr("brackets are nested more than {n} deep").format(n=MAX_NESTING))
             node = self.or_expr()
             self.expect("op", ")")
+            self.depth -= 1
             return node
         if t.kind in ("num", "str"):
             self.take()
@@ -242,10 +266,11 @@ def fields_used(text: str) -> set[str]:
 
 
 def _like_regex(pattern: str) -> str:
+    """The regex of a LIKE pattern (run by Arrow's RE2 engine, in linear time whatever the pattern)."""
     out = []
     for ch in pattern:
         out.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
-    return "^" + "".join(out) + "$"
+    return "(?s)^" + "".join(out) + "$"
 
 
 class _Evaluator:
@@ -270,16 +295,25 @@ class _Evaluator:
         if kind == "field":
             return self.column(node[1])
         if kind == "neg":
-            return -self.numeric(self.value(node[1]))
+            v = self.numeric(self.value(node[1]))
+            return None if v is None else -v
         if kind == "arith":
-            a, b = self.numeric(self.value(node[2])), self.numeric(self.value(node[3]))
-            with np.errstate(divide="ignore", invalid="ignore"):
-                return {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b}[node[1]]()
+            # a chain "a + b - c …" is a left-deep tree as long as the chain: folded in a loop, not recursively
+            spine = []
+            while node[0] == "arith":
+                spine.append((node[1], node[3]))
+                node = node[2]
+            result = self.numeric(self.value(node))
+            for op, right in reversed(spine):
+                result = _arith(op, result, self.numeric(self.value(right)))
+            return result
         return self.mask(node)
 
     @staticmethod
     def numeric(v):
         if isinstance(v, pd.Series):
+            if pd.api.types.is_bool_dtype(v):  # TRUE counts 1, as in SQL
+                return v.astype("Int64")
             return v if pd.api.types.is_numeric_dtype(v) else pd.to_numeric(v, errors="coerce")
         if isinstance(v, str):
             try:
@@ -330,11 +364,13 @@ class _Evaluator:
     def mask(self, node) -> pd.Series:
         kind = node[0]
         if kind == "and":
-            return self.mask(node[1]) & self.mask(node[2])
+            return functools.reduce(operator.and_, (self.mask(n) for n in node[1]))
         if kind == "or":
-            return self.mask(node[1]) | self.mask(node[2])
+            return functools.reduce(operator.or_, (self.mask(n) for n in node[1]))
         if kind == "not":
             return ~self.mask(node[1])
+        if kind == "truth":
+            return self.mask(node[1])
         if kind == "cmp":
             return self.compare(node[1], self.value(node[2]), self.value(node[3]))
         if kind == "null":
@@ -352,7 +388,7 @@ class _Evaluator:
             return ~m & (v.notna() if isinstance(v, pd.Series) else True) if node[3] else m
         if kind == "like":
             v = self.value(node[1])
-            s = v.astype("string") if isinstance(v, pd.Series) else pd.Series(str(v), index=self.frame.index)
+            s = (v if isinstance(v, pd.Series) else pd.Series(str(v), index=self.frame.index)).astype(_ARROW_TEXT)
             m = s.str.match(_like_regex(node[2]), case=not node[3]).fillna(False).astype(bool)
             return ~m & s.notna() if node[4] else m
         if kind == "between":
@@ -361,6 +397,25 @@ class _Evaluator:
             m = self.compare(">=", v, lo) & self.compare("<=", v, hi)
             return ~m & (v.notna() if isinstance(v, pd.Series) else True) if node[4] else m
         return self.as_mask(self.value(node))
+
+
+def _arith(op: str, a, b):
+    """``a op b`` for columns and numbers; NULL gives NULL, as in SQL.
+
+    Columns divide by zero into inf/NaN per row; two numbers cannot, so ``1/0`` and a
+    result too large for a number are the expression's error.
+    """
+    if a is None or b is None:
+        return None
+    try:
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            return {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}[op](a, b)
+    except ZeroDivisionError:
+        raise DataError(None, tr("division by zero in the expression")) from None
+    except OverflowError:
+        raise DataError(None, tr("a number in the expression is too large")) from None
+    except TypeError:
+        raise DataError(None, tr("cannot calculate '{op}' with these values").format(op=op)) from None
 
 
 def _num_text(x) -> str:

@@ -38,6 +38,9 @@ class LayerNode(LayerHolder):
     theme: str | None = None  # catalogue theme id
     id: str = field(default_factory=_new_id)
     parent: GroupNode | None = field(default=None, repr=False)
+    #: the data is the source's with its invalid geometries made valid (a repaired copy),
+    #: which every re-read of the source must do again
+    repair_geometry: bool = False
 
     kind = "layer"
 

@@ -27,6 +27,8 @@ from functools import lru_cache
 import numpy as np
 import shapely
 from pyproj import CRS, Geod, Proj, Transformer
+from pyproj.exceptions import CRSError, ProjError
+from shapely.errors import GEOSException
 
 SQM_PER_MU = 10000.0 / 15.0  # 1 亩 = 666.67 m²
 SQM_PER_HECTARE = 10000.0
@@ -39,6 +41,11 @@ BOX_CENTRE_LIMIT_M = 2_000.0
 DENSIFY_M = 1_000.0
 #: the same for a geographic CRS, in degrees (about 1 km)
 DENSIFY_DEG = 0.01
+#: features measured at a time: densified and projected copies, boxes and scale factors are
+#: temporaries of one slice (a 2 M-polygon layer at once: a second and third copy of every
+#: vertex on the exact path, 0.4 GB of boxes and factors on the other); each feature's
+#: result does not depend on the slicing
+MEASURE_SLICE = 131_072
 
 
 @lru_cache(maxsize=64)
@@ -60,13 +67,62 @@ def geod_of(crs: CRS | None) -> Geod:
 
 
 def densified(geoms: np.ndarray, crs: CRS | None) -> np.ndarray:
-    """``geoms`` with no edge longer than about 1 km (in ``crs``'s own units)."""
+    """``geoms`` with no edge longer than about 1 km (in ``crs``'s own units).
+
+    Polygons are densified ring by ring: GEOS densifies a whole polygon and then repairs
+    it when it is invalid, which measures an invalid polygon as something else than what
+    is drawn (QGIS measures the rings as drawn) and takes quadratic time on a degenerate
+    ring of many vertices.
+    """
     step = DENSIFY_DEG if crs is not None and not crs.is_projected else DENSIFY_M
-    return shapely.segmentize(geoms, step)
+    geoms = np.asarray(geoms, dtype=object)
+    kind = shapely.get_type_id(geoms)
+    areal = np.isin(kind, (3, 6)) & ~shapely.is_empty(geoms)
+    out = geoms.copy()
+    out[~areal] = _segmentized(geoms[~areal], step)
+    single = np.flatnonzero(areal & (kind == 3))
+    if len(single):
+        out[single] = _by_rings(geoms[single], step)
+    multi = np.flatnonzero(areal & (kind == 6))
+    if len(multi):
+        parts, owner = shapely.get_parts(geoms[multi], return_index=True)
+        keep = ~shapely.is_empty(parts)
+        out[multi] = shapely.multipolygons(_by_rings(parts[keep], step), indices=owner[keep])
+    return out
 
 
-def _equal_area(geoms: np.ndarray, crs: CRS) -> np.ndarray:
-    """The geometries in a Lambert azimuthal equal-area projection centred on them, on crs's ellipsoid."""
+def _by_rings(polygons: np.ndarray, step: float) -> np.ndarray:
+    rings, owner = shapely.get_rings(polygons, return_index=True)
+    return shapely.polygons(_segmentized(rings, step), indices=owner)
+
+
+def _segmentized(geoms: np.ndarray, step: float) -> np.ndarray:
+    """``shapely.segmentize``; a geometry GEOS refuses (one holding a zero-length line, two equal
+    vertices, common in CAD and GPS data) is kept as it is."""
+    try:
+        return shapely.segmentize(geoms, step)
+    except GEOSException:
+        pass
+    geoms = np.array(geoms, dtype=object)
+    for i, geom in enumerate(geoms.tolist()):
+        try:
+            geoms[i] = shapely.segmentize(geom, step)
+        except GEOSException:
+            continue
+    return geoms
+
+
+def _slices(n: int):
+    return (slice(a, a + MEASURE_SLICE) for a in range(0, n, MEASURE_SLICE))
+
+
+def _equal_area(geoms: np.ndarray, crs: CRS):
+    """The vertex transform to a Lambert azimuthal equal-area projection centred on the box of
+    ``geoms``, on crs's ellipsoid (for ``shapely.transform``).
+
+    Densifying puts points on the edges only, so the box of ``geoms`` is that of their
+    densified form: every slice of a layer is projected with the same centre.
+    """
     to_geo = _geodetic(crs)
     minx, miny, maxx, maxy = shapely.total_bounds(geoms)
     lon0, lat0 = to_geo.transform((minx + maxx) / 2, (miny + maxy) / 2)
@@ -81,7 +137,7 @@ def _equal_area(geoms: np.ndarray, crs: CRS) -> np.ndarray:
         x, y = to_local.transform(coords[:, 0], coords[:, 1])
         return np.column_stack([x, y])
 
-    return shapely.transform(geoms, project)
+    return project
 
 
 def areal_scale(xy: np.ndarray, crs: CRS) -> np.ndarray | None:
@@ -98,9 +154,16 @@ def areal_scale(xy: np.ndarray, crs: CRS) -> np.ndarray | None:
 def exact_areas(geoms, crs: CRS) -> np.ndarray:
     """Area (m²) through the densified equal-area projection, whatever the polygon's size."""
     geoms = np.asarray(geoms, dtype=object)
+    out = np.zeros(len(geoms))
     if len(geoms) == 0:
-        return np.zeros(0)
-    return shapely.area(_equal_area(densified(geoms, crs), crs))
+        return out
+    try:
+        project = _equal_area(geoms, crs)
+        for part in _slices(len(geoms)):
+            out[part] = shapely.area(shapely.transform(densified(geoms[part], crs), project))
+    except (CRSError, ProjError):  # a CRS PROJ cannot take back to its ellipsoid here: the area is unknown
+        out[:] = np.nan
+    return out
 
 
 def ellipsoidal_areas(geoms, crs: CRS | None) -> np.ndarray:
@@ -119,24 +182,34 @@ def ellipsoidal_areas(geoms, crs: CRS | None) -> np.ndarray:
     if not crs.is_projected:
         out[positive] = exact_areas(g, crs)
         return out
-    b = shapely.bounds(g)
-    extent = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
-    small = extent <= FACTOR_AREA_LIMIT_M
-    scale = None
-    if small.any():
-        # the factor at the box centre is as good as at the centroid for small polygons, and cheaper
-        at = np.column_stack([(b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2])
-        wide = np.flatnonzero(small & (extent > BOX_CENTRE_LIMIT_M))
-        if len(wide):
-            at[wide] = shapely.get_coordinates(shapely.centroid(g[wide]))
-        scale = areal_scale(at[small], crs)
-    if scale is None:
-        out[positive] = exact_areas(g, crs)
-        return out
-    out[positive[small]] = out[positive[small]] / scale
+    small = np.zeros(len(g), bool)
+    scales = []
+    for part in _slices(len(g)):
+        scale, small[part] = _small_scale(g[part], crs)
+        if scale is None:  # the projection cannot say somewhere: every polygon takes the exact path
+            out[positive] = exact_areas(g, crs)
+            return out
+        scales.append(scale)
+    out[positive[small]] = out[positive[small]] / np.concatenate(scales)
     if (~small).any():
         out[positive[~small]] = exact_areas(g[~small], crs)
     return out
+
+
+def _small_scale(g: np.ndarray, crs: CRS) -> tuple[np.ndarray | None, np.ndarray]:
+    """(areal scale factor of each small polygon of ``g``, which are small), in a projected CRS;
+    the factors are None when the projection cannot give them all."""
+    b = shapely.bounds(g)
+    extent = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
+    small = extent <= FACTOR_AREA_LIMIT_M
+    if not small.any():
+        return np.zeros(0), small
+    # the factor at the box centre is as good as at the centroid for small polygons, and cheaper
+    at = np.column_stack([(b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2])
+    wide = np.flatnonzero(small & (extent > BOX_CENTRE_LIMIT_M))
+    if len(wide):
+        at[wide] = shapely.get_coordinates(shapely.centroid(g[wide]))
+    return areal_scale(at[small], crs), small
 
 
 def ellipsoidal_lengths(geoms, crs: CRS | None) -> np.ndarray:
@@ -148,10 +221,17 @@ def ellipsoidal_lengths(geoms, crs: CRS | None) -> np.ndarray:
     missing = shapely.is_missing(geoms)
     out[missing] = np.nan
     present = np.flatnonzero(~missing & ~shapely.is_empty(geoms))
-    if len(present) == 0:
-        return out
+    for part in _slices(len(present)):
+        rows = present[part]
+        out[rows] = _geodesic_lengths(geoms[rows], crs)
+    return out
+
+
+def _geodesic_lengths(geoms: np.ndarray, crs: CRS) -> np.ndarray:
+    """Geodesic length of each (present, non-empty) geometry, after densifying."""
+    out = np.zeros(len(geoms))
     # single parts; a polygon contributes its rings, so consecutive coordinates of one part make a segment
-    parts, part_owner = shapely.get_parts(densified(geoms[present], crs), return_index=True)
+    parts, part_owner = shapely.get_parts(densified(geoms, crs), return_index=True)
     kind = shapely.get_type_id(parts)
     rings, ring_part = shapely.get_rings(parts[kind == 3], return_index=True)
     linear = np.isin(kind, (1, 2))
@@ -160,12 +240,14 @@ def ellipsoidal_lengths(geoms, crs: CRS | None) -> np.ndarray:
     coords, coord_part = shapely.get_coordinates(parts, return_index=True)
     if len(coords) < 2:
         return out
-    lon, lat = _geodetic(crs).transform(coords[:, 0], coords[:, 1])
+    try:
+        lon, lat = _geodetic(crs).transform(coords[:, 0], coords[:, 1])
+    except (CRSError, ProjError):  # a CRS PROJ cannot take back to its ellipsoid: the lengths are unknown
+        return np.full(len(geoms), np.nan)
     same = coord_part[1:] == coord_part[:-1]
     _az, _back, dist = geod_of(crs).inv(lon[:-1][same], lat[:-1][same], lon[1:][same], lat[1:][same])
     owner = part_owner[coord_part[:-1][same]]
-    out[present] = np.bincount(owner, weights=np.asarray(dist, dtype=float), minlength=len(present))
-    return out
+    return np.bincount(owner, weights=np.asarray(dist, dtype=float), minlength=len(geoms))
 
 
 def ellipsoidal_distances(a, b, crs: CRS | None) -> np.ndarray:

@@ -40,7 +40,8 @@ def tree_to_project(tree: LayerTreeModel, *, title: str = "", crs: str = "EPSG:4
     for node in reversed(tree.layer_nodes()):
         entries.append(LayerEntry(
             source=node.source, layer=node.source_layer, name=node.name, style=style_to_dict(node.style),
-            visible=node.visible, opacity=node.opacity, group=tree.group_path(node), theme=node.theme, id=node.id))
+            visible=node.visible, opacity=node.opacity, group=tree.group_path(node), theme=node.theme, id=node.id,
+            repair_geometry=node.repair_geometry))
     groups, state = [], {}
     for group in tree.groups():
         gpath = "/".join(filter(None, [tree.group_path(group), group.name]))
@@ -67,7 +68,8 @@ def populate_tree(tree: LayerTreeModel, project: Project, opened) -> list[LayerN
         node = LayerNode(layer=layer, name=entry.name or getattr(layer, "name", "") or Path(entry.source).stem,
                          style=style_from_entry(entry, layer), visible=entry.visible, opacity=entry.opacity,
                          source=str(source.resolve()) if source.exists() else str(source),
-                         source_layer=entry.layer, theme=entry.theme, id=entry.id)
+                         source_layer=entry.layer, theme=entry.theme, id=entry.id,
+                         repair_geometry=entry.repair_geometry)
         parent = _group(tree, entry.group)
         node.parent = parent
         parent.children.append(node)

@@ -4,7 +4,9 @@ The work is :func:`ecomap.io.export.export_layers`; this dialog only collects th
 choices. Several layers go into one GeoPackage or KML/KMZ, or into one file per
 layer (named after the layer) in a folder for the single-layer formats. A layer whose
 coordinate system EcoMap only assumed (its file declares none) is written only after
-the user confirms that CRS here or picks the one to write. The notes the export
+the user confirms that CRS here or picks the one to write; one on Xian 1980 or Beijing
+1954 written on another datum that PROJ connects by nothing only once the user gives the
+7 parameters or accepts the coordinates unchanged. The notes the export
 returns (renamed fields, dropped Z values, the CRS a CSV does not record) are shown
 to the user afterwards.
 """
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -34,7 +37,15 @@ from PySide6.QtWidgets import (
 
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.export import FORMATS, MULTI_LAYER, ExportItem, assumed_crs_items, export_layers
+from ecomap.io.export import (
+    FORMATS,
+    KEEP,
+    MULTI_LAYER,
+    ExportItem,
+    assumed_crs_items,
+    datum_choice_items,
+    export_layers,
+)
 
 FORMAT_CHOICES = [(".gpkg", "GeoPackage (.gpkg)"), (".shp", "Shapefile (.shp)"), (".geojson", "GeoJSON (.geojson)"),
                   (".kml", "KML (.kml)"), (".kmz", "KMZ (.kmz)"), (".csv", "CSV (.csv)"), (".xlsx", "Excel (.xlsx)"),
@@ -171,6 +182,53 @@ class ExportDataDialog(QDialog):
             item.crs_confirmed = True
         return True
 
+    def _settle_datum_shifts(self, items: list[ExportItem], options: dict) -> bool:
+        """Ask about every layer whose export crosses datums PROJ connects by nothing; False on cancel."""
+        try:
+            asked = datum_choice_items(items, options["crs"], self._ext(), options["geometry"])
+        except DataError:
+            return True  # a CRS that cannot be read: the export says so
+        for item, pair in asked:
+            choice = self.ask_datum_shift(item, pair)
+            if choice is None:
+                return False
+            item.datum_shift = choice
+        return True
+
+    def ask_datum_shift(self, item: ExportItem, pair: tuple[int, int]):
+        """The user's answer for one layer: seven parameters as text, the file's own DatumShift,
+        KEEP (coordinates unchanged), or None to go back and change the choices."""
+        from ecomap.core.datum_shift import bursa_wolf_shift
+        from ecomap.io.export_datum import DatumShiftError, carried_shift
+
+        carried = carried_shift(item.layer, pair)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Export data"),
+                          DatumShiftError(None, item.out_name, *pair, carried).message + ".", parent=self)
+        enter = box.addButton(tr("Enter 7 parameters…"), QMessageBox.ButtonRole.AcceptRole)
+        own = box.addButton(tr("Use the file's parameters"), QMessageBox.ButtonRole.AcceptRole) if carried else None
+        keep = box.addButton(tr("Keep the coordinates (up to about 100 m off)"),
+                             QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is keep:
+            return KEEP
+        if own is not None and clicked is own:
+            return carried
+        if clicked is not enter:
+            return None
+        text, ok = QInputDialog.getText(
+            self, tr("Export data"), tr("Seven parameters dx, dy, dz (m), rx, ry, rz (″), ds (ppm), rotations as in "
+                                        "PROJ's +towgs84:"))
+        if not ok or not text.strip():
+            return None
+        try:
+            bursa_wolf_shift(pair[0], text, pair[1])
+        except ValueError as exc:
+            QMessageBox.warning(self, tr("Export data"), str(exc))
+            return None
+        return text.strip()
+
     def run(self) -> None:
         items = self.items()
         target = self.target.text().strip()
@@ -182,7 +240,7 @@ class ExportDataDialog(QDialog):
         options = {"crs": crs or None,
                    "encoding": self.encoding.currentData() if self.encoding.isEnabled() else None,
                    "geometry": self.geometry.currentData()}
-        if not self._confirm_assumed_crs(items, options):
+        if not self._confirm_assumed_crs(items, options) or not self._settle_datum_shifts(items, options):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         notes, written = [], []

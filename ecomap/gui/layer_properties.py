@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecomap.i18n import tr
+from ecomap.io.registry import is_shapefile
 
 
 def encoding_method_text(method: str) -> str:
@@ -38,16 +39,27 @@ def geometry_type_text(kind: str | None) -> str:
 
 
 def crs_text(crs_info) -> str:
+    """The EPSG code and name; a code EcoMap only assumed is marked so, also when the file
+    declares a WKT whose datum it could match only by ellipsoid and parameters."""
     if crs_info is None:
         return tr("unknown")
     crs = crs_info.crs()
     if crs is None:
         return tr("unknown — the file declares none and the coordinates do not tell")
-    code = f"EPSG:{crs_info.epsg}  " if crs_info.epsg else ""
-    text = f"{code}{crs.name}"
+    code = f"EPSG:{crs_info.epsg}" if crs_info.epsg else ""
+    if code and crs_info.declared_epsg is None and crs_info.assumed_epsg is not None:
+        code += tr(" (assumed)")
+    text = f"{code}  {crs_info.name or crs.name}" if code else crs_info.name or crs.name
     if crs_info.is_assumed:
         text += "\n" + tr("assumed: {reason}").format(reason=crs_info.reason or "")
     return text
+
+
+def crs_tooltip(crs_info) -> str:
+    """Why the code was assumed, for the CRS line's tooltip (empty when nothing was assumed)."""
+    if crs_info is None or crs_info.declared_epsg is not None or crs_info.assumed_epsg is None:
+        return ""
+    return crs_info.reason or ""
 
 
 class LayerPropertiesDialog(QDialog):
@@ -68,7 +80,9 @@ class LayerPropertiesDialog(QDialog):
         src.setWordWrap(True)
         form.addRow(tr("Source"), src)
         crs = QLabel(crs_text(getattr(layer, "crs_info", None)))
+        crs.setToolTip(crs_tooltip(getattr(layer, "crs_info", None)))
         crs.setWordWrap(True)
+        self.crs_label = crs
         crs_button = QPushButton(tr("Set coordinate system…"))
         crs_button.clicked.connect(lambda: self.crsRequested.emit(node))
         row = QHBoxLayout()
@@ -83,7 +97,7 @@ class LayerPropertiesDialog(QDialog):
                 enc_label = QLabel(f"{enc.encoding} ({encoding_method_text(enc.method)})")
                 row = QHBoxLayout()
                 row.addWidget(enc_label, 1)
-                if layer.source.path.suffix.lower() == ".shp":
+                if is_shapefile(layer):  # also inside a ZIP archive
                     button = QPushButton(tr("Change encoding…"))
                     button.clicked.connect(lambda: self.encodingRequested.emit(node))
                     row.addWidget(button)

@@ -18,6 +18,12 @@ No declared CRS (rules of the table, shared by all three datums):
 - coordinates inside China's longitude/latitude box → CGCS2000 geographic (EPSG:4490);
 - the same with the two axes exchanged is reported as swapped;
 - the datum is always assumed to be CGCS2000, which the reason says.
+
+Stated in words (the parcel TXT's 坐标系 + 几度分带 + 带号, :class:`HeaderCrs`): the code
+they name, checked against the eastings; where the two disagree the coordinates win and
+the code is kept as assumed, with the reason. Fixed by the format (KML is WGS 84
+longitude/latitude): declared as the format says, latitude/longitude written the wrong
+way round marked as swapped.
 """
 
 from __future__ import annotations
@@ -385,11 +391,23 @@ def _lonlat_plausible(bounds) -> bool:
     return -180.5 <= bounds[0] <= bounds[2] <= 360.5 and -90.5 <= bounds[1] <= bounds[3] <= 90.5
 
 
-def resolve_crs(declared: CRS | None, bounds: tuple[float, float, float, float] | None) -> CrsInfo:
+def resolve_crs(declared: CRS | None, bounds: tuple[float, float, float, float] | None, *,
+                format_defined: bool = False, header: HeaderCrs | None = None,
+                eastings: np.ndarray | None = None) -> CrsInfo:
     """Combine what the file declares with what its coordinates say.
 
     ``bounds`` may be None (e.g. a raster's declared CRS is taken as it is).
+    ``format_defined``: ``declared`` is the format's own CRS, true of every file of it (KML is
+    WGS 84 longitude/latitude by definition): latitude/longitude written the wrong way round
+    are swapped data on that CRS, not a wrong declaration.
+    ``header``: what a text header says in words instead (the parcel TXT's 坐标系, 几度分带,
+    带号), checked against the coordinates; ``eastings`` are all of them, when at hand, so
+    that a zone prefix most of them carry wins over a few stray ones.
     """
+    if format_defined and declared is not None:
+        return _format_defined(declared, bounds)
+    if header is not None and declared is None:
+        return _from_header(header, bounds, eastings)
     if declared is not None and declared.is_geographic and bounds is not None and not _lonlat_plausible(bounds):
         # e.g. GeoJSON (WGS84 by definition) holding Gauss-Krüger metres: the declaration is wrong
         inference = infer_from_bounds(bounds)
@@ -429,3 +447,116 @@ def _declared_swap(found: Identification, inference: Inference) -> bool:
         return False
     return (declared.width, declared.zone, declared.prefixed) == (inferred.width, inferred.zone,
                                                                    inferred.prefixed)
+
+
+def _format_defined(declared: CRS, bounds) -> CrsInfo:
+    inference = infer_from_bounds(bounds)
+    # latitudes over 54.5° in x cannot be Chinese ones: "lat,lon" written by a broken app
+    swapped = bool(declared.is_geographic and inference.swapped and inference.epsg == CGCS2000_GEOGRAPHIC)
+    return CrsInfo(declared_epsg=epsg_of(declared), swapped_axes=swapped)
+
+
+# --------------------------------------------------------------------------- a header's words
+
+@dataclass(frozen=True)
+class HeaderCrs:
+    """A CRS a text header states in words (the parcel TXT's 坐标系 + 几度分带 + 带号)."""
+
+    #: the datum as written ("2000国家大地坐标系", "西安80坐标系"); empty when not stated
+    datum_text: str = ""
+    #: zone width in degrees (3 or 6), None when not stated
+    width: int | None = None
+    #: 带号 as written: a zone number, or (in some tools) the central meridian
+    zone: int | None = None
+
+
+def _from_header(header: HeaderCrs, bounds, eastings: np.ndarray | None) -> CrsInfo:
+    """EPSG from the header's datum, zone width and zone, checked against the coordinates.
+
+    Where the two disagree the coordinates win and the code is kept as *assumed* with the
+    reason; the disagreements are also notes. A header that says everything and agrees with
+    the coordinates gives a declared code.
+    """
+    datum = datum_from_text(header.datum_text) if header.datum_text else None
+    width = header.width if header.width in (3, 6) else None
+    header_zone = header.zone
+    reasons: list[str] = []
+    notes: list[str] = []
+
+    def info(**kw) -> CrsInfo:
+        return CrsInfo(notes=tuple(notes), **kw)
+
+    if datum is None:
+        reasons.append(tr("the coordinate system (坐标系) '{text}' is missing or not recognised; "
+                          "assuming CGCS2000").format(text=header.datum_text))
+        datum = "CGCS2000"
+    if bounds is None:
+        return info(reason=tr("the file holds no coordinates"))
+    min_e, min_n, max_e, max_n = bounds
+    if max(abs(min_n), abs(max_n)) <= 90 and max(abs(min_e), abs(max_e)) <= 180:
+        reasons.append(tr("the coordinates are latitude and longitude"))
+        return info(assumed_epsg=CHINESE_DATUMS[datum].geographic, reason="; ".join(reasons))
+
+    prefixed = min_e >= 10_000_000 and max_e < 100_000_000
+    if prefixed:
+        zones = np.floor(np.asarray(eastings if eastings is not None else [min_e, max_e]) / 1_000_000)
+        values, counts = np.unique(zones.astype(np.int64), return_counts=True)
+        zone = int(values[np.argmax(counts)])
+        if len(values) > 1:
+            notes.append(tr("the eastings carry different zone numbers ({zones}); using zone {zone}").format(
+                zones=", ".join(map(str, values.tolist())), zone=zone))
+            reasons.append(tr("mixed zone numbers in the eastings"))
+        coord_width = next((w for w, (lo, hi) in ZONE_RANGE.items() if lo <= zone <= hi), None)
+        if coord_width is None:
+            return info(reason=tr("the easting prefix {zone} is not a Gauss-Krüger zone in China")
+                        .format(zone=zone))
+        if header_zone is None:
+            reasons.append(tr("带号 is missing; zone {zone} taken from the easting prefix").format(zone=zone))
+        elif header_zone != zone:
+            message = tr("the header says zone (带号) {header} but the eastings carry zone {zone}; "
+                         "using zone {zone}").format(header=header_zone, zone=zone)
+            notes.append(message)
+            reasons.append(message)
+        if width is None:
+            reasons.append(tr("几度分带 is missing; {width}° zones assumed from zone {zone}").format(
+                width=coord_width, zone=zone))
+        elif width != coord_width:
+            message = tr("the header says {header}° zones but zone {zone} is a {width}° zone; using {width}°"
+                         ).format(header=width, zone=zone, width=coord_width)
+            notes.append(message)
+            reasons.append(message)
+        width = coord_width
+    else:
+        if header_zone is None:
+            return info(reason=tr("the header gives no zone (带号) and the eastings carry no zone prefix"))
+        if not (min_e > 0 and max_e < 1_000_000):
+            return info(reason=tr("the eastings are neither zone-prefixed nor within one zone (0–1 000 000 m)"))
+        zone, width, message = _zone_without_prefix(header_zone, width)
+        if zone is None:
+            return info(reason=message)
+        if message:
+            notes.append(message)
+            reasons.append(message)
+
+    epsg = gauss_kruger_epsg(zone, width, datum, prefixed=prefixed)
+    if reasons:
+        return info(assumed_epsg=epsg, reason="; ".join(reasons))
+    return info(declared_epsg=epsg)
+
+
+def _zone_without_prefix(zone: int, width: int | None) -> tuple[int | None, int | None, str | None]:
+    """Zone and width from 带号 when the eastings carry no prefix (带号 may be a meridian)."""
+    widths = [width] if width else [3, 6]
+    for w in widths:
+        lo, hi = ZONE_RANGE[w]
+        if lo <= zone <= hi:
+            message = None if width else tr("几度分带 is missing; {width}° zones assumed from zone {zone}").format(
+                width=w, zone=zone)
+            return zone, w, message
+    for w in widths:  # 带号 written as the central meridian (e.g. 117 for 3° zone 39)
+        n = zone / 3 if w == 3 else (zone + 3) / 6
+        lo, hi = ZONE_RANGE[w]
+        if n.is_integer() and lo <= int(n) <= hi:
+            return int(n), w, tr("带号 {value} read as the central meridian {value}°E: {width}° zone {zone}").format(
+                value=zone, width=w, zone=int(n))
+    return None, None, tr("带号 {zone} is not a Gauss-Krüger zone in China").format(zone=zone)

@@ -38,6 +38,8 @@ from ecomap.io.text_encoding import read_text
 _DELIMITERS = (",", "\t", ";", "，", "|")
 #: how many row numbers a note lists before "…"
 MAX_ROWS_LISTED = 10
+#: largest table (rows × columns) read: parsed as text, a cell costs some 100 bytes of memory
+MAX_CELLS = 50_000_000
 
 #: coordinate column pairs, in order of preference: (kind, x names, y names)
 _PAIRS = (
@@ -82,15 +84,16 @@ def read(path: Path) -> list[VectorLayer]:
     delimiter = _sniff_delimiter(lines)
     header_index, pair = _find_header(lines, delimiter)
     if pair is None:
-        columns = _split(lines[header_index] if lines else "", delimiter)
-        raise DataError(
-            path,
-            tr(
-                "no coordinate columns found (expected X/Y, 经度/纬度, lon/lat, E/N …); "
-                "columns: {columns}"
-            ).format(columns=", ".join(columns)),
-        )
+        raise _no_coordinates(path, _split(lines[header_index] if lines else "", delimiter))
+    header = _split(lines[header_index], delimiter)
+    if (len(lines) - header_index) * len(header) > MAX_CELLS:
+        raise DataError(path, tr("the table has {rows:,} rows of {columns:,} columns, more than the {limit:,} "
+                                 "cells EcoMap reads from a CSV; keep only the columns needed")
+                        .format(rows=len(lines) - header_index - 1, columns=len(header), limit=MAX_CELLS))
     table = _read_table(path, "\n".join(lines[header_index:]), delimiter, header_index + 1)
+    pair = _match_pair(list(table.columns))  # the header as the table parser read it
+    if pair is None:
+        raise _no_coordinates(path, list(table.columns))
     kind, x_col, y_col = pair[0], table.columns[pair[1]], table.columns[pair[2]]
     first_row = header_index + 2  # spreadsheet row number of the first data row
 
@@ -147,11 +150,21 @@ def read(path: Path) -> list[VectorLayer]:
     ]
 
 
+def _no_coordinates(path: Path, columns: list[str]) -> DataError:
+    listed = ", ".join(map(str, columns))
+    listed = listed if len(listed) <= 300 else listed[:300] + "…"
+    return DataError(path, tr("no coordinate columns found (expected X/Y, 经度/纬度, lon/lat, E/N …); "
+                              "columns: {columns}").format(columns=listed))
+
+
 # --------------------------------------------------------------------------- table
 
 
 def _split(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a field beyond the csv module's size limit: good enough for finding the header
+        return line.split(delimiter)
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
@@ -218,6 +231,8 @@ def _read_table(path: Path, text: str, delimiter: str, first_line: int) -> pd.Da
         ) from None
     except pd.errors.EmptyDataError:
         raise DataError(path, tr("the file holds no table")) from None
+    except csv.Error as exc:  # the Python engine (multi-byte delimiters) and its csv module's limits
+        raise DataError(path, tr("the table is malformed: {reason}").format(reason=exc)) from None
     table = table.fillna("")  # short rows
     table.columns = [str(c).strip() for c in table.columns]
     if len(table) == 0:
@@ -227,25 +242,35 @@ def _read_table(path: Path, text: str, delimiter: str, first_line: int) -> pd.Da
 
 def _typed(table: pd.DataFrame, keep_text: set[str]) -> pd.DataFrame:
     """Columns whose every non-blank value is a number become numeric; codes with leading
-    zeros and long digit strings (IDs) stay text; coordinate columns holding DMS stay text."""
+    zeros and long digit strings (IDs) stay text; coordinate columns holding DMS stay text.
+
+    The string operations run once over all cells (column after column in one Series),
+    so a table of 20,000 columns costs what a table of 20,000 rows does.
+    """
+    rows, names = len(table), list(table.columns)
+    text = pd.Series(table.to_numpy(dtype=object).ravel(order="F")).astype(str).str.strip()
+    blank = (text == "").to_numpy()
+    numbers = pd.to_numeric(text.where(~blank), errors="coerce").to_numpy(dtype=float)
+    digits = text.str.lstrip("+-")
+    code = (digits.str.match(r"0\d") | (digits.str.len() > 15)).to_numpy(dtype=bool) & ~blank
+    by_column = (-1, rows)  # the flat arrays, one row per column
+    blank_c, code_c = blank.reshape(by_column), code.reshape(by_column)
+    number_c = numbers.reshape(by_column)
+    numeric = ~blank_c.all(axis=1) & (blank_c | ~np.isnan(number_c)).all(axis=1) & ~code_c.any(axis=1)
+    with np.errstate(invalid="ignore"):
+        whole = (np.mod(number_c, 1) == 0) & (np.abs(number_c) < 2.0 ** 53)
+        integral = (blank_c | whole).all(axis=1)
+    cells = text.to_numpy(dtype=object).reshape(by_column)
     out = {}
-    for name in table.columns:
-        text = table[name].astype(str).str.strip()
-        blank = text == ""
-        numbers = pd.to_numeric(text.where(~blank), errors="coerce")
-        numeric = not blank.all() and numbers[~blank].notna().all()
-        if numeric:
-            digits = text[~blank].str.lstrip("+-")
-            leading_zero = digits.str.match(r"0\d").any()
-            long_id = (digits.str.len() > 15).any()
-            numeric = not (leading_zero or long_id)
-        if name in keep_text and not numeric:
-            out[name] = text
-        elif numeric:
-            integral = (numbers[~blank] % 1 == 0).all()
-            out[name] = numbers.astype("Int64") if integral else numbers.astype(float)
+    for j, name in enumerate(names):
+        if numeric[j] and integral[j]:
+            out[name] = pd.arrays.IntegerArray(np.where(blank_c[j], 0, number_c[j]).astype(np.int64), blank_c[j])
+        elif numeric[j]:
+            out[name] = number_c[j]
+        elif name in keep_text or not blank_c[j].any():
+            out[name] = cells[j]
         else:
-            out[name] = text.where(~blank, None) if blank.any() else text
+            out[name] = np.where(blank_c[j], None, cells[j])
     return pd.DataFrame(out, index=table.index)
 
 

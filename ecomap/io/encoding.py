@@ -31,6 +31,7 @@ from typing import BinaryIO
 import numpy as np
 
 from ecomap.core.layers import EncodingInfo
+from ecomap.i18n import tr
 
 # DBF language-driver ids that name one code page (dBASE / ArcGIS table).
 _LDID = {
@@ -62,16 +63,56 @@ _MAPINFO_CHARSET = re.compile(rb'charset\s+"?([A-Za-z0-9_-]+)', re.IGNORECASE)
 
 def _normalise_cpg(text: str) -> str | None:
     key = text.strip().upper().replace("_", "-")
+    if "\x00" in key:
+        return None
     if key in _CPG_ALIASES:
         return _CPG_ALIASES[key]
     if key.startswith("CP") and key[2:].isdigit():
-        return _CPG_ALIASES.get(key[2:], key)
-    try:
-        import codecs
+        name = _CPG_ALIASES.get(key[2:], key)
+    else:
+        try:
+            name = codecs.lookup(key).name.upper()
+        except LookupError:
+            return None
+    return name if reads_ascii(name) else None
 
-        return codecs.lookup(key).name.upper()
-    except LookupError:
+
+_ASCII = bytes(range(128))
+
+
+def reads_ascii(encoding: str) -> bool:
+    """Whether ``encoding`` is a text encoding that reads ASCII bytes as ASCII, as every DBF code page does.
+
+    Leaves out what Python's codec registry also holds but no DBF is written in:
+    bytes-to-bytes codecs (hex, base64, zlib, rot13), "undefined", codecs that take no
+    error handler (IDNA), and the encodings whose bytes are not ASCII-compatible
+    (UTF-16, UTF-32, UTF-7, EBCDIC), which would split DBF fields apart at their NUL
+    and blank padding.
+    """
+    try:
+        (_ASCII + b"\x80\xff").decode(encoding, "surrogateescape")  # the repairs decode with error handlers
+        return _ASCII.decode(encoding) == _ASCII.decode("ascii")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return False
+
+
+def cpg_note(text: str | None) -> str | None:
+    """Why a .cpg file is ignored (it holds NUL bytes, or names no encoding DBF text can be in), or None."""
+    if text is None or not text.strip(" \r\n\t") or _normalise_cpg(text):
         return None
+    if _CPG_ALIASES.get(text.strip().upper().replace("_", "-"), "") is None:
+        return None  # "SYSTEM", "ANSI", "OEM": a name that says nothing, on purpose
+    if "\x00" in text:
+        return tr("the .cpg file holds NUL bytes, so it names no encoding; it was ignored and the encoding "
+                  "was decided from the DBF")
+    return tr("the .cpg file names '{name}', which is not an encoding DBF text can be written in; it was "
+              "ignored and the encoding was decided from the DBF").format(name=text.strip()[:40])
+
+
+def read_cpg_text(shp: Path) -> str | None:
+    """The text of the .cpg beside ``shp`` (ASCII; other bytes dropped), or None when there is none."""
+    cpg = _sibling(shp, ".cpg")
+    return cpg.read_bytes()[:1024].decode("ascii", errors="ignore") if cpg is not None else None
 
 
 def _sibling(path: Path, suffix: str) -> Path | None:
@@ -79,6 +120,11 @@ def _sibling(path: Path, suffix: str) -> Path | None:
         if candidate.exists():
             return candidate
     return None
+
+
+def _opened(dbf: Path | BinaryIO):
+    """A context manager giving the open DBF: a path is opened (and closed), a file is used as it is."""
+    return dbf.open("rb") if isinstance(dbf, Path) else nullcontext(dbf)
 
 
 @dataclass(frozen=True)
@@ -118,7 +164,7 @@ def _dbf_layout(fh) -> DbfLayout | None:
 
 def _character_field_bytes(dbf: Path | BinaryIO, limit: int = SAMPLE_RECORDS) -> tuple[int, bytes]:
     """(LDID byte, the field names and the character values of the first records, one a line)."""
-    with dbf.open("rb") if isinstance(dbf, Path) else nullcontext(dbf) as fh:
+    with _opened(dbf) as fh:
         layout = _dbf_layout(fh)
         if layout is None:
             return 0, b""
@@ -127,6 +173,8 @@ def _character_field_bytes(dbf: Path | BinaryIO, limit: int = SAMPLE_RECORDS) ->
     record_len = layout.record_len
     text_fields = [(f.offset, f.length) for f in layout.fields if f.type == "C"]
     chunks = [f.name for f in layout.fields]  # field names can be Chinese too
+    if record_len == 0:  # a damaged header: the names are all there is to go by
+        return layout.ldid, b"\n".join(chunks)
     for start in range(0, len(body) - record_len + 1, record_len):
         record = body[start:start + record_len]
         chunks.extend(record[o:o + n].rstrip(b" \x00") for o, n in text_fields)
@@ -269,12 +317,12 @@ def _reads_cleanly(matrix: np.ndarray, encoding: str) -> bool:
     return True
 
 
-def dbf_cut_names(dbf: Path, encoding: str) -> tuple[list[int], int]:
+def dbf_cut_names(dbf: Path | BinaryIO, encoding: str) -> tuple[list[int], int]:
     """(positions of the field names that are cut in half or undecodable as ``encoding``,
     the number of fields): GDAL drops such bytes from names as silently as from values."""
     try:
         codecs.lookup(encoding)
-        with dbf.open("rb") as fh:
+        with _opened(dbf) as fh:
             layout = _dbf_layout(fh)
     except (LookupError, OSError):
         return [], 0
@@ -284,33 +332,45 @@ def dbf_cut_names(dbf: Path, encoding: str) -> tuple[list[int], int]:
     return cut, len(layout.fields)
 
 
-def dbf_text_repairs(dbf: Path, encoding: str, chunk: int = 65536) -> list[TextRepair]:
+#: bytes of DBF records read at a time by :func:`dbf_text_repairs`
+_CHUNK_BYTES = 16 * 1024 * 1024
+
+
+def dbf_text_repairs(dbf: Path | BinaryIO, encoding: str, chunk: int = 65536) -> list[TextRepair]:
     """The character values of ``dbf`` that need repair when decoded as ``encoding``.
 
     GDAL's recoding drops what it cannot convert without saying which values lost
-    text, so the fixed-width records are read here (memory-mapped, in chunks) and every
-    non-ASCII value is decoded again; only the values that fail are returned.
+    text, so the fixed-width records are read here, ``chunk`` records (at most 16 MB)
+    at a time, from a file or from a stream (a ZIP member), and every non-ASCII value is
+    decoded again; only the values that fail are returned.
     """
     try:
         codecs.lookup(encoding)
-        with dbf.open("rb") as fh:
-            layout = _dbf_layout(fh)
-    except (LookupError, OSError):
+        with _opened(dbf) as fh:
+            return _text_repairs(fh, encoding, chunk)
+    except (LookupError, OSError, EOFError):
         return []
-    if layout is None or layout.record_len == 0:
+
+
+def _text_repairs(fh: BinaryIO, encoding: str, chunk: int) -> list[TextRepair]:
+    layout = _dbf_layout(fh)
+    if layout is None or layout.record_len == 0 or layout.n_records == 0:
         return []
-    available = max(0, dbf.stat().st_size - layout.header_len) // layout.record_len
-    n = min(layout.n_records, available)
-    if n == 0:
-        return []
-    records = np.memmap(dbf, dtype=np.uint8, mode="r", offset=layout.header_len, shape=(n, layout.record_len))
-    repairs = []
-    for index, fld in enumerate(layout.fields):
-        if fld.type != "C" or fld.offset + fld.length > layout.record_len:
-            continue
-        rows, values, cut, replaced = [], [], 0, 0
-        for start in range(0, n, chunk):
-            matrix = _used_width(records[start:start + chunk, fld.offset:fld.offset + fld.length])
+    width = layout.record_len
+    fields = [(i, f) for i, f in enumerate(layout.fields) if f.type == "C" and f.offset + f.length <= width]
+    found: dict[int, tuple[list, list, list]] = {i: ([], [], [0, 0]) for i, _ in fields}
+    fh.seek(layout.header_len)
+    step = max(1, min(chunk, _CHUNK_BYTES // width))
+    start = 0
+    while start < layout.n_records:
+        want = min(step, layout.n_records - start)
+        raw = fh.read(want * width)
+        n = len(raw) // width  # a file cut short holds fewer records than its header says
+        if n == 0:
+            break
+        records = np.frombuffer(raw, dtype=np.uint8, count=n * width).reshape(n, width)
+        for index, fld in fields:
+            matrix = _used_width(records[:, fld.offset:fld.offset + fld.length])
             if _reads_cleanly(matrix, encoding):
                 continue
             wide = np.flatnonzero((matrix >= 0x80).any(axis=1))
@@ -318,14 +378,16 @@ def dbf_text_repairs(dbf: Path, encoding: str, chunk: int = 65536) -> list[TextR
                 continue
             decoded = decode_values(*fixed_width_values(matrix[wide]), encoding)
             bad = np.flatnonzero(decoded.cut | decoded.replaced)
+            rows, values, counts = found[index]
             rows.append(start + wide[bad])
             values.extend(decoded.values[i] for i in bad.tolist())
-            cut += int(decoded.cut.sum())
-            replaced += int(decoded.replaced.sum())
-        if values:
-            repairs.append(TextRepair(index, np.concatenate(rows), values, cut, replaced, len(layout.fields)))
-    del records
-    return repairs
+            counts[0] += int(decoded.cut.sum())
+            counts[1] += int(decoded.replaced.sum())
+        start += n
+        if n < want:
+            break
+    return [TextRepair(index, np.concatenate(rows), values, cut, replaced, len(layout.fields))
+            for index, (rows, values, (cut, replaced)) in found.items() if values]
 
 
 def decode_sample(raw: bytes) -> str | None:
@@ -361,8 +423,7 @@ def decode_sample(raw: bytes) -> str | None:
 
 
 def detect_shapefile_encoding(shp: Path) -> EncodingInfo:
-    cpg = _sibling(shp, ".cpg")
-    cpg_text = cpg.read_text(encoding="ascii", errors="ignore") if cpg is not None else None
+    cpg_text = read_cpg_text(shp)
     dbf = _sibling(shp, ".dbf")
     if dbf is None:
         return detect_dbf_encoding(cpg_text, None)

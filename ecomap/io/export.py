@@ -25,9 +25,12 @@ row positions or a boolean mask). Field names the target reserves or cannot hold
 renamed (:mod:`ecomap.io.export_fields`), Z and M are dropped where the format has no
 place for them, and both are reported. Every file is written under a temporary name
 beside the target and moved into place complete (Shapefiles: all sidecars from a
-temporary folder), so a failed export never leaves half a file or a mismatched
-.shp/.dbf pair. The result lists the files and notes the user should read (renamed
-fields, dropped Z values, the CRS a CSV does not record, a dropped time of day).
+temporary folder, swapped in under a manifest; see :mod:`ecomap.core.atomic`), so a
+failed or killed export never leaves half a file or a mismatched .shp/.dbf pair. A
+GeoPackage is only replaced once a journal left beside the old file by a killed
+writer has been rolled back, and never while another program is writing to it. The
+result lists the files and notes the user should read (renamed fields, dropped Z
+values, the CRS a CSV does not record, a dropped time of day).
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import warnings
-from dataclasses import dataclass, field
+from contextlib import closing
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -48,9 +52,12 @@ from ecomap.core.atomic import atomic_target
 from ecomap.core.layers import VectorLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io.export_datum import KEEP, DatumShiftError, needs_choice, reproject
+from ecomap.io.gpkg_edit import release_for_replace
 
-__all__ = ["FORMATS", "MULTI_LAYER", "AssumedCrsError", "ExportItem", "ExportResult", "assumed_crs_items",
-           "export_layer", "export_layers", "file_filter", "unique_layer_names", "write_gpkg_aliases"]
+__all__ = ["FORMATS", "KEEP", "MULTI_LAYER", "AssumedCrsError", "DatumShiftError", "ExportItem", "ExportResult",
+           "assumed_crs_items", "datum_choice_items", "export_layer", "export_layers", "file_filter",
+           "unique_layer_names", "write_gpkg_aliases"]
 
 FORMATS = {".gpkg": "GeoPackage", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON",
            ".kml": "KML", ".kmz": "KMZ", ".csv": "CSV", ".xlsx": "XLSX", ".txt": "Parcel TXT"}
@@ -74,6 +81,9 @@ class ExportItem:
     selection: object = None  # row positions or boolean mask; None = every feature
     #: the user confirmed the CRS EcoMap assumed for this layer; write it as the layer's CRS
     crs_confirmed: bool = False
+    #: across Xian 1980 / Beijing 1954 and another datum: a DatumShift, seven parameters as text,
+    #: or KEEP (coordinates unchanged); None refuses where PROJ publishes nothing (ecomap.io.export_datum)
+    datum_shift: object = None
 
     @property
     def out_name(self) -> str:
@@ -117,6 +127,22 @@ def assumed_crs_items(items, crs=None, suffix: str = "", geometry: str = "auto")
         return []
     items = [i if isinstance(i, ExportItem) else ExportItem(i) for i in items]
     return [i for i in items if not i.crs_confirmed and i.layer.crs_info is not None and i.layer.crs_info.is_assumed]
+
+
+def datum_choice_items(items, crs=None, suffix: str = "", geometry: str = "auto") -> list[tuple[ExportItem, tuple]]:
+    """(item, (source, target) geographic EPSG codes) for every item whose export crosses between
+    datums that PROJ connects by nothing for it, with no choice made yet (what the GUI asks about)."""
+    if suffix in (".csv", ".xlsx") and geometry == "none":
+        return []
+    target = _crs_of(crs, None) if crs is not None else (CRS.from_epsg(4326) if suffix in LONLAT_ONLY else None)
+    out = []
+    for item in (i if isinstance(i, ExportItem) else ExportItem(i) for i in items):
+        info = item.layer.crs_info
+        pair = None if item.datum_shift is not None or info is None else needs_choice(info.crs(), item.layer.bounds,
+                                                                                       target)
+        if pair is not None:
+            out.append((item, pair))
+    return out
 
 
 def _selected(item: ExportItem, path: Path) -> gpd.GeoDataFrame:
@@ -164,7 +190,7 @@ def _frame(item: ExportItem, target: CRS | None, path: Path, notes: list[str]) -
             frame = _drop_m(frame)
             notes.append(tr("layer '{name}': the M values were left out: EcoMap cannot carry measures through "
                             "a reprojection").format(name=item.out_name))
-        frame = frame.to_crs(target)
+        frame = reproject(frame, target, item.datum_shift, item.layer, item.out_name, path, notes)
         stale = [c for c in frame.columns if str(c).lower() in _ESRI_COMPUTED]
         if stale:
             notes.append(tr("layer '{name}': {fields} hold lengths or areas computed before the reprojection; "
@@ -242,7 +268,8 @@ def export_layer(layer: VectorLayer, path, **options) -> ExportResult:
     """Export one layer; options as :func:`export_layers` plus ``style``, ``name``, ``theme``,
     ``selection`` and ``crs_confirmed``."""
     item = ExportItem(layer, options.pop("style", None), options.pop("name", ""), options.pop("theme", None),
-                      options.pop("selection", None), options.pop("crs_confirmed", False))
+                      options.pop("selection", None), options.pop("crs_confirmed", False),
+                      options.pop("datum_shift", None))
     return export_layers([item], path, **options)
 
 
@@ -277,7 +304,7 @@ def export_layers(items: list[ExportItem], path, crs=None, encoding: str | None 
     target = _crs_of(crs, path) if crs is not None else None
     result = ExportResult()
     if suffix in (".csv", ".xlsx") and geometry == "none":
-        items = [ExportItem(i.layer, i.style, i.name, i.theme, i.selection, True) for i in items]
+        items = [replace(i, crs_confirmed=True, datum_shift=i.datum_shift or KEEP) for i in items]
     frames = [_plain_values(_frame(item, target, path, result.notes)) for item in items]
     if suffix in _DIMENSIONS:
         keep_z, keep_m = _DIMENSIONS[suffix]
@@ -376,6 +403,7 @@ def _write_gpkg(items: list[ExportItem], frames: list[gpd.GeoDataFrame], path: P
                                      if k in frame.columns or k in renames}
             if any(aliases.values()):
                 write_gpkg_aliases(tmp, aliases)
+            release_for_replace(path)
         except (OSError, RuntimeError, ValueError, sqlite3.Error) as exc:
             raise DataError(path, tr("cannot write the file ({detail})").format(detail=exc)) from None
     result.paths.append(path)
@@ -383,7 +411,7 @@ def _write_gpkg(items: list[ExportItem], frames: list[gpd.GeoDataFrame], path: P
 
 def write_gpkg_aliases(path: Path, aliases: dict[str, dict[str, str]]) -> None:
     """Field titles in the GeoPackage schema extension (gpkg_data_columns), which QGIS shows as aliases."""
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         con.execute("""CREATE TABLE IF NOT EXISTS gpkg_data_columns (
             table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, title TEXT, description TEXT,
             mime_type TEXT, constraint_name TEXT,
@@ -426,9 +454,7 @@ def _write_table(item: ExportItem, frame: gpd.GeoDataFrame, path: Path, geometry
                 info=table_export.export_info(item.out_name, frame.crs if mode != "none" else None, len(frame),
                                               str(item.layer.source)))
             if too_long:
-                result.notes.append(tr("{n} cells hold more than the {limit} characters Excel keeps (long WKT "
-                                       "geometries); Excel will cut them, so use CSV or GeoPackage for the "
-                                       "geometry").format(n=too_long, limit=table_export.EXCEL_CELL_CHARS))
+                result.notes.append(table_export.cut_cells_note(too_long))
     result.paths.append(path)
     if path.suffix.lower() == ".csv" and mode != "none":
         result.notes.append(tr("a CSV file does not record its coordinate system: the coordinates are in {crs}")

@@ -127,7 +127,8 @@ class BatchDecoder:
     def take(self, pool: Executor, batch, geometry_column: str | None, fid_column: str | None):
         # the FID column comes first; a field may share its name (GeoJSON "id" is both)
         if fid_column is not None and batch.num_columns and batch.schema.names[0] == fid_column:
-            self._fids.append(batch.column(0).to_numpy(zero_copy_only=False))
+            # a copy: a view would keep GDAL's whole batch, WKB and all, alive with it
+            self._fids.append(batch.column(0).to_numpy(zero_copy_only=False).copy())
             batch = batch.remove_column(0)
         if geometry_column is not None:
             index = len(batch.schema.names) - 1 - batch.schema.names[::-1].index(geometry_column)
@@ -232,7 +233,7 @@ def _geojson_dropped_rows(path: Path, decoded: DecodedGeometry) -> np.ndarray:
         return none
     try:
         document = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RecursionError):  # ValueError: also a number past the digit limit
         return none
     features = document.get("features") if isinstance(document, dict) else None
     if not isinstance(features, list) or len(features) != len(decoded.geometry):

@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError, XMLParser
 from xml.parsers import expat
 
@@ -34,12 +35,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ecomap.core.crs import CrsInfo
+from ecomap.core.crs import crs_from_epsg
 from ecomap.core.layers import DataSource, EncodingInfo, VectorLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.archive import read_capped, unsafe_member_name
-from ecomap.io.crs_detect import infer_from_bounds
+from ecomap.io.archive import check_archive, read_capped, unsafe_member_name
+from ecomap.io.crs_detect import resolve_crs
 
 #: Largest KML document EcoMap reads (a KMZ member is measured uncompressed).
 MAX_XML_BYTES = 512 * 1024 * 1024
@@ -52,6 +53,8 @@ _STANDARD = ("name", "description", "styleUrl")
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _DECLARATION_ENC = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._-]+)([\"'])")
 _COMMA_SPACE = re.compile(r"\s*,\s*")
+#: a layer's name shows at most this many folder names, the innermost ones
+NAME_FOLDERS = 20
 
 
 def read(path: Path) -> list[VectorLayer]:
@@ -81,7 +84,7 @@ def _load_bytes(path: Path) -> bytes:
 def _read_kmz_member(path: Path) -> bytes:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError):
         raise DataError(path, tr("the KMZ file is not a valid ZIP archive")) from None
     with archive:
         infos = archive.infolist()
@@ -89,6 +92,7 @@ def _read_kmz_member(path: Path) -> bytes:
             if unsafe_member_name(info.filename):
                 raise DataError(path, tr("the KMZ archive contains an unsafe file name ({name}); "
                                          "EcoMap refuses it").format(name=info.filename))
+        check_archive(path, infos)  # zip-bomb ratios, overlapping entries, too many members
         candidates = [i for i in infos if not i.is_dir() and i.filename.lower().endswith(".kml")]
         if not candidates:
             raise DataError(path, tr("the KMZ archive contains no KML document"))
@@ -126,7 +130,7 @@ def _to_utf8(data: bytes, path: Path) -> tuple[bytes, EncodingInfo]:
     for codec in candidates:
         try:
             text = data.decode("gb18030" if codec in chinese else codec)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # LookupError: a declared codec that is no text encoding (hex)
             continue
         guessed = codec != declared_codec
         if not guessed and declared.upper() == "UTF-8":
@@ -155,19 +159,23 @@ def _refuse(*_args) -> None:
     raise _Refused
 
 
-def _prolog_done(*_args) -> None:
-    raise _PrologDone
+def _prolog_done(name: str, attributes: dict) -> None:
+    raise _PrologDone(name, attributes)
 
 
-def check_prolog(data: bytes, path: Path | None = None) -> None:
+def check_prolog(data: bytes | BinaryIO, path: Path | None = None,
+                 encoding: str | None = None) -> tuple[str, dict[str, str]]:
     """Refuse any entity declaration: parse the prolog with expat's DTD handlers armed.
 
     Entities can only be declared in the DOCTYPE, before the root element, so this
     pass stops at the root. Every entity declaration (general or parameter, internal
     or external) raises before it can be used, parameter entities are never parsed
     and external references are never resolved: no file or URL is ever opened.
+    ``data`` is the document or an open binary file, read in chunks only up to the root
+    element; ``encoding`` overrides the declared one (for a prolog in an encoding expat
+    does not know). Returns the root element's name and attributes.
     """
-    parser = expat.ParserCreate()
+    parser = expat.ParserCreate(encoding)
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.EntityDeclHandler = _refuse
     parser.UnparsedEntityDeclHandler = _refuse
@@ -175,9 +183,14 @@ def check_prolog(data: bytes, path: Path | None = None) -> None:
     parser.SkippedEntityHandler = _refuse
     parser.StartElementHandler = _prolog_done
     try:
-        parser.Parse(data, True)
-    except _PrologDone:
-        return
+        if isinstance(data, bytes):
+            parser.Parse(data, True)
+        else:
+            while chunk := data.read(1024 * 1024):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _PrologDone as done:
+        return done.args
     except _Refused:
         raise DataError(path, tr("the XML declares entities, which EcoMap refuses for safety")) from None
     except expat.ExpatError as exc:
@@ -223,24 +236,27 @@ def _containers(root: Element, file_stem: str) -> Iterator[tuple[str, Element]]:
     """(layer name, container) in document order, each container before its sub-folders.
 
     The outermost Document names its own layer but adds nothing to its folders'
-    names; every other Document or Folder adds its name to the path.
+    names; every other Document or Folder adds its name to the path. A path deeper
+    than :data:`NAME_FOLDERS` keeps its innermost folders behind "…/", so that folders
+    nested thousands deep cost time in proportion to their number, not its square.
     """
     if root.tag == "kml":
         yield file_stem, root  # placemarks straight under <kml>
-        stack = [(c, [], True) for c in reversed(root) if c.tag in _CONTAINERS]
+        stack = [(c, (), 0, True) for c in reversed(root) if c.tag in _CONTAINERS]
     else:
-        stack = [(root, [], True)]
+        stack = [(root, (), 0, True)]
     while stack:
-        elem, parents, top = stack.pop()
+        elem, parents, depth, top = stack.pop()
         label = (elem.findtext("name") or "").strip()
         if elem.tag == "Document" and top:
-            path: list[str] = []
+            path: tuple[str, ...] = ()
             name = label or file_stem
         else:
-            path = [*parents, label or tr("Unnamed folder")]
-            name = "/".join(path)
+            depth += 1
+            path = (*parents, label or tr("Unnamed folder"))[-NAME_FOLDERS:]
+            name = ("…/" if depth > len(path) else "") + "/".join(path)
         yield name, elem
-        stack.extend((c, path, False) for c in reversed(elem) if c.tag in _CONTAINERS)
+        stack.extend((c, path, depth, False) for c in reversed(elem) if c.tag in _CONTAINERS)
 
 
 def _schemas(root: Element) -> dict[str, dict[str, tuple[str, str]]]:
@@ -336,7 +352,10 @@ def _typed_column(values: pd.Series, kml_type: str) -> pd.Series:
         if numbers[present].isna().any():
             return values
         if kml_type in _INT_TYPES and (numbers.dropna() % 1 == 0).all():
-            return numbers.astype("Int64")
+            try:
+                return numbers.astype("Int64")
+            except (TypeError, OverflowError, ValueError):  # beyond 64 bits: the text says it exactly
+                return values
         return numbers.astype("float64")
     if kml_type == "bool":
         lowered = values.where(present).str.strip().str.lower()
@@ -356,16 +375,12 @@ def _finish(layer: _Layer, path: Path, encoding: EncodingInfo) -> VectorLayer:
     frame = frame[ordered]
     for column, kml_type in layer.typed.items():
         frame[column] = _typed_column(frame[column], kml_type)
-    swapped = False
     present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
-    if len(present):
-        inference = infer_from_bounds(tuple(shapely.total_bounds(present)))
-        if inference.swapped and inference.epsg == 4490:
-            # "lat,lon" written by a broken app: latitudes over 54.5 cannot be Chinese latitudes
-            geoms = shapely.transform(geoms, lambda c: c[:, ::-1])
-            swapped = True
-            notes.append(tr("latitude and longitude were swapped in the file; EcoMap exchanged them"))
-    crs_info = CrsInfo(declared_epsg=KML_EPSG, swapped_axes=swapped)
+    bounds = tuple(float(v) for v in shapely.total_bounds(present)) if len(present) else None
+    crs_info = resolve_crs(crs_from_epsg(KML_EPSG), bounds, format_defined=True)
+    if crs_info.swapped_axes:
+        geoms = shapely.transform(geoms, lambda c: c[:, ::-1])
+        notes.append(tr("latitude and longitude were swapped in the file; EcoMap exchanged them"))
     features = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index), crs=f"EPSG:{KML_EPSG}")
     return VectorLayer(name=layer.name, features=features, source=DataSource(path, layer.name),
                        crs_info=crs_info, encoding=encoding, field_aliases=dict(layer.aliases), notes=notes)
@@ -436,10 +451,17 @@ class _GeometryCollector:
         self.bad = 0
 
     def add(self, feature: int, elem: Element) -> None:
-        try:
-            self._add(feature, elem)
-        except _BadCoordinates:
-            self.bad += 1
+        """The leaves of one geometry element; a MultiGeometry is walked with a stack, however deep it nests."""
+        stack = [elem]
+        while stack:
+            elem = stack.pop()
+            if elem.tag in ("MultiGeometry", "MultiTrack"):
+                stack.extend(child for child in reversed(elem) if child.tag in _GEOMETRY)
+                continue
+            try:
+                self._add(feature, elem)
+            except _BadCoordinates:
+                self.bad += 1
 
     def _add(self, feature: int, elem: Element) -> None:
         tag = elem.tag
@@ -458,10 +480,6 @@ class _GeometryCollector:
             self._line(feature, _parse_track(elem))
         elif tag == "Polygon":
             self._polygon(feature, elem)
-        elif tag in ("MultiGeometry", "MultiTrack"):
-            for child in elem:
-                if child.tag in _GEOMETRY:
-                    self._add(feature, child)
 
     def _point(self, feature: int, xyz: np.ndarray) -> None:
         self.point_feature.append(feature)

@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ecomap.core.geometry_check import SourceIds
+from ecomap.errors import DataError
 from ecomap.i18n import tr
 from ecomap.io.encoding import (
     TextRepair,
@@ -89,7 +90,12 @@ def batch_frame(batch: pa.RecordBatch, report: AttributeReport) -> pd.DataFrame:
         if _is_json(array.type):
             if name not in report.json_fields:
                 report.json_fields.append(name)
-            columns[name] = _json_text(array).to_pandas()
+            if _valid(array):
+                columns[name] = _json_text(array).to_pandas()
+            else:  # text holding bytes that are not UTF-8
+                text, replaced = _lenient_json_text(array)
+                report.count(name, 0, replaced)
+                columns[name] = text.to_pandas()
         elif (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) and not _valid(array):
             columns[name] = _repaired_text(array, name, report).to_pandas()
         else:
@@ -143,6 +149,55 @@ def _json_text(array: pa.Array) -> pa.Array:
             return pc.binary_join_element_wise("[", joined, "]", "")
     return pa.array([None if v is None else json.dumps(_plain(v), **_COMPACT) for v in array.to_pylist()],
                     type=pa.string())
+
+
+def _lenient_json_text(array: pa.Array) -> tuple[pa.Array, int]:
+    """What :func:`_json_text` gives, for values whose text is not all valid UTF-8 (the bad bytes
+    shown as U+FFFD), and how many values held such bytes. Arrow cannot hand such text to
+    Python, so every string inside is read as bytes and decoded here."""
+    json_text = isinstance(array, pa.ExtensionArray)
+    storage = array.storage if json_text else array
+    raw = pc.cast(storage, _as_binary(storage.type)).to_pylist()
+    values = [None if v is None else _compact(_decoded(v)) if json_text else json.dumps(_plain(_decoded(v)), **_COMPACT)
+              for v in raw]
+    return pa.array(values, type=pa.string()), sum(1 for v in raw if _undecodable(v))
+
+
+def _as_binary(kind: pa.DataType) -> pa.DataType:
+    """``kind`` with every string in it read as bytes."""
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return pa.binary()
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind):
+        return pa.list_(_as_binary(kind.value_type))
+    if pa.types.is_struct(kind):
+        return pa.struct([pa.field(f.name, _as_binary(f.type)) for f in kind])
+    return kind
+
+
+def _decoded(value):
+    """``value`` (read with its strings as bytes) with its strings decoded, bad bytes as U+FFFD."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if isinstance(value, list):
+        return [_decoded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _decoded(v) for k, v in value.items()}
+    return value
+
+
+def _undecodable(value) -> bool:
+    """Whether some string of ``value`` (read as bytes) is not valid UTF-8."""
+    if isinstance(value, bytes):
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+        return False
+    if isinstance(value, list):
+        return any(_undecodable(v) for v in value)
+    if isinstance(value, dict):
+        return any(_undecodable(v) for v in value.values())
+    return False
 
 
 def _compact(text: str) -> str:
@@ -231,14 +286,21 @@ def apply_text_repairs(frame: pd.DataFrame, repairs: list[TextRepair], record_nu
 class ShapefileTextCheck:
     """Checks a Shapefile's DBF text in a worker thread while GDAL reads the layer.
 
-    Only when GDAL recodes (any encoding but UTF-8) and the DBF is a file on disk.
+    Only when GDAL recodes (any encoding but UTF-8). The DBF is the file beside
+    ``gdal_path`` on disk, or what ``open_dbf()`` opens (a ZIP member, read through the
+    archive while GDAL reads the same member through /vsizip/).
     """
 
-    def __init__(self, gdal_path: Path | str, encoding: str | None):
-        dbf = shapefile_dbf(gdal_path) if encoding and encoding.upper() not in ("UTF-8", "UTF8") else None
-        self._pool = ThreadPoolExecutor(max_workers=1) if dbf is not None else None
-        self._future = self._pool.submit(dbf_text_repairs, dbf, encoding) if self._pool else None
-        self._names = dbf_cut_names(dbf, encoding) if dbf is not None else ([], 0)
+    def __init__(self, gdal_path: Path | str, encoding: str | None, open_dbf=None):
+        recoded = bool(encoding) and encoding.upper() not in ("UTF-8", "UTF8")
+        if recoded and open_dbf is None:
+            dbf = shapefile_dbf(gdal_path)
+            open_dbf = (lambda: dbf.open("rb")) if dbf is not None else None
+        if not recoded:
+            open_dbf = None
+        self._pool = ThreadPoolExecutor(max_workers=1) if open_dbf is not None else None
+        self._future = self._pool.submit(_opened_repairs, open_dbf, encoding) if self._pool else None
+        self._names = _opened_cut_names(open_dbf, encoding) if open_dbf is not None else ([], 0)
 
     def __enter__(self) -> Self:
         return self
@@ -255,6 +317,22 @@ class ShapefileTextCheck:
         names = [c for c in frame.columns if c != geometry]
         if cut and count == len(names):
             report.renamed.extend(names[i] for i in cut)
+
+
+def _opened_repairs(open_dbf, encoding: str) -> list[TextRepair]:
+    try:
+        with open_dbf() as fh:
+            return dbf_text_repairs(fh, encoding) if fh is not None else []
+    except (OSError, DataError):  # GDAL's own read of the layer reports a damaged file
+        return []
+
+
+def _opened_cut_names(open_dbf, encoding: str) -> tuple[list[int], int]:
+    try:
+        with open_dbf() as fh:
+            return dbf_cut_names(fh, encoding) if fh is not None else ([], 0)
+    except (OSError, DataError):
+        return [], 0
 
 
 #: GDAL's recoding from ISO-8859-1 maps every byte to one character: a lossless way to get bytes

@@ -23,8 +23,10 @@ coordinates, rings of fewer than three points, point lines before any parcel): t
 raise :class:`DataError` naming the line. Outer rings and holes are decided by
 containment, never by ring number. The CRS comes from 坐标系 + 几度分带 + 带号, checked
 against the eastings; where the two disagree the coordinates win and the CRS is kept
-as *assumed* with the reason. 地块面积 (hectares) is cross-checked against the
-ellipsoidal area of the geometry.
+as *assumed* with the reason (decided in :func:`ecomap.io.crs_detect.resolve_crs`, as for
+every format). 地块面积 (hectares) is cross-checked against the ellipsoidal area of the
+geometry. A 转换参数 line with seven numbers on a Xian 1980 or Beijing 1954 file becomes a
+named datum shift the layer carries (``metadata["datum_shift"]``), never applied by reading.
 """
 
 from __future__ import annotations
@@ -42,17 +44,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ecomap.core.crs import CrsInfo
+from ecomap.core.crs import CrsInfo, chinese_crs, crs_from_epsg
+from ecomap.core.datum_shift import bursa_wolf_shift
 from ecomap.core.layers import DataSource, VectorLayer
 from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU, ellipsoidal_areas
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.crs_detect import (
-    NORTHING_RANGE,
-    datum_from_text,
-    gauss_kruger_epsg,
-    infer_from_bounds,
-)
+from ecomap.io.crs_detect import NORTHING_RANGE, HeaderCrs, infer_from_bounds, resolve_crs
 from ecomap.io.text_encoding import read_text
 
 COORD_SECTION = "地块坐标"
@@ -76,8 +74,10 @@ _MAX_POINT_FIELDS = 16
 #: at most this many per-parcel notes of one kind; the rest are summarised
 MAX_NOTES = 50
 
-_GEOGRAPHIC_EPSG = {"CGCS2000": 4490, "Xian1980": 4610, "Beijing1954": 4214}
-_ZONES = {3: range(25, 46), 6: range(13, 24)}
+#: a point line's first four fields (点号,圈号,X,Y) and what follows them
+_FIRST_FOUR_FIELDS = re.compile(r"^((?:[^,\n]*,){3}[^,\n]*),[^\n]*", re.MULTILINE)
+#: the largest 界址点数 taken as a count (a larger one is a typo or garbage)
+_MAX_POINT_COUNT = 10 ** 9
 _SECTION_RE = re.compile(r"^[\[［【]\s*(.+?)\s*[\]］】]$")
 _KINDS = {
     "面": "面",
@@ -151,10 +151,11 @@ def read(path: Path) -> list[VectorLayer]:
                 "the columns were swapped"
             )
         )
-    crs_info = _decide_crs(parsed.header, east, north, notes)
+    crs_info = _decide_crs(parsed.header, east, north)
+    notes.extend(crs_info.notes)
     if swapped:
         crs_info = dataclasses.replace(crs_info, swapped_axes=True)
-    _note_transformation(parsed.header, notes)
+    shift = _transformation(parsed.header, crs_info, notes)
 
     parcel = np.asarray(parsed.pt_parcel, dtype=np.int64)
     ring = np.asarray(parsed.pt_ring, dtype=np.int64)
@@ -190,6 +191,7 @@ def read(path: Path) -> list[VectorLayer]:
             metadata={
                 "format": "parcel_txt",
                 "sections": {k: v for k, v in parsed.sections.items() if k != COORD_SECTION},
+                **({"datum_shift": shift} if shift is not None else {}),
             },
         )
     ]
@@ -261,13 +263,19 @@ def _parse_parcel_line(parsed: _Parsed, line: str, number: int, path: Path) -> N
     count_text, area_text, kind_text = standard[0], standard[1], standard[4]
     try:
         count = int(float(count_text)) if count_text else None
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: "inf", or more digits than a float holds
         raise DataError(
             path,
             tr(
                 "line {line}: the number of boundary points (界址点数) '{value}' is not a number"
-            ).format(line=number, value=count_text),
+            ).format(line=number, value=count_text[:40]),
         ) from None
+    if count is not None and not 0 <= count <= _MAX_POINT_COUNT:
+        raise DataError(
+            path,
+            tr("line {line}: the number of boundary points (界址点数) '{value}' is not a count of points")
+            .format(line=number, value=count_text[:40]),
+        )
     try:
         area = _stated_hectares(area_text)
     except ValueError:
@@ -373,9 +381,8 @@ def _point_columns(text: pd.Series, dtype) -> pd.DataFrame:
     }
     try:
         return pd.read_csv(io.StringIO(joined), names=range(_MAX_POINT_FIELDS), **options)
-    except pd.errors.ParserError:  # a line with very many fields: count them
-        width = max(int(text.str.count(",").max()) + 1, 4)
-        return pd.read_csv(io.StringIO(joined), names=range(width), **options)
+    except (pd.errors.ParserError, ValueError):  # a line with very many fields: keep four of each line
+        return pd.read_csv(io.StringIO(_FIRST_FOUR_FIELDS.sub(r"\1", joined)), names=range(4), **options)
 
 
 def _strip(message: str) -> str:
@@ -386,8 +393,17 @@ def _strip(message: str) -> str:
 
 
 def _leading_int(text: str | None) -> int | None:
+    """The first number in ``text`` (a zone, a zone width), None when there is none or it is absurdly long."""
     match = re.search(r"\d+", text or "")
-    return int(match.group()) if match else None
+    return int(match.group()) if match and len(match.group()) <= 9 else None
+
+
+def _decide_crs(header: dict[str, str], east: np.ndarray, north: np.ndarray) -> CrsInfo:
+    """The CRS 坐标系 + 几度分带 + 带号 name, decided with the coordinates by ``resolve_crs``."""
+    width = _leading_int(header.get("几度分带") or header.get("分带"))  # "分带=3度带" in some tools
+    stated = HeaderCrs(datum_text=header.get("坐标系", ""), width=width, zone=_leading_int(header.get("带号")))
+    bounds = (float(east.min()), float(north.min()), float(east.max()), float(north.max())) if len(east) else None
+    return resolve_crs(None, bounds, header=stated, eastings=east)
 
 
 def _x_holds_easting(north: np.ndarray, east: np.ndarray) -> bool:
@@ -406,138 +422,37 @@ def _x_holds_easting(north: np.ndarray, east: np.ndarray) -> bool:
     )
 
 
-def _decide_crs(
-    header: dict[str, str], east: np.ndarray, north: np.ndarray, notes: list[str]
-) -> CrsInfo:
-    """EPSG from 坐标系 + 几度分带 + 带号, checked against the coordinates themselves."""
-    datum_text = header.get("坐标系", "")
-    datum = datum_from_text(datum_text) if datum_text else None
-    width = _leading_int(header.get("几度分带") or header.get("分带"))  # "分带=3度带" in some tools
-    width = width if width in (3, 6) else None
-    header_zone = _leading_int(header.get("带号"))
-    reasons: list[str] = []
+def _transformation(header: dict[str, str], crs_info: CrsInfo, notes: list[str]):
+    """The 转换参数 line (dx,dy,dz,rx,ry,rz,ds; usually empty) as a named datum shift to CGCS2000
+    the layer carries, or None. It is never applied by reading: an export asks for it.
 
-    if datum is None:
-        reasons.append(
-            tr(
-                "the coordinate system (坐标系) '{text}' is missing or not recognised; "
-                "assuming CGCS2000"
-            ).format(text=datum_text)
-        )
-        datum = "CGCS2000"
-    if len(east) == 0:
-        return CrsInfo(reason=tr("the file holds no coordinates"))
-
-    if _is_geographic(east, north):
-        reasons.append(tr("the coordinates are latitude and longitude"))
-        return CrsInfo(assumed_epsg=_GEOGRAPHIC_EPSG[datum], reason="; ".join(reasons))
-
-    zones = np.floor(east / 1_000_000).astype(np.int64)
-    prefixed = bool(((east >= 10_000_000) & (east < 100_000_000)).all())
-    if prefixed:
-        values, counts = np.unique(zones, return_counts=True)
-        zone = int(values[np.argmax(counts)])
-        if len(values) > 1:
-            notes.append(
-                tr("the eastings carry different zone numbers ({zones}); using zone {zone}").format(
-                    zones=", ".join(map(str, values.tolist())), zone=zone
-                )
-            )
-            reasons.append(tr("mixed zone numbers in the eastings"))
-        coord_width = next((w for w, rng in _ZONES.items() if zone in rng), None)
-        if coord_width is None:
-            return CrsInfo(
-                reason=tr("the easting prefix {zone} is not a Gauss-Krüger zone in China").format(
-                    zone=zone
-                )
-            )
-        if header_zone is None:
-            reasons.append(
-                tr("带号 is missing; zone {zone} taken from the easting prefix").format(zone=zone)
-            )
-        elif header_zone != zone:
-            message = tr(
-                "the header says zone (带号) {header} but the eastings carry zone {zone}; "
-                "using zone {zone}"
-            ).format(header=header_zone, zone=zone)
-            notes.append(message)
-            reasons.append(message)
-        if width is None:
-            reasons.append(
-                tr("几度分带 is missing; {width}° zones assumed from zone {zone}").format(
-                    width=coord_width, zone=zone
-                )
-            )
-        elif width != coord_width:
-            message = tr(
-                "the header says {header}° zones but zone {zone} is a {width}° zone; using {width}°"
-            ).format(header=width, zone=zone, width=coord_width)
-            notes.append(message)
-            reasons.append(message)
-        width = coord_width
-    else:
-        if header_zone is None:
-            return CrsInfo(
-                reason=tr("the header gives no zone (带号) and the eastings carry no zone prefix")
-            )
-        if not ((east > 0) & (east < 1_000_000)).all():
-            return CrsInfo(
-                reason=tr(
-                    "the eastings are neither zone-prefixed nor within one zone (0–1 000 000 m)"
-                )
-            )
-        zone, width, message = _zone_without_prefix(header_zone, width)
-        if zone is None:
-            return CrsInfo(reason=message)
-        if message:
-            notes.append(message)
-            reasons.append(message)
-
-    epsg = gauss_kruger_epsg(zone, width, datum, prefixed=prefixed)
-    if reasons:
-        return CrsInfo(assumed_epsg=epsg, reason="; ".join(reasons))
-    return CrsInfo(declared_epsg=epsg)
-
-
-def _is_geographic(east: np.ndarray, north: np.ndarray) -> bool:
-    return bool((np.abs(north) <= 90).all() and (np.abs(east) <= 180).all())
-
-
-def _zone_without_prefix(zone: int, width: int | None) -> tuple[int | None, int | None, str | None]:
-    """Zone and width from 带号 when the eastings carry no prefix (带号 may be a meridian)."""
-    widths = [width] if width else [3, 6]
-    for w in widths:
-        if zone in _ZONES[w]:
-            message = (
-                None
-                if width
-                else tr("几度分带 is missing; {width}° zones assumed from zone {zone}").format(
-                    width=w, zone=zone
-                )
-            )
-            return zone, w, message
-    for w in widths:  # 带号 written as the central meridian (e.g. 117 for 3° zone 39)
-        n = zone / 3 if w == 3 else (zone + 3) / 6
-        if n.is_integer() and int(n) in _ZONES[w]:
-            return (
-                int(n),
-                w,
-                tr(
-                    "带号 {value} read as the central meridian {value}°E: {width}° zone {zone}"
-                ).format(value=zone, width=w, zone=int(n)),
-            )
-    return None, None, tr("带号 {zone} is not a Gauss-Krüger zone in China").format(zone=zone)
-
-
-def _note_transformation(header: dict[str, str], notes: list[str]) -> None:
+    Only a Xian 1980 or Beijing 1954 file's seven numbers become one (the rotations read as
+    PROJ's ``+towgs84`` does); anything else is kept in the metadata and said to be unused.
+    """
     params = header.get("转换参数", "")
-    if any(p.strip() for p in params.replace("，", ",").split(",")):
-        notes.append(
-            tr(
-                "the file gives datum transformation parameters ({params}); "
-                "they are kept in the metadata, not applied"
-            ).format(params=params)
-        )
+    if not any(p.strip() for p in params.replace("，", ",").split(",")):
+        return None
+    row = chinese_crs(crs_info.epsg)
+    if row is not None and row.datum != "CGCS2000":
+        try:
+            shift = bursa_wolf_shift(row.epsg, params, name=tr("转换参数 of the file ({params})").format(
+                params=params))
+        except ValueError as exc:
+            notes.append(tr("the file gives datum transformation parameters (转换参数={params}) that cannot be "
+                            "used: {error}").format(params=params, error=exc))
+            return None
+        notes.append(tr("the file gives a 7-parameter datum transformation from {datum} to CGCS2000 "
+                        "(转换参数={params}, rotations as PROJ's +towgs84 reads them); the coordinates are "
+                        "not changed by reading, an export to CGCS2000 offers it")
+                     .format(datum=crs_from_epsg(shift.source_epsg).datum.name, params=params))
+        return shift
+    notes.append(
+        tr(
+            "the file gives datum transformation parameters ({params}); "
+            "they are kept in the metadata, not applied"
+        ).format(params=params)
+    )
+    return None
 
 
 # --------------------------------------------------------------------------- geometry

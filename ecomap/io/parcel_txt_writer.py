@@ -22,7 +22,7 @@ import shapely
 from pyproj import CRS
 
 from ecomap.core.atomic import atomic_write_bytes
-from ecomap.core.crs import crs_from_epsg, epsg_of
+from ecomap.core.crs import chinese_crs, crs_from_epsg, epsg_of
 from ecomap.core.layers import VectorLayer
 from ecomap.core.measure import SQM_PER_HECTARE, ellipsoidal_areas
 from ecomap.errors import DataError
@@ -126,13 +126,16 @@ def write(
 
 
 def _target_epsg(frame: gpd.GeoDataFrame, crs) -> int | None:
-    """The layer's own EPSG when it is Gauss-Krüger, else CGCS2000 3° (prefixed) at its centre."""
+    """The layer's own EPSG when it is Gauss-Krüger, else the 3° zone (prefixed) at its centre on
+    the layer's datum (Xian 1980 stays Xian 1980), CGCS2000 for any other."""
     own = epsg_of(CRS.from_user_input(crs))
     if gauss_kruger_params(own) is not None or len(frame) == 0:
         return own
     lon = frame.set_crs(crs, allow_override=True).to_crs(4490).total_bounds[[0, 2]].mean()
     zone = int(np.floor(lon / 3 + 0.5))
-    return gauss_kruger_epsg(zone, 3, "CGCS2000", prefixed=True) if 25 <= zone <= 45 else own
+    row = chinese_crs(own)
+    datum = row.datum if row is not None else "CGCS2000"
+    return gauss_kruger_epsg(zone, 3, datum, prefixed=True) if 25 <= zone <= 45 else own
 
 
 def _header_text(params, precision: int, header, project_info) -> str:

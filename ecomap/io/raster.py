@@ -1,4 +1,10 @@
-"""Rasters: GeoTIFF and anything else GDAL opens, as RasterLayers."""
+"""Rasters: GeoTIFF and the other raster formats of the registry, as RasterLayers.
+
+Each file is opened only by the GDAL driver its extension allows (the registry's
+``driver``): GDAL otherwise picks one by the content, and a ".tif" holding a VRT
+or a web map service description would be followed wherever it points. A VRT's
+sources have been checked by the registry before (:mod:`ecomap.io.linked_sources`).
+"""
 
 from __future__ import annotations
 
@@ -15,8 +21,11 @@ from ecomap.io.crs_detect import resolve_crs
 
 
 def read(path: Path) -> list[RasterLayer]:
+    from ecomap.io.registry import format_of
+
+    fmt = format_of(path)
     try:
-        with rasterio.open(path) as ds:
+        with rasterio.open(path, driver=fmt.driver if fmt is not None else None) as ds:
             bounds = tuple(float(v) for v in ds.bounds)
             declared = None
             if ds.crs is not None:

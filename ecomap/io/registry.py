@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ecomap.core.atomic import is_temporary_name
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.io.gdal_config import refuse_remote
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class Format:
     layered: bool = False
     #: the module's read() takes ``encoding=`` (the user's choice of text encoding)
     recodable: bool = False
+    #: the one GDAL driver that may open it (rasters): GDAL otherwise goes by the content, so a
+    #: ".tif" holding a VRT or a web map service description would open as one
+    driver: str | None = None
 
 
 _OGR = "ogr"
@@ -52,17 +57,17 @@ FORMATS: dict[str, Format] = {
     ".csv": Format("CSV", "vector", "csv_points"),
     ".txt": Format("国土资源部界址点坐标 TXT", "vector", "parcel_txt"),
     ".dxf": Format("AutoCAD DXF", "vector", "dxf", container=True),
-    ".tif": Format("GeoTIFF", "raster", "raster"),
-    ".tiff": Format("GeoTIFF", "raster", "raster"),
-    ".img": Format("Erdas Imagine", "raster", "raster"),
-    ".vrt": Format("GDAL VRT", "raster", "raster"),
-    ".asc": Format("ASCII Grid", "raster", "raster"),
-    ".jp2": Format("JPEG 2000", "raster", "raster"),
-    ".png": Format("PNG", "raster", "raster"),
-    ".jpg": Format("JPEG", "raster", "raster"),
-    ".jpeg": Format("JPEG", "raster", "raster"),
-    ".nc": Format("NetCDF", "raster", "raster"),
-    ".hgt": Format("SRTM HGT", "raster", "raster"),
+    ".tif": Format("GeoTIFF", "raster", "raster", driver="GTiff"),
+    ".tiff": Format("GeoTIFF", "raster", "raster", driver="GTiff"),
+    ".img": Format("Erdas Imagine", "raster", "raster", driver="HFA"),
+    ".vrt": Format("GDAL VRT", "raster", "raster", driver="VRT"),
+    ".asc": Format("ASCII Grid", "raster", "raster", driver="AAIGrid"),
+    ".jp2": Format("JPEG 2000", "raster", "raster", driver="JP2OpenJPEG"),
+    ".png": Format("PNG", "raster", "raster", driver="PNG"),
+    ".jpg": Format("JPEG", "raster", "raster", driver="JPEG"),
+    ".jpeg": Format("JPEG", "raster", "raster", driver="JPEG"),
+    ".nc": Format("NetCDF", "raster", "raster", driver="netCDF"),
+    ".hgt": Format("SRTM HGT", "raster", "raster", driver="SRTMHGT"),
 }
 # Files that belong to another file and are never opened on their own.
 COMPANIONS = {".shx", ".dbf", ".prj", ".cpg", ".qmd", ".sbn", ".sbx", ".xml", ".aux", ".ovr",
@@ -132,7 +137,10 @@ def open_path(path: str | os.PathLike, layer: str | None = None, encoding: str |
 
     ``layer`` names one layer of a container (inside a ZIP: the member, or
     "member|layer"); ``encoding`` overrides a Shapefile's or MapInfo table's guessed one.
+    A URL or GDAL virtual path is refused, and so is a file naming other files outside
+    its folder (:mod:`ecomap.io.linked_sources`).
     """
+    refuse_remote(path)
     path = Path(path).expanduser()
     check_readable(path)
     if path.is_dir() and path.suffix.lower() != ".gdb":
@@ -141,15 +149,30 @@ def open_path(path: str | os.PathLike, layer: str | None = None, encoding: str |
     if fmt is None:
         raise DataError(path, tr("unknown file type '{ext}'; EcoMap reads {formats}").format(
             ext=path.suffix or tr("(no extension)"), formats=", ".join(supported_extensions())))
+    from ecomap.io import linked_sources
+
+    linked_sources.check(path)
     module = importlib.import_module(f"ecomap.io.{fmt.module}")
     options = {"encoding": encoding} if encoding is not None and fmt.recodable else {}
     if layer is not None and fmt.layered:
-        return module.read(path, layer=layer, **options)
+        return _with_feature_ids(module.read(path, layer=layer, **options))
     layers = module.read(path, **options)
     if layer is not None:
         layers = [lyr for lyr in layers if lyr.name == layer]
         if not layers:
             raise DataError(path, tr("no layer named '{name}'").format(name=layer))
+    return _with_feature_ids(layers)
+
+
+def _with_feature_ids(layers: list) -> list:
+    """Every vector layer indexed by the IDs the user sees: the GDAL readers index theirs by the
+    source's own (fid, record number); the others (KML, CSV, DXF, parcel TXT) store none, so
+    theirs are the positions in the file from 1 — in the attribute table and in reports alike."""
+    from ecomap.io.ogr_attributes import index_by_source_ids
+
+    for lyr in layers:
+        if getattr(lyr, "kind", None) == "vector" and lyr.source_ids is None:
+            index_by_source_ids(lyr, None)
     return layers
 
 
@@ -162,8 +185,17 @@ def gdal_location(source) -> tuple[str, str | None]:
     return str(source.path), source.layer
 
 
+def is_shapefile(layer) -> bool:
+    """Read from a .shp, on disk or inside a ZIP archive (recorded as the archive and the member)."""
+    source = layer.source
+    if source.path.suffix.lower() == ".zip":
+        return (source.layer or "").lower().endswith(".shp")
+    return source.path.suffix.lower() == ".shp"
+
+
 def list_datasets(path: str | os.PathLike) -> list[Dataset]:
     """The datasets a folder or a ZIP archive holds (a folder's archives are looked into); a file is one."""
+    refuse_remote(path)
     path = Path(path).expanduser()
     check_readable(path)
     if path.suffix.lower() == ".zip" and path.is_file():
@@ -181,6 +213,8 @@ def list_datasets(path: str | os.PathLike) -> list[Dataset]:
     for p in entries:
         suffix = p.suffix.lower()
         if suffix not in FORMATS or suffix in COMPANIONS or not (p.is_file() or suffix == ".gdb"):
+            continue
+        if is_temporary_name(p.name):  # a write in progress, or one a killed run left (the next write removes it)
             continue
         if suffix == ".zip":
             try:

@@ -6,7 +6,7 @@ a File Geodatabase folder (``x.gdb/…``). Each layer is recorded as the archive
 it from the archive, relative paths and all.
 
 Formats GDAL reads are read in place: Shapefile (its .cpg and .dbf are read through
-the archive for the encoding decision), GeoPackage, GeoJSON, GML, MapInfo, GPX,
+the archive for the encoding decision and the DBF text check), GeoPackage, GeoJSON, GML, MapInfo, GPX,
 FileGDB and SpatiaLite. KML/KMZ, CSV, parcel TXT and DXF go through EcoMap's own
 Python readers, which take a file and read it whole anyway: their member is copied
 to a temporary folder, read and deleted. Rasters are refused: a raster layer reads
@@ -27,8 +27,8 @@ from ecomap.core.layers import EncodingInfo
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 from ecomap.io import gpx, mapinfo
-from ecomap.io.archive import Archive, Member
-from ecomap.io.encoding import detect_dbf_encoding
+from ecomap.io.archive import MEMBER_ERRORS, Archive, Member, damaged
+from ecomap.io.encoding import cpg_note, detect_dbf_encoding
 from ecomap.io.location import MemberLocation
 from ecomap.io.ogr import gdal_layer_names, read_located
 from ecomap.io.registry import COMPANIONS, FORMATS, Dataset, Format, gather, open_path
@@ -101,6 +101,14 @@ def _size(archive: Archive, found: _Found) -> int:
 
 def _read(archive: Archive, found: _Found, table: str | None, encoding: str | None) -> list:
     loc = MemberLocation(archive, found.member)
+    try:
+        return _read_member(archive, loc, found, table, encoding)
+    except MEMBER_ERRORS as exc:  # a member the Python side reads (a .dbf, a header) fails to inflate
+        raise loc.error(damaged(archive.path, exc).message) from None
+
+
+def _read_member(archive: Archive, loc: MemberLocation, found: _Found, table: str | None,
+                 encoding: str | None) -> list:
     suffix = found.member.suffix
     if found.fmt.kind == "raster":
         raise loc.error(tr("EcoMap does not read rasters from inside a ZIP archive; unpack it and open the "
@@ -122,6 +130,7 @@ def _read_shapefile(loc: MemberLocation, encoding: str | None):
             raise loc.error(tr("the Shapefile's companion file {name} is missing; copy all files "
                                "of the Shapefile (.shp, .shx, .dbf, .prj, .cpg) together")
                             .format(name=loc.stem + companion))
+    notes = []
     if encoding:
         enc_info = EncodingInfo(encoding, guessed=False, method="user")
     else:
@@ -129,9 +138,10 @@ def _read_shapefile(loc: MemberLocation, encoding: str | None):
             cpg_text = cpg.read(1024).decode("ascii", errors="ignore") if cpg is not None else None
         with loc.open_sibling(".dbf") as dbf:
             enc_info = detect_dbf_encoding(cpg_text, dbf)
+        notes = [note] if (note := cpg_note(cpg_text)) else []
     (name,) = _layer_names(loc)[:1] or [loc.stem]
     return read_located(loc.gdal_path, name, loc.source(None), loc.stem, enc_info, enc_info.encoding, ".shp",
-                        lambda exc: _gdal_error(loc, exc))
+                        lambda exc: _gdal_error(loc, exc), open_dbf=lambda: loc.open_sibling(".dbf"), notes=notes)
 
 
 def _read_gdal(loc: MemberLocation, fmt: Format, table: str | None) -> list:

@@ -4,6 +4,11 @@
   <context>
     <name>EcoMap</name>
     <message>
+      <location filename="ecomap/gui/layer_properties.py" line="51" />
+      <source> (assumed)</source>
+      <translation>（推断）</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/analysis_menu.py" line="59" />
       <source>&amp;Analysis</source>
       <translation>分析(&amp;A)</translation>
@@ -14,7 +19,7 @@
       <translation>类别(&amp;C)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="245" />
+      <location filename="ecomap/app/main_window.py" line="246" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -24,7 +29,7 @@
       <translation>编辑(&amp;E)…（F2）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="238" />
+      <location filename="ecomap/app/main_window.py" line="239" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -34,7 +39,7 @@
       <translation>资金来源(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="266" />
+      <location filename="ecomap/app/main_window.py" line="267" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -44,7 +49,7 @@
       <translation>逾期或滞后(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="257" />
+      <location filename="ecomap/app/main_window.py" line="258" />
       <source>&amp;Layer</source>
       <translation>图层(&amp;L)</translation>
     </message>
@@ -74,7 +79,7 @@
       <translation>参考日期(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="261" />
+      <location filename="ecomap/app/main_window.py" line="262" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
@@ -84,7 +89,7 @@
       <translation>乡镇(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="248" />
+      <location filename="ecomap/app/main_window.py" line="249" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -94,7 +99,7 @@
       <translation>缩放到项目(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="275" />
+      <location filename="ecomap/io/export.py" line="302" />
       <source>'{name}' is a raster; only vector layers are exported here</source>
       <translation>“{name}”是栅格图层；此处只导出矢量图层</translation>
     </message>
@@ -109,7 +114,7 @@
       <translation>字段“{field}”中的“{text}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="288" />
+      <location filename="ecomap/core/expression.py" line="322" />
       <source>'{text}' is not a number</source>
       <translation>“{text}”不是数字</translation>
     </message>
@@ -119,12 +124,12 @@
       <translation>“{text}”不是数字，也不是度分秒</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="61" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="73" />
       <source>(deleted)</source>
       <translation>（已删除）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="48" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="60" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
@@ -134,14 +139,24 @@
       <translation>（无扩展名）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="384" />
+      <location filename="ecomap/app/main_window.py" line="389" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/legend.py" line="132" />
+      <location filename="ecomap/gui/legend.py" line="134" />
       <source>(other values)</source>
       <translation>（其他值）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="103" />
+      <source>--datum-shift file applies the file's own</source>
+      <translation>--datum-shift file 使用数据文件自带的参数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="125" />
+      <source>--datum-shift file: the file gives no datum transformation parameters</source>
+      <translation>--datum-shift file：数据文件没有给出基准转换参数</translation>
     </message>
     <message>
       <location filename="ecomap/cli/export_common.py" line="60" />
@@ -149,12 +164,12 @@
       <translation>--dpi 必须在 30 到 1200 之间</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="46" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="56" />
       <source>--layer is required for a project; layers: {names}</source>
       <translation>工程文件须用 --layer 指定图层；现有图层：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="58" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="68" />
       <source>--layer is required: the file has {n} layers ({names})</source>
       <translation>须用 --layer 指定图层：该文件有 {n} 个图层（{names}）</translation>
     </message>
@@ -164,7 +179,7 @@
       <translation>未指定 --json 时必须用 --out 指定 .csv 或 .xlsx 输出文件</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="48" />
+      <location filename="ecomap/cli/cmd_render.py" line="54" />
       <source>--size must look like 1920x1080, not '{text}'</source>
       <translation>--size 应形如 1920x1080，而不是“{text}”</translation>
     </message>
@@ -179,12 +194,12 @@
       <translation>经度 {lon:.1f}° 所在的 3 度带（用于投影）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="775" />
+      <location filename="ecomap/io/parcel_txt.py" line="690" />
       <source>; the stated area looks like mu (亩), not hectares</source>
       <translation>；所填面积似乎以亩而非公顷为单位</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="772" />
+      <location filename="ecomap/io/parcel_txt.py" line="687" />
       <source>; the stated area looks like square metres, not hectares</source>
       <translation>；所填面积似乎以平方米而非公顷为单位</translation>
     </message>
@@ -224,7 +239,7 @@
       <translation>每个要素一个 {ext} 文件，存入文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="232" />
+      <location filename="ecomap/app/main_window.py" line="233" />
       <source>About EcoMap</source>
       <translation>关于 EcoMap</translation>
     </message>
@@ -234,7 +249,7 @@
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="179" />
+      <location filename="ecomap/app/main_window.py" line="180" />
       <source>Add Shapefile, GeoPackage, KML, CSV, TXT, DXF or raster files</source>
       <translation>添加 Shapefile、GeoPackage、KML、CSV、TXT、DXF 或栅格文件</translation>
     </message>
@@ -244,12 +259,12 @@
       <translation>添加当前视图</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="143" />
+      <location filename="ecomap/app/data_loader.py" line="135" />
       <source>Add data</source>
       <translation>添加数据</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="178" />
+      <location filename="ecomap/app/main_window.py" line="179" />
       <source>Add data…</source>
       <translation>添加数据…</translation>
     </message>
@@ -259,7 +274,7 @@
       <translation>添加组 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="230" />
+      <location filename="ecomap/app/main_window.py" line="231" />
       <source>Add group…</source>
       <translation>添加组…</translation>
     </message>
@@ -289,7 +304,7 @@
       <translation>行政单元</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="124" />
+      <location filename="ecomap/gui/layer_properties.py" line="138" />
       <source>Alias</source>
       <translation>别名</translation>
     </message>
@@ -304,7 +319,7 @@
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="398" />
+      <location filename="ecomap/app/main_window.py" line="403" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -329,7 +344,7 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="96" />
+      <location filename="ecomap/io/registry.py" line="101" />
       <source>All supported data</source>
       <translation>所有支持的数据</translation>
     </message>
@@ -369,7 +384,7 @@
       <translation>核定载畜量</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="130" />
+      <location filename="ecomap/gui/measure_panel.py" line="79" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -382,6 +397,11 @@
       <location filename="ecomap/io/screening_pdf.py" line="231" />
       <source>Area (m²)</source>
       <translation>面积(平方米)</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="132" />
+      <source>Area (sum of features)</source>
+      <translation>面积（要素合计）</translation>
     </message>
     <message>
       <location filename="ecomap/io/parcel_txt.py" line="105" />
@@ -499,7 +519,7 @@
       <translation>书签 {n}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="129" />
+      <location filename="ecomap/app/main_window.py" line="130" />
       <source>Bookmarks</source>
       <translation>空间书签</translation>
     </message>
@@ -534,7 +554,7 @@
       <translation>线状/点状用地缓冲宽度</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="369" />
+      <location filename="ecomap/io/dxf.py" line="406" />
       <source>CAD layer</source>
       <translation>CAD 图层</translation>
     </message>
@@ -549,7 +569,7 @@
       <translation>CGCS2000 经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="123" />
+      <location filename="ecomap/cli/cmd_info.py" line="125" />
       <source>CRS</source>
       <translation>坐标系</translation>
     </message>
@@ -579,7 +599,7 @@
       <translation>问题类别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="453" />
+      <location filename="ecomap/app/main_window.py" line="458" />
       <source>Centred on {x:.3f}, {y:.3f} ({note})</source>
       <translation>已定位到 {x:.3f}, {y:.3f}（{note}）</translation>
     </message>
@@ -589,7 +609,7 @@
       <translation>变更状态(&amp;S)…（F2）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="87" />
+      <location filename="ecomap/gui/layer_properties.py" line="101" />
       <source>Change encoding…</source>
       <translation>更改编码…</translation>
     </message>
@@ -609,7 +629,7 @@
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="92" />
+      <location filename="ecomap/gui/layer_properties.py" line="106" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -624,7 +644,7 @@
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="178" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="236" />
       <source>Choose at least one layer and where to save.</source>
       <translation>请至少选择一个图层，并指定保存位置。</translation>
     </message>
@@ -674,7 +694,7 @@
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="223" />
+      <location filename="ecomap/app/main_window.py" line="224" />
       <source>Clear selection</source>
       <translation>清除选择</translation>
     </message>
@@ -749,7 +769,7 @@
       <translation>X, Y 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="285" />
+      <location filename="ecomap/app/data_loader.py" line="277" />
       <source>Coordinate system of {name}</source>
       <translation>{name} 的坐标系</translation>
     </message>
@@ -939,7 +959,7 @@
       <translation>在地图上绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="335" />
+      <location filename="ecomap/app/main_window.py" line="336" />
       <source>Drawing failed: {error}</source>
       <translation>绘制失败：{error}</translation>
     </message>
@@ -989,22 +1009,22 @@
       <translation>EPSG:{epsg} 不是我国高斯-克吕格投影坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="407" />
+      <location filename="ecomap/io/crs_detect.py" line="425" />
       <source>EcoMap assumes EPSG:{epsg} for the declared coordinate system: {reason}</source>
       <translation>EcoMap 将文件声明的坐标系推断为 EPSG:{epsg}：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="195" />
+      <location filename="ecomap/app/data_loader.py" line="187" />
       <source>EcoMap could not open {n} file(s):</source>
       <translation>EcoMap 无法打开 {n} 个文件：</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="291" />
+      <location filename="ecomap/app/project_controller.py" line="301" />
       <source>EcoMap did not close normally last time. Recover the unsaved work on {what} (autosaved {when})?</source>
       <translation>EcoMap 上次没有正常关闭。是否恢复 {what} 中未保存的工作（自动保存于 {when}）？</translation>
     </message>
     <message>
-      <location filename="ecomap/io/zipped.py" line="106" />
+      <location filename="ecomap/io/zipped.py" line="114" />
       <source>EcoMap does not read rasters from inside a ZIP archive; unpack it and open the image file</source>
       <translation>EcoMap 不能直接读取 ZIP 压缩包内的栅格，请解压后打开影像文件</translation>
     </message>
@@ -1014,7 +1034,7 @@
       <translation>EcoMap 工程 (*.ecomap)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="480" />
+      <location filename="ecomap/app/main_window.py" line="485" />
       <source>EcoMap — a desktop GIS for county natural-resources and ecology-environment work: ecological red lines, coal-mining subsidence, grazing and breeding bans, water quality and mine restoration.</source>
       <translation>EcoMap——面向县级自然资源和生态环境工作的桌面 GIS：生态保护红线、采煤沉陷区、禁牧禁养、水质监测和矿山生态修复。</translation>
     </message>
@@ -1039,22 +1059,27 @@
       <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="281" />
+      <location filename="ecomap/core/editing.py" line="291" />
       <source>Edit {key}: {fields}</source>
       <translation>编辑 {key}：{fields}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="125" />
+      <location filename="ecomap/cli/cmd_info.py" line="127" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="370" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="207" />
+      <source>Enter 7 parameters…</source>
+      <translation>输入七参数…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/dxf.py" line="407" />
       <source>Entity handle</source>
       <translation>实体句柄</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="369" />
+      <location filename="ecomap/io/dxf.py" line="406" />
       <source>Entity type</source>
       <translation>实体类型</translation>
     </message>
@@ -1069,7 +1094,7 @@
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="45" />
+      <location filename="ecomap/gui/attribute_table.py" line="46" />
       <source>Excel holds at most {n} rows; export to CSV instead</source>
       <translation>Excel 最多容纳 {n} 行，请导出为 CSV</translation>
     </message>
@@ -1079,7 +1104,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="165" />
+      <location filename="ecomap/gui/attribute_table.py" line="166" />
       <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
       <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
@@ -1089,12 +1114,12 @@
       <translation>优</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="180" />
+      <location filename="ecomap/app/main_window.py" line="181" />
       <source>Exit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="92" />
+      <location filename="ecomap/gui/attribute_table.py" line="93" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
@@ -1119,7 +1144,7 @@
       <translation>导出 SVG…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="57" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="68" />
       <source>Export data</source>
       <translation>导出数据</translation>
     </message>
@@ -1169,7 +1194,7 @@
       <translation>导出统计结果</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="164" />
+      <location filename="ecomap/gui/attribute_table.py" line="165" />
       <source>Export table</source>
       <translation>导出表格</translation>
     </message>
@@ -1194,12 +1219,12 @@
       <translation>导出分区统计</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="178" />
+      <location filename="ecomap/gui/attribute_table.py" line="179" />
       <source>Exported to {path}</source>
       <translation>已导出到 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="173" />
+      <location filename="ecomap/gui/attribute_table.py" line="174" />
       <source>Exporting {n} rows…</source>
       <translation>正在导出 {n} 行…</translation>
     </message>
@@ -1209,7 +1234,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="124" />
+      <location filename="ecomap/cli/cmd_info.py" line="126" />
       <source>Extent</source>
       <translation>范围</translation>
     </message>
@@ -1249,7 +1274,7 @@
       <translation>要素 ID {fid}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="122" />
+      <location filename="ecomap/cli/cmd_info.py" line="124" />
       <source>Features</source>
       <translation>要素数</translation>
     </message>
@@ -1259,7 +1284,7 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="134" />
+      <location filename="ecomap/cli/cmd_info.py" line="136" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
@@ -1294,12 +1319,12 @@
       <translation>填充颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="80" />
+      <location filename="ecomap/gui/attribute_table.py" line="81" />
       <source>Filter</source>
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="76" />
+      <location filename="ecomap/gui/attribute_table.py" line="77" />
       <source>Filter, e.g.  面积 &gt; 1000 AND 治理状态 = '未治理'</source>
       <translation>筛选条件，例如  面积 &gt; 1000 AND 治理状态 = '未治理'</translation>
     </message>
@@ -1324,7 +1349,7 @@
       <translation>图集页面所在文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="135" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="146" />
       <source>Folder for the exported files</source>
       <translation>导出文件所在文件夹</translation>
     </message>
@@ -1359,7 +1384,7 @@
       <translation>项目用地：{source}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="99" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="110" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
@@ -1379,12 +1404,12 @@
       <translation>原阶段</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="214" />
+      <location filename="ecomap/app/main_window.py" line="215" />
       <source>Full extent</source>
       <translation>全图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="81" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="92" />
       <source>GBK is the default: ArcGIS and most Chinese land and forestry software read Shapefiles and parcel TXT files as GBK. Choose UTF-8 for QGIS and newer tools; a Shapefile field name then holds 3 Chinese characters instead of 5.</source>
       <translation>默认 GBK：ArcGIS 和多数国产国土、林业软件按 GBK 读取 Shapefile 和界址点 TXT。QGIS 等新软件可选 UTF-8，此时 Shapefile 字段名最多 3 个汉字（GBK 为 5 个）。</translation>
     </message>
@@ -1394,22 +1419,22 @@
       <translation>GDAL 无法读取此 MapInfo 表（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="207" />
+      <location filename="ecomap/io/dxf.py" line="244" />
       <source>GDAL cannot read this file ({detail})</source>
       <translation>GDAL 无法读取此文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="99" />
+      <location filename="ecomap/io/registry.py" line="104" />
       <source>GPS tracks</source>
       <translation>GPS 轨迹</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="121" />
+      <location filename="ecomap/cli/cmd_info.py" line="123" />
       <source>Geometry</source>
       <translation>几何类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="102" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="113" />
       <source>Geometry (CSV, Excel)</source>
       <translation>几何（CSV、Excel）</translation>
     </message>
@@ -1429,7 +1454,7 @@
       <translation>定位到坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="219" />
+      <location filename="ecomap/app/main_window.py" line="220" />
       <source>Go to coordinates…</source>
       <translation>定位到坐标…</translation>
     </message>
@@ -1514,7 +1539,7 @@
       <translation>隐藏 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/legend.py" line="138" />
+      <location filename="ecomap/gui/legend.py" line="140" />
       <source>Hillshade</source>
       <translation>山体阴影</translation>
     </message>
@@ -1524,17 +1549,17 @@
       <translation>横线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="194" />
+      <location filename="ecomap/app/main_window.py" line="195" />
       <source>Identify</source>
       <translation>识别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="195" />
+      <location filename="ecomap/app/main_window.py" line="196" />
       <source>Identify features: click on the map</source>
       <translation>识别要素：在地图上单击</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="125" />
+      <location filename="ecomap/app/main_window.py" line="126" />
       <source>Identify results</source>
       <translation>识别结果</translation>
     </message>
@@ -1549,7 +1574,7 @@
       <translation>执行情况</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="112" />
+      <location filename="ecomap/gui/layer_properties.py" line="126" />
       <source>Information</source>
       <translation>信息</translation>
     </message>
@@ -1564,7 +1589,7 @@
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="126" />
+      <location filename="ecomap/cli/cmd_info.py" line="128" />
       <source>Invalid geometries</source>
       <translation>无效几何</translation>
     </message>
@@ -1599,9 +1624,14 @@
       <translation>元素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="96" />
+      <location filename="ecomap/io/ogr.py" line="106" />
       <source>JSON syntax error at line {line}, column {col}: {msg}</source>
       <translation>JSON 语法错误：第 {line} 行第 {col} 列：{msg}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="209" />
+      <source>Keep the coordinates (up to about 100 m off)</source>
+      <translation>坐标保持不变（可能偏差约 100 米）</translation>
     </message>
     <message>
       <location filename="ecomap/gui/class_style_widgets.py" line="106" />
@@ -1629,12 +1659,12 @@
       <translation>地块用途</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="110" />
+      <location filename="ecomap/io/export.py" line="120" />
       <source>Land-parcel coordinate TXT</source>
       <translation>界址点坐标 TXT</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="120" />
+      <location filename="ecomap/cli/cmd_info.py" line="122" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1654,22 +1684,22 @@
       <translation>图层透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="227" />
+      <location filename="ecomap/app/main_window.py" line="228" />
       <source>Layer properties…</source>
       <translation>图层属性…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="226" />
+      <location filename="ecomap/app/main_window.py" line="227" />
       <source>Layer style…</source>
       <translation>图层样式…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="109" />
+      <location filename="ecomap/app/main_window.py" line="110" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="473" />
+      <location filename="ecomap/app/main_window.py" line="478" />
       <source>Layers in other coordinate systems are reprojected on the fly.</source>
       <translation>其他坐标系的图层会实时投影到地图坐标系。</translation>
     </message>
@@ -1719,7 +1749,7 @@
       <translation>线型</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="370" />
+      <location filename="ecomap/io/dxf.py" line="407" />
       <source>Line type</source>
       <translation>线型</translation>
     </message>
@@ -1729,7 +1759,7 @@
       <translation>线宽</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="36" />
+      <location filename="ecomap/gui/layer_properties.py" line="37" />
       <source>Lines</source>
       <translation>线</translation>
     </message>
@@ -1774,7 +1804,7 @@
       <translation>加载养殖场和畜禽养殖禁养区图层（例如示例数据 county.gpkg）后，这里显示位于禁养区内的养殖场。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="171" />
+      <location filename="ecomap/app/layer_actions.py" line="175" />
       <source>Locate file</source>
       <translation>查找文件</translation>
     </message>
@@ -1784,7 +1814,7 @@
       <translation>查找文件…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="160" />
+      <location filename="ecomap/app/layer_actions.py" line="167" />
       <source>Locate {name}</source>
       <translation>查找 {name}</translation>
     </message>
@@ -1814,22 +1844,22 @@
       <translation>百度地图的经度, 纬度（BD-09，近似）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="143" />
+      <location filename="ecomap/app/data_loader.py" line="135" />
       <source>Looking into folders and archives…</source>
       <translation>正在查看文件夹和压缩包…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="144" />
+      <location filename="ecomap/app/data_loader.py" line="136" />
       <source>Looking into {name}…</source>
       <translation>正在查看 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="270" />
+      <location filename="ecomap/app/main_window.py" line="271" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="471" />
+      <location filename="ecomap/app/main_window.py" line="476" />
       <source>Map coordinate system</source>
       <translation>地图坐标系</translation>
     </message>
@@ -1839,7 +1869,7 @@
       <translation>地图坐标系——点击更改</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="231" />
+      <location filename="ecomap/app/main_window.py" line="232" />
       <source>Map coordinate system…</source>
       <translation>地图坐标系…</translation>
     </message>
@@ -1849,7 +1879,7 @@
       <translation>地图范围</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="277" />
+      <location filename="ecomap/app/main_window.py" line="278" />
       <source>Map navigation</source>
       <translation>地图浏览</translation>
     </message>
@@ -1869,7 +1899,7 @@
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="98" />
+      <location filename="ecomap/io/registry.py" line="103" />
       <source>MapInfo tables</source>
       <translation>MapInfo 表</translation>
     </message>
@@ -1904,17 +1934,17 @@
       <translation>有效像元少于此数时均值不可靠</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="127" />
+      <location filename="ecomap/app/main_window.py" line="128" />
       <source>Measure</source>
       <translation>量算</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="202" />
+      <location filename="ecomap/app/main_window.py" line="203" />
       <source>Measure area</source>
       <translation>测量面积</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="201" />
+      <location filename="ecomap/app/main_window.py" line="202" />
       <source>Measure distance</source>
       <translation>测量距离</translation>
     </message>
@@ -1939,7 +1969,7 @@
       <translation>最小值–最大值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="37" />
+      <location filename="ecomap/gui/layer_properties.py" line="38" />
       <source>Mixed geometry</source>
       <translation>混合几何</translation>
     </message>
@@ -2004,7 +2034,7 @@
       <translation>新建书签</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="220" />
+      <location filename="ecomap/app/main_window.py" line="221" />
       <source>New bookmark…</source>
       <translation>新建书签…</translation>
     </message>
@@ -2019,7 +2049,7 @@
       <translation>重新测量</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="174" />
+      <location filename="ecomap/app/main_window.py" line="175" />
       <source>New project</source>
       <translation>新建工程</translation>
     </message>
@@ -2029,7 +2059,7 @@
       <translation>新建选择</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="217" />
+      <location filename="ecomap/app/main_window.py" line="218" />
       <source>Next extent</source>
       <translation>下一视图</translation>
     </message>
@@ -2044,22 +2074,22 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="153" />
+      <location filename="ecomap/cli/cmd_info.py" line="155" />
       <source>No data</source>
       <translation>无数据值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="162" />
+      <location filename="ecomap/gui/attribute_table.py" line="163" />
       <source>No features are selected.</source>
       <translation>没有选中的要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="37" />
+      <location filename="ecomap/gui/layer_properties.py" line="38" />
       <source>No geometry (table)</source>
       <translation>无几何（纯属性表）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="343" />
+      <location filename="ecomap/app/main_window.py" line="348" />
       <source>No map coordinate system yet</source>
       <translation>尚未确定地图坐标系</translation>
     </message>
@@ -2079,7 +2109,7 @@
       <translation>没有阶段记录。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="458" />
+      <location filename="ecomap/app/main_window.py" line="463" />
       <source>No vector layer to select from: add one or pick it in the layer list.</source>
       <translation>没有可供选择的矢量图层：请添加图层，或在图层列表中选中一个。</translation>
     </message>
@@ -2089,7 +2119,7 @@
       <translation>该断面没有{name}数据</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="103" />
+      <location filename="ecomap/gui/layer_properties.py" line="117" />
       <source>No-data value</source>
       <translation>无数据值</translation>
     </message>
@@ -2109,12 +2139,12 @@
       <translation>当前比例尺下不显示</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="155" />
+      <location filename="ecomap/cli/cmd_info.py" line="157" />
       <source>Note</source>
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="111" />
+      <location filename="ecomap/gui/layer_properties.py" line="125" />
       <source>Notes</source>
       <translation>说明</translation>
     </message>
@@ -2169,7 +2199,7 @@
       <translation>仅在以下比例尺范围内显示该图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="67" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="78" />
       <source>Only the selected features</source>
       <translation>仅导出选中的要素</translation>
     </message>
@@ -2184,7 +2214,7 @@
       <translation>{name} 的透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="225" />
+      <location filename="ecomap/app/main_window.py" line="226" />
       <source>Open attribute table</source>
       <translation>打开属性表</translation>
     </message>
@@ -2194,7 +2224,7 @@
       <translation>打开工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="175" />
+      <location filename="ecomap/app/main_window.py" line="176" />
       <source>Open project…</source>
       <translation>打开工程…</translation>
     </message>
@@ -2264,17 +2294,17 @@
       <translation>压占情况</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="111" />
+      <location filename="ecomap/app/main_window.py" line="112" />
       <source>Overview</source>
       <translation>鹰眼图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="104" />
+      <location filename="ecomap/gui/layer_properties.py" line="118" />
       <source>Overviews</source>
       <translation>金字塔</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="65" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="77" />
       <source>Overwrite with mine</source>
       <translation>用我的修改覆盖</translation>
     </message>
@@ -2289,12 +2319,12 @@
       <translation>页面</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="189" />
+      <location filename="ecomap/app/main_window.py" line="190" />
       <source>Pan</source>
       <translation>漫游</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="253" />
+      <location filename="ecomap/app/main_window.py" line="254" />
       <source>Panels</source>
       <translation>面板</translation>
     </message>
@@ -2329,7 +2359,7 @@
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="102" />
+      <location filename="ecomap/gui/layer_properties.py" line="116" />
       <source>Pixel size</source>
       <translation>像元大小</translation>
     </message>
@@ -2364,7 +2394,7 @@
       <translation>计划投资(万元)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="36" />
+      <location filename="ecomap/gui/layer_properties.py" line="37" />
       <source>Points</source>
       <translation>点</translation>
     </message>
@@ -2379,7 +2409,7 @@
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="216" />
+      <location filename="ecomap/app/main_window.py" line="217" />
       <source>Previous extent</source>
       <translation>上一视图</translation>
     </message>
@@ -2444,7 +2474,7 @@
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="61" />
+      <location filename="ecomap/gui/layer_properties.py" line="73" />
       <source>Properties — {name}</source>
       <translation>属性 — {name}</translation>
     </message>
@@ -2474,7 +2504,7 @@
       <translation>管护员</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="150" />
+      <location filename="ecomap/cli/cmd_info.py" line="152" />
       <source>Raster</source>
       <translation>栅格</translation>
     </message>
@@ -2489,17 +2519,17 @@
       <translation>栅格（前期 / DEM）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="153" />
+      <location filename="ecomap/app/data_loader.py" line="145" />
       <source>Reading data…</source>
       <translation>正在读取数据…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="181" />
+      <location filename="ecomap/app/data_loader.py" line="173" />
       <source>Reading failed: {error}</source>
       <translation>读取失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="153" />
+      <location filename="ecomap/app/data_loader.py" line="145" />
       <source>Reading {name}…</source>
       <translation>正在读取 {name}…</translation>
     </message>
@@ -2509,12 +2539,12 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="241" />
+      <location filename="ecomap/app/main_window.py" line="242" />
       <source>Recent projects</source>
       <translation>最近的工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="290" />
+      <location filename="ecomap/app/project_controller.py" line="300" />
       <source>Recover unsaved work</source>
       <translation>恢复未保存的工作</translation>
     </message>
@@ -2529,7 +2559,7 @@
       <translation>督察整改</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="184" />
+      <location filename="ecomap/app/main_window.py" line="185" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
@@ -2559,7 +2589,7 @@
       <translation>移除组</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="229" />
+      <location filename="ecomap/app/main_window.py" line="230" />
       <source>Remove layer</source>
       <translation>移除图层</translation>
     </message>
@@ -2584,7 +2614,7 @@
       <translation>渲染方式</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="224" />
+      <location filename="ecomap/app/layer_actions.py" line="230" />
       <source>Repair geometry</source>
       <translation>修复几何</translation>
     </message>
@@ -2594,7 +2624,7 @@
       <translation>修复几何（生成副本）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="213" />
+      <location filename="ecomap/app/layer_actions.py" line="219" />
       <source>Repair geometry of {name}</source>
       <translation>修复 {name} 的几何</translation>
     </message>
@@ -2637,6 +2667,11 @@
       <location filename="ecomap/gui/measure_panel.py" line="50" />
       <source>Result</source>
       <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/edit_commands.py" line="95" />
+      <source>Retry once the other program has finished writing, or cancel: the change is then not saved.</source>
+      <translation>请在另一个程序写完后重试，或取消：取消后本次修改不会保存。</translation>
     </message>
     <message>
       <location filename="ecomap/gui/panels/project_edit_dialog.py" line="49" />
@@ -2699,27 +2734,27 @@
       <translation>保存到工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="176" />
+      <location filename="ecomap/app/main_window.py" line="177" />
       <source>Save project</source>
       <translation>保存工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="239" />
+      <location filename="ecomap/app/project_controller.py" line="249" />
       <source>Save project as</source>
       <translation>工程另存为</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="177" />
+      <location filename="ecomap/app/main_window.py" line="178" />
       <source>Save project as…</source>
       <translation>工程另存为…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="103" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="114" />
       <source>Save to</source>
       <translation>保存到</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="258" />
+      <location filename="ecomap/app/project_controller.py" line="268" />
       <source>Saved {path}</source>
       <translation>已保存 {path}</translation>
     </message>
@@ -2809,32 +2844,32 @@
       <translation>按表达式选择 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="221" />
+      <location filename="ecomap/app/main_window.py" line="222" />
       <source>Select by expression…</source>
       <translation>按表达式选择…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="198" />
+      <location filename="ecomap/app/main_window.py" line="199" />
       <source>Select by polygon</source>
       <translation>多边形选择</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="196" />
+      <location filename="ecomap/app/main_window.py" line="197" />
       <source>Select by rectangle</source>
       <translation>矩形选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="89" />
+      <location filename="ecomap/gui/attribute_table.py" line="90" />
       <source>Select every feature the filter shows</source>
       <translation>选中筛选出的所有要素</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="200" />
+      <location filename="ecomap/app/main_window.py" line="201" />
       <source>Select features inside a polygon: click the corners, double-click to end</source>
       <translation>选择多边形内的要素：依次单击各角点，双击结束</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="197" />
+      <location filename="ecomap/app/main_window.py" line="198" />
       <source>Select features: drag a box (Shift adds, Ctrl removes)</source>
       <translation>选择要素：拉框（Shift 添加，Ctrl 移除）</translation>
     </message>
@@ -2844,7 +2879,7 @@
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="88" />
+      <location filename="ecomap/gui/attribute_table.py" line="89" />
       <source>Select shown</source>
       <translation>选中显示的行</translation>
     </message>
@@ -2859,7 +2894,7 @@
       <translation>图层中的选中要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="96" />
+      <location filename="ecomap/gui/attribute_table.py" line="97" />
       <source>Selected rows to CSV/Excel…</source>
       <translation>导出选中的行到 CSV/Excel…</translation>
     </message>
@@ -2874,14 +2909,19 @@
       <translation>正在 {layer} 中选择…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="72" />
+      <location filename="ecomap/gui/layer_properties.py" line="86" />
       <source>Set coordinate system…</source>
       <translation>设置坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="228" />
+      <location filename="ecomap/app/main_window.py" line="229" />
       <source>Set layer coordinate system…</source>
       <translation>设置图层坐标系…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="221" />
+      <source>Seven parameters dx, dy, dz (m), rx, ry, rz (″), ds (ppm), rotations as in PROJ's +towgs84:</source>
+      <translation>七参数 dx、dy、dz（米），rx、ry、rz（秒），ds（ppm），旋转按 PROJ +towgs84 的约定：</translation>
     </message>
     <message>
       <location filename="ecomap/io/shapefile_writer.py" line="171" />
@@ -2924,7 +2964,7 @@
       <translation>只显示县界以内</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="82" />
+      <location filename="ecomap/gui/attribute_table.py" line="83" />
       <source>Show selected only</source>
       <translation>只显示选中的</translation>
     </message>
@@ -2939,7 +2979,7 @@
       <translation>显示 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="95" />
+      <location filename="ecomap/gui/attribute_table.py" line="96" />
       <source>Shown rows to CSV/Excel…</source>
       <translation>导出显示的行到 CSV/Excel…</translation>
     </message>
@@ -2974,7 +3014,7 @@
       <translation>建设项目选址分析报告</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="99" />
+      <location filename="ecomap/gui/layer_properties.py" line="113" />
       <source>Size</source>
       <translation>大小</translation>
     </message>
@@ -3004,17 +3044,17 @@
       <translation>实线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="194" />
+      <location filename="ecomap/app/data_loader.py" line="186" />
       <source>Some files could not be opened</source>
       <translation>部分文件无法打开</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="55" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="67" />
       <source>Someone else changed this feature</source>
       <translation>该要素已被他人修改</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="69" />
+      <location filename="ecomap/gui/layer_properties.py" line="81" />
       <source>Source</source>
       <translation>问题来源</translation>
     </message>
@@ -3174,7 +3214,7 @@
       <translation>类型(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="66" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="78" />
       <source>Take theirs</source>
       <translation>采用对方的值</translation>
     </message>
@@ -3204,17 +3244,17 @@
       <translation>文字颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="221" />
+      <location filename="ecomap/app/data_loader.py" line="213" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="101" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="112" />
       <source>Text encoding (Shapefile, TXT)</source>
       <translation>文字编码（Shapefile、TXT）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="148" />
+      <location filename="ecomap/app/layer_actions.py" line="155" />
       <source>Text encoding of {name}</source>
       <translation>{name} 的文字编码</translation>
     </message>
@@ -3239,6 +3279,11 @@
       <translation>文字大小（磅）</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/panels/edit_commands.py" line="93" />
+      <source>The GeoPackage is locked</source>
+      <translation>GeoPackage 已被锁定</translation>
+    </message>
+    <message>
       <location filename="ecomap/app/project_controller.py" line="178" />
       <source>The data of layer "{name}" was not found:</source>
       <translation>找不到图层“{name}”的数据：</translation>
@@ -3254,7 +3299,7 @@
       <translation>该文件没有说明文字编码，EcoMap 推测为 {enc}。如果下方中文显示为乱码，请换一种编码。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="163" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="174" />
       <source>The file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}.</source>
       <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。</translation>
     </message>
@@ -3264,12 +3309,12 @@
       <translation>项目用地未与任何约束图层重叠。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="488" />
+      <location filename="ecomap/app/main_window.py" line="493" />
       <source>The language changes when EcoMap is started again.</source>
       <translation>重新启动 EcoMap 后切换语言。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="77" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="88" />
       <source>The map's coordinate system ({crs})</source>
       <translation>地图坐标系（{crs}）</translation>
     </message>
@@ -3279,12 +3324,12 @@
       <translation>工程“{name}”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="251" />
+      <location filename="ecomap/app/project_controller.py" line="261" />
       <source>The project was not saved.</source>
       <translation>工程没有保存。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="122" />
+      <location filename="ecomap/app/main_window.py" line="123" />
       <source>Thematic</source>
       <translation>专题</translation>
     </message>
@@ -3294,12 +3339,12 @@
       <translation>专题图</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="123" />
+      <location filename="ecomap/app/main_window.py" line="124" />
       <source>Thematic panels</source>
       <translation>专题面板</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="118" />
+      <location filename="ecomap/app/main_window.py" line="119" />
       <source>Thematic panels (red lines, subsidence, water quality, mines…) appear here.</source>
       <translation>专题面板（生态红线、采煤沉陷、水质、矿山等）显示在这里。</translation>
     </message>
@@ -3364,12 +3409,12 @@
       <translation>三角形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="124" />
+      <location filename="ecomap/gui/layer_properties.py" line="138" />
       <source>Type</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="181" />
+      <location filename="ecomap/app/main_window.py" line="182" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -3379,7 +3424,7 @@
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="240" />
+      <location filename="ecomap/io/kml.py" line="256" />
       <source>Unnamed folder</source>
       <translation>未命名文件夹</translation>
     </message>
@@ -3399,14 +3444,24 @@
       <translation>未命名工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="234" />
+      <location filename="ecomap/app/main_window.py" line="235" />
       <source>Use Chinese (after restart)</source>
       <translation>使用中文（重启后生效）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="233" />
+      <location filename="ecomap/app/main_window.py" line="234" />
       <source>Use English (after restart)</source>
       <translation>Use English（重启后生效）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="208" />
+      <source>Use the file's parameters</source>
+      <translation>使用文件自带的参数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/linked_sources.py" line="63" />
+      <source>VRTs nested more than {n} deep; EcoMap refuses them</source>
+      <translation>VRT 嵌套超过 {n} 层，EcoMap 拒绝打开</translation>
     </message>
     <message>
       <location filename="ecomap/gui/class_style_widgets.py" line="106" />
@@ -3494,7 +3549,7 @@
       <translation>正在计算…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="165" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="176" />
       <source>Write the layer as EPSG:{epsg}? Choose No to pick the coordinate system to write in the list instead.</source>
       <translation>按 EPSG:{epsg} 写出该图层吗？选“否”则在列表中选择要写出的坐标系。</translation>
     </message>
@@ -3504,12 +3559,12 @@
       <translation>正在输出图集…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="42" />
+      <location filename="ecomap/gui/attribute_table.py" line="43" />
       <source>Writing {name}…</source>
       <translation>正在写入 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="210" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="268" />
       <source>Wrote {n} file(s).</source>
       <translation>已写出 {n} 个文件。</translation>
     </message>
@@ -3534,7 +3589,7 @@
       <translation>已写入 {path}：{month}，共 {total} 个断面，参评 {assessed} 个</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="89" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="106" />
       <source>Wrote {path}: {n} features, {crs}</source>
       <translation>已写出 {path}：{n} 个要素，{crs}</translation>
     </message>
@@ -3554,12 +3609,12 @@
       <translation>某坐标系下的 X, Y</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="85" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="96" />
       <source>X/Y columns (points)</source>
       <translation>X/Y 坐标列（点）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/table_export.py" line="48" />
+      <location filename="ecomap/io/table_export.py" line="51" />
       <source>X/Y columns need a point layer; use WKT for lines and polygons</source>
       <translation>X/Y 坐标列只适用于点图层；线和面请用 WKT</translation>
     </message>
@@ -3594,7 +3649,7 @@
       <translation>是</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="97" />
+      <location filename="ecomap/io/registry.py" line="102" />
       <source>ZIP archives of data</source>
       <translation>数据压缩包</translation>
     </message>
@@ -3619,22 +3674,22 @@
       <translation>区域名称</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="190" />
+      <location filename="ecomap/app/main_window.py" line="191" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="191" />
+      <location filename="ecomap/app/main_window.py" line="192" />
       <source>Zoom in: click or drag a box</source>
       <translation>放大：单击或拉框</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="192" />
+      <location filename="ecomap/app/main_window.py" line="193" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="215" />
+      <location filename="ecomap/app/main_window.py" line="216" />
       <source>Zoom to all layers</source>
       <translation>缩放到所有图层</translation>
     </message>
@@ -3649,12 +3704,12 @@
       <translation>缩放到组</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="218" />
+      <location filename="ecomap/app/main_window.py" line="219" />
       <source>Zoom to layer</source>
       <translation>缩放到图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="84" />
+      <location filename="ecomap/gui/attribute_table.py" line="85" />
       <source>Zoom to selection</source>
       <translation>缩放到选中要素</translation>
     </message>
@@ -3674,7 +3729,7 @@
       <translation>七参数须为七个数：dx、dy、dz（米），rx、ry、rz（秒），ds（ppm）；实际为 '{text}'</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="434" />
+      <location filename="ecomap/io/export.py" line="460" />
       <source>a CSV file does not record its coordinate system: the coordinates are in {crs}</source>
       <translation>CSV 文件不记录坐标系：坐标为 {crs}</translation>
     </message>
@@ -3694,14 +3749,29 @@
       <translation>线状或点状用地需要大于 0 米的缓冲宽度</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="263" />
+      <location filename="ecomap/io/linked_sources.py" line="132" />
+      <source>a network address, GDAL virtual file or connection string</source>
+      <translation>网络地址、GDAL 虚拟文件或连接字符串</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/expression.py" line="416" />
+      <source>a number in the expression is too large</source>
+      <translation>表达式中的数字太大</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="111" />
+      <source>a number in the file has thousands of digits</source>
+      <translation>文件中有一个长达数千位的数字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/style.py" line="271" />
       <source>a style must be a JSON object with a 'type'</source>
       <translation>样式必须是带有 type 的 JSON 对象</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="77" />
-      <source>a symbol must be a JSON object</source>
-      <translation>符号必须是 JSON 对象</translation>
+      <location filename="ecomap/io/linked_sources.py" line="66" />
+      <source>a vector (OGR) VRT, which EcoMap does not open: its sources may name any file; open the data it names instead</source>
+      <translation>这是矢量（OGR）VRT，EcoMap 不打开此类文件：其数据源可以指向任意文件；请直接打开它所引用的数据</translation>
     </message>
     <message>
       <location filename="ecomap/core/datum_shift.py" line="216" />
@@ -3714,47 +3784,82 @@
       <translation>精度 {m:g} 米</translation>
     </message>
     <message>
+      <location filename="ecomap/io/linked_sources.py" line="135" />
+      <source>an absolute path</source>
+      <translation>绝对路径</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/atomic.py" line="219" />
+      <source>an interrupted write of this dataset could not be finished ({detail})</source>
+      <translation>此数据集上次被中断的写入无法完成（{detail}）</translation>
+    </message>
+    <message>
       <location filename="ecomap/analysis/overlay.py" line="240" />
       <source>an overlap needs at least one polygon layer ('{a}' is {ka}, '{b}' is {kb})</source>
       <translation>叠加分析至少需要一个面图层（“{a}”为{ka}，“{b}”为{kb}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="320" />
+      <location filename="ecomap/io/export.py" line="347" />
       <source>an unknown coordinate system</source>
       <translation>未知坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="281" />
+      <location filename="ecomap/app/project_controller.py" line="291" />
       <source>an unsaved project</source>
       <translation>未保存的工程</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="163" />
+      <location filename="ecomap/io/gpkg_edit.py" line="43" />
+      <source>another program (QGIS, ArcGIS or a second EcoMap) is writing to this GeoPackage and holds it locked, so the change was not saved; finish or close it there and try again</source>
+      <translation>另一个程序（QGIS、ArcGIS 或另一个 EcoMap）正在写入此 GeoPackage 并锁定了它，因此本次修改未保存；请在该程序中完成或关闭后重试</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/atomic.py" line="214" />
+      <source>another program is writing this dataset; try again when it has finished</source>
+      <translation>另一个程序正在写入此数据集；请等它完成后重试</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="109" />
+      <source>arrays or objects are nested deeper than any GeoJSON needs</source>
+      <translation>数组或对象的嵌套层数远超任何 GeoJSON 所需</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="165" />
       <source>assumed EPSG:{epsg} {name}</source>
       <translation>推断为 EPSG:{epsg} {name}（待确认）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="49" />
+      <location filename="ecomap/gui/layer_properties.py" line="54" />
       <source>assumed: {reason}</source>
       <translation>推测：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="85" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="96" />
       <source>automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="150" />
+      <location filename="ecomap/cli/cmd_info.py" line="152" />
       <source>bands</source>
       <translation>个波段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/main.py" line="99" />
+      <location filename="ecomap/core/expression.py" line="220" />
+      <source>brackets are nested more than {n} deep</source>
+      <translation>括号嵌套超过 {n} 层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/main.py" line="102" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="307" />
+      <location filename="ecomap/core/expression.py" line="418" />
+      <source>cannot calculate '{op}' with these values</source>
+      <translation>无法对这些值进行“{op}”运算</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/expression.py" line="341" />
       <source>cannot compare text with a number; put numbers without quotes and text in 'single quotes'</source>
       <translation>不能把文本和数字比较：数字不加引号，文本放在 '单引号' 里</translation>
     </message>
@@ -3764,12 +3869,12 @@
       <translation>无法按 UTF-8、GBK 或 GB18030 解码文本（第 {offset} 字节）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="256" />
+      <location filename="ecomap/core/editing.py" line="265" />
       <source>cannot edit field(s) {fields} of "{table}"</source>
       <translation>不能编辑“{table}”的字段 {fields}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="265" />
+      <location filename="ecomap/io/export.py" line="292" />
       <source>cannot export to '{ext}'; EcoMap writes {formats}</source>
       <translation>不能导出为“{ext}”；EcoMap 可写出 {formats}</translation>
     </message>
@@ -3779,7 +3884,7 @@
       <translation>无法在 {crs} 中量算地图中心处的距离</translation>
     </message>
     <message>
-      <location filename="ecomap/io/gpkg_edit.py" line="87" />
+      <location filename="ecomap/io/gpkg_edit.py" line="124" />
       <source>cannot open the GeoPackage ({detail})</source>
       <translation>无法打开 GeoPackage（{detail}）</translation>
     </message>
@@ -3804,24 +3909,29 @@
       <translation>无法读取栅格（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/render/sources.py" line="70" />
+      <location filename="ecomap/core/project.py" line="173" />
       <source>cannot read this file ({detail})</source>
       <translation>无法读取此文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="56" />
+      <location filename="ecomap/core/expression.py" line="64" />
       <source>cannot understand the expression at character {pos}: '{text}'</source>
       <translation>无法理解表达式第 {pos} 个字符处的内容：“{text}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/atomic.py" line="51" />
+      <location filename="ecomap/core/atomic.py" line="462" />
       <source>cannot write the file ({detail})</source>
       <translation>无法写入文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="147" />
+      <location filename="ecomap/cli/cmd_render.py" line="187" />
       <source>cannot write the image</source>
       <translation>无法写入图像</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/gpkg_edit.py" line="54" />
+      <source>cannot write to the GeoPackage ({detail})</source>
+      <translation>无法写入 GeoPackage（{detail}）</translation>
     </message>
     <message>
       <location filename="ecomap/gui/layout_designer.py" line="329" />
@@ -3834,22 +3944,22 @@
       <translation>请选择项目用地文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="31" />
+      <location filename="ecomap/gui/layer_properties.py" line="32" />
       <source>chosen by you</source>
       <translation>由您指定</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="296" />
+      <location filename="ecomap/io/csv_points.py" line="321" />
       <source>column {x} holds latitudes and {y} longitudes; they were swapped</source>
       <translation>{x} 列为纬度、{y} 列为经度；已交换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="302" />
+      <location filename="ecomap/io/csv_points.py" line="327" />
       <source>column {x} holds the northing and {y} the easting (Chinese survey convention); they were swapped</source>
       <translation>{x} 列为北坐标、{y} 列为东坐标（测量坐标习惯）；已交换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="308" />
+      <location filename="ecomap/io/csv_points.py" line="333" />
       <source>columns {x}/{y} hold longitude/latitude; a CSV declares no coordinate system, assuming CGCS2000 (EPSG:4490)</source>
       <translation>{x}/{y} 列为经纬度；CSV 不声明坐标系，假定为 CGCS2000（EPSG:4490）</translation>
     </message>
@@ -3864,12 +3974,12 @@
       <translation>由 GCJ-02 换算（近似，误差数米以内）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="370" />
+      <location filename="ecomap/io/crs_detect.py" line="376" />
       <source>coordinates lie in China's longitude/latitude range</source>
       <translation>坐标位于中国经纬度范围内</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="463" />
+      <location filename="ecomap/io/export.py" line="489" />
       <source>coordinates were written in EPSG:{epsg}, the Gauss-Krüger zone of the parcels</source>
       <translation>坐标按地块所在的高斯-克吕格投影带 EPSG:{epsg} 写出</translation>
     </message>
@@ -3882,6 +3992,11 @@
       <location filename="ecomap/gui/analysis_zonal.py" line="50" />
       <source>count every pixel the polygon touches (else only pixels whose centre lies inside)</source>
       <translation>计入与面边界接触的全部像元（否则只计像元中心落在面内的）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/expression.py" line="414" />
+      <source>division by zero in the expression</source>
+      <translation>表达式中出现除以零</translation>
     </message>
     <message>
       <location filename="ecomap/gui/analysis_screening.py" line="213" />
@@ -3914,32 +4029,37 @@
       <translation>例如 116.404, 39.915  或  116°24′14″E 39°54′54″N</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="361" />
+      <location filename="ecomap/io/crs_detect.py" line="367" />
       <source>eastings carry Gauss-Krüger zone {zone} in front</source>
       <translation>横坐标前带有高斯-克吕格带号 {zone}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="114" />
+      <location filename="ecomap/core/json_check.py" line="174" />
+      <source>empty text</source>
+      <translation>文本为空</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/expression.py" line="126" />
       <source>end of expression</source>
       <translation>表达式末尾</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="108" />
+      <location filename="ecomap/core/expression.py" line="120" />
       <source>expected '{what}'</source>
       <translation>此处应为“{what}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="175" />
+      <location filename="ecomap/core/expression.py" line="191" />
       <source>expected IN, LIKE or BETWEEN after NOT</source>
       <translation>NOT 之后应为 IN、LIKE 或 BETWEEN</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="210" />
+      <location filename="ecomap/core/expression.py" line="234" />
       <source>expected a field name, a number or a 'text'</source>
       <translation>此处应为字段名、数字或 '文本'</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="220" />
+      <location filename="ecomap/core/expression.py" line="244" />
       <source>expected a number or a 'text' in the list</source>
       <translation>列表中应为数字或 '文本'</translation>
     </message>
@@ -3969,17 +4089,17 @@
       <translation>{format} 保留或无法存放的字段名已改名：{list}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr_attributes.py" line="70" />
+      <location filename="ecomap/io/ogr_attributes.py" line="71" />
       <source>field {field}: its name was cut in the middle of a character in the file (a DBF field name holds 10 bytes); it is shown without the half character</source>
       <translation>字段 {field}：文件中的字段名在字符中间被截断（DBF 字段名最多 10 个字节），显示时略去了这半个字符</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr_attributes.py" line="75" />
+      <location filename="ecomap/io/ogr_attributes.py" line="76" />
       <source>field {field}: {n} value(s) end in half a character (the file cut them at the field width); the half character is left out</source>
       <translation>字段 {field}：有 {n} 个值的末尾是半个字符（文件在字段宽度处截断了文本），已略去这半个字符</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr_attributes.py" line="79" />
+      <location filename="ecomap/io/ogr_attributes.py" line="80" />
       <source>field {field}: {n} value(s) hold bytes that are not {encoding} text; they are shown as �</source>
       <translation>字段 {field}：有 {n} 个值含有不是 {encoding} 文本的字节，显示为 �</translation>
     </message>
@@ -3999,32 +4119,32 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="192" />
+      <location filename="ecomap/core/project.py" line="238" />
       <source>file not found: {path}</source>
       <translation>找不到文件：{path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="30" />
+      <location filename="ecomap/gui/layer_properties.py" line="31" />
       <source>fixed by the format</source>
       <translation>由格式规定</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="29" />
+      <location filename="ecomap/gui/layer_properties.py" line="30" />
       <source>from the .cpg file</source>
       <translation>来自 .cpg 文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="29" />
+      <location filename="ecomap/gui/layer_properties.py" line="30" />
       <source>from the DBF language mark</source>
       <translation>来自 DBF 语言标识</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="32" />
+      <location filename="ecomap/gui/layer_properties.py" line="33" />
       <source>from the MapInfo Charset line</source>
       <translation>取自 MapInfo 文件头的 Charset 行</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="31" />
+      <location filename="ecomap/gui/layer_properties.py" line="32" />
       <source>from the byte-order mark</source>
       <translation>来自字节顺序标记</translation>
     </message>
@@ -4034,17 +4154,32 @@
       <translation>几何无法解析（要素保留，但没有几何）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="125" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="100" />
+      <source>give --towgs84 dx,dy,dz,rx,ry,rz,ds with the local 7 parameters, or --datum-shift none to write the coordinates unchanged (up to about 100 m off; the result says so)</source>
+      <translation>用 --towgs84 dx,dy,dz,rx,ry,rz,ds 给出本地七参数，或用 --datum-shift none 不改坐标写出（可能偏差约 100 米，结果中会注明）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="119" />
+      <source>give either --towgs84 or --datum-shift, not both</source>
+      <translation>--towgs84 与 --datum-shift 只能给一个</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/project_schema.py" line="35" />
+      <source>groups nested deeper than {n} levels</source>
+      <translation>分组嵌套超过 {n} 层</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="127" />
       <source>guessed</source>
       <translation>推测</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="30" />
+      <location filename="ecomap/gui/layer_properties.py" line="31" />
       <source>guessed from the text</source>
       <translation>根据文字内容推测</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="130" />
+      <location filename="ecomap/cli/cmd_info.py" line="132" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -4089,14 +4224,14 @@
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="121" />
-      <source>labels need a 'field'</source>
-      <translation>标注需要指定字段（field）</translation>
-    </message>
-    <message>
       <location filename="ecomap/core/layout/mapdraw.py" line="134" />
       <source>labels of a layer were not drawn: {reason}</source>
       <translation>有图层的注记未绘制：{reason}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_render.py" line="221" />
+      <source>labels of layer “{name}” not drawn: {error}</source>
+      <translation>图层“{name}”的标注未绘制：{error}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/export_actions.py" line="222" />
@@ -4104,12 +4239,12 @@
       <translation>横向</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="373" />
+      <location filename="ecomap/io/crs_detect.py" line="379" />
       <source>latitude and longitude are swapped</source>
       <translation>经度与纬度顺序颠倒</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="367" />
+      <location filename="ecomap/io/kml.py" line="383" />
       <source>latitude and longitude were swapped in the file; EcoMap exchanged them</source>
       <translation>文件中的纬度和经度顺序颠倒，EcoMap 已将其互换</translation>
     </message>
@@ -4119,17 +4254,17 @@
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="153" />
+      <location filename="ecomap/io/export.py" line="179" />
       <source>layer '{name}' has no coordinate system, so none was written; GeoJSON readers will take the coordinates for WGS 84 longitude/latitude</source>
       <translation>图层“{name}”没有坐标系，因此未写入坐标系；GeoJSON 软件会把坐标当作 WGS 84 经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="160" />
+      <location filename="ecomap/io/export.py" line="186" />
       <source>layer '{name}' has no coordinate system; it cannot be reprojected</source>
       <translation>图层“{name}”没有坐标系，无法投影转换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="158" />
+      <location filename="ecomap/io/export.py" line="184" />
       <source>layer '{name}' has no coordinate system; it cannot be written to KML</source>
       <translation>图层“{name}”没有坐标系，无法写入 KML</translation>
     </message>
@@ -4144,29 +4279,54 @@
       <translation>图层“{name}”不是{kind}图层</translation>
     </message>
     <message>
+      <location filename="ecomap/io/export_datum.py" line="54" />
+      <source>layer '{name}' is on {source}; writing it on {target} needs a datum transformation, and PROJ publishes none from {source} to {target} for this area, only a no-op that would leave the coordinates up to about 100 m off while calling them {target}. Give the local 7-parameter set (dx,dy,dz,rx,ry,rz,ds) or accept the coordinates unchanged</source>
+      <translation>图层“{name}”采用 {source}；按 {target} 写出需要基准转换，而 PROJ 没有发布该地区从 {source} 到 {target} 的转换，只有一个不改坐标的空转换，坐标可能偏差约 100 米却被标为 {target}。请给出本地七参数（dx,dy,dz,rx,ry,rz,ds），或确认坐标保持不变</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/mapdraw.py" line="124" />
       <source>layer '{name}' was not drawn: {reason}</source>
       <translation>图层“{name}”未绘制：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="165" />
+      <location filename="ecomap/io/export_datum.py" line="156" />
+      <source>layer '{name}': moved from {source} to {target} with the datum transformation {shift} ({accuracy})</source>
+      <translation>图层“{name}”：已用基准转换 {shift}（{accuracy}）从 {source} 转换到 {target}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="191" />
       <source>layer '{name}': the M values were left out: EcoMap cannot carry measures through a reprojection</source>
       <translation>图层“{name}”：已略去 M 值，EcoMap 不能在投影转换中保留测量值</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="145" />
+      <location filename="ecomap/io/export_datum.py" line="121" />
+      <source>layer '{name}': the coordinates were taken from {source} to {target} unchanged, without a datum transformation; they may be up to about 100 m off</source>
+      <translation>图层“{name}”：坐标未经基准转换，从 {source} 原样作为 {target} 写出，可能偏差约 100 米</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="171" />
       <source>layer '{name}': the file declares no coordinate system; it was reprojected from the assumed EPSG:{epsg}</source>
       <translation>图层“{name}”：文件未声明坐标系，已按推断的 EPSG:{epsg} 投影转换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="224" />
+      <location filename="ecomap/io/export.py" line="250" />
       <source>layer '{name}': the {values} values were left out; there is no place for them in {what}</source>
       <translation>图层“{name}”：{what} 无法存放 {values} 值，已略去</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="170" />
+      <location filename="ecomap/io/export.py" line="196" />
       <source>layer '{name}': {fields} hold lengths or areas computed before the reprojection; they no longer match the geometry</source>
       <translation>图层“{name}”：{fields} 是投影转换前计算的长度或面积，已与几何不符</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_render.py" line="222" />
+      <source>layer “{name}” not drawn: {error}</source>
+      <translation>图层“{name}”未绘制：{error}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_render.py" line="112" />
+      <source>layer “{name}”: {error}; drawn with the default style</source>
+      <translation>图层“{name}”：{error}；已使用默认样式绘制</translation>
     </message>
     <message>
       <location filename="ecomap/gui/panels/ban_zone_panel.py" line="51" />
@@ -4179,77 +4339,82 @@
       <translation>左</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="350" />
+      <location filename="ecomap/io/parcel_txt.py" line="358" />
       <source>line {line}: X and Y must be numbers, found '{x}', '{y}'</source>
       <translation>第 {line} 行：X、Y 必须为数字，实际为“{x}”“{y}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="341" />
+      <location filename="ecomap/io/parcel_txt.py" line="349" />
       <source>line {line}: a point comes before any parcel line (ending in @)</source>
       <translation>第 {line} 行：坐标点出现在任何地块行（以 @ 结尾）之前</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="339" />
+      <location filename="ecomap/io/parcel_txt.py" line="347" />
       <source>line {line}: expected 点号,圈号,X,Y</source>
       <translation>第 {line} 行：应为 点号,圈号,X,Y</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="593" />
+      <location filename="ecomap/io/parcel_txt.py" line="508" />
       <source>line {line}: line {ring} of parcel '{parcel}' has {n} distinct points; a line needs at least 2</source>
       <translation>第 {line} 行：地块“{parcel}”的第 {ring} 条线只有 {n} 个不同的点，线至少需要 2 个</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="239" />
+      <location filename="ecomap/io/parcel_txt.py" line="241" />
       <source>line {line}: not a key=value line; ignored</source>
       <translation>第 {line} 行：不是“键=值”格式，已忽略</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="223" />
+      <location filename="ecomap/io/parcel_txt.py" line="225" />
       <source>line {line}: not a land-parcel coordinate file (expected a section such as [属性描述])</source>
       <translation>第 {line} 行：不是界址点坐标文件（应有 [属性描述] 等节）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="726" />
+      <location filename="ecomap/io/parcel_txt.py" line="641" />
       <source>line {line}: parcel '{parcel}' has no points; it is kept without geometry</source>
       <translation>第 {line} 行：地块“{parcel}”没有坐标点，保留为无几何的记录</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="710" />
+      <location filename="ecomap/io/parcel_txt.py" line="625" />
       <source>line {line}: parcel '{parcel}' states {stated} boundary points but has {n}</source>
       <translation>第 {line} 行：地块“{parcel}”界址点数填写为 {stated}，实际有 {n} 个点</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="747" />
+      <location filename="ecomap/io/parcel_txt.py" line="662" />
       <source>line {line}: parcel '{parcel}' states {stated} hm² but its boundary encloses {computed:.4f} hm² ({diff:+.2f} %)</source>
       <translation>第 {line} 行：地块“{parcel}”填写面积 {stated} 公顷，界址范围计算面积 {computed:.4f} 公顷（相差 {diff:+.2f}%）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="585" />
+      <location filename="ecomap/io/parcel_txt.py" line="500" />
       <source>line {line}: ring {ring} of parcel '{parcel}' has {n} distinct points; a polygon ring needs at least 3</source>
       <translation>第 {line} 行：地块“{parcel}”的第 {ring} 圈只有 {n} 个不同的点，面至少需要 3 个</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="267" />
+      <location filename="ecomap/io/parcel_txt.py" line="276" />
+      <source>line {line}: the number of boundary points (界址点数) '{value}' is not a count of points</source>
+      <translation>第 {line} 行：界址点数“{value}”不是有效的点数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/parcel_txt.py" line="269" />
       <source>line {line}: the number of boundary points (界址点数) '{value}' is not a number</source>
       <translation>第 {line} 行：界址点数“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="276" />
+      <location filename="ecomap/io/parcel_txt.py" line="284" />
       <source>line {line}: the parcel area (地块面积) '{value}' is not a number</source>
       <translation>第 {line} 行：地块面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="345" />
+      <location filename="ecomap/io/parcel_txt.py" line="353" />
       <source>line {line}: the ring number (圈号) '{value}' is not an integer; expected 点号,圈号,X,Y</source>
       <translation>第 {line} 行：圈号“{value}”不是整数；应为 点号,圈号,X,Y</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="283" />
+      <location filename="ecomap/io/parcel_txt.py" line="291" />
       <source>line {line}: unknown geometry type '{value}'; read as a polygon</source>
       <translation>第 {line} 行：未知的图形属性“{value}”，按面读取</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="175" />
+      <location filename="ecomap/cli/cmd_info.py" line="177" />
       <source>lines</source>
       <translation>线</translation>
     </message>
@@ -4274,12 +4439,12 @@
       <translation>经纬网</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="411" />
+      <location filename="ecomap/io/crs_detect.py" line="429" />
       <source>longitudes are given as 0–360°; features east of 180° were moved by −360° into the −180…180° range</source>
       <translation>经度按 0–360° 书写；位于 180° 以东的要素已平移 −360°，换算到 −180…180° 范围</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="105" />
+      <location filename="ecomap/io/csv_points.py" line="108" />
       <source>longitudes are given as 0–360°; those east of 180° were moved by −360° into the −180…180° range</source>
       <translation>经度按 0–360° 书写；大于 180° 的经度已减去 360°，换算到 −180…180° 范围</translation>
     </message>
@@ -4289,12 +4454,17 @@
       <translation>米</translation>
     </message>
     <message>
+      <location filename="ecomap/core/json_check.py" line="232" />
+      <source>missing</source>
+      <translation>缺失</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/ban_zone_panel.py" line="49" />
       <source>missing from the ledger</source>
       <translation>未列入台账</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="176" />
+      <location filename="ecomap/cli/cmd_info.py" line="178" />
       <source>mixed geometry types</source>
       <translation>混合几何类型</translation>
     </message>
@@ -4304,7 +4474,7 @@
       <translation>混合几何：{count} 条线，总长 {length:,.1f} 米；面积只统计面要素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="446" />
+      <location filename="ecomap/io/crs_detect.py" line="508" />
       <source>mixed zone numbers in the eastings</source>
       <translation>Y 坐标（东坐标）带号不一致</translation>
     </message>
@@ -4314,7 +4484,12 @@
       <translation>毫米</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="130" />
+      <location filename="ecomap/core/json_check.py" line="188" />
+      <source>more than {n} values</source>
+      <translation>超过 {n} 个值</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="132" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -4344,6 +4519,11 @@
       <translation>既不是已有文件，也不是 WKT（POLYGON ((x y, …))）</translation>
     </message>
     <message>
+      <location filename="ecomap/core/json_check.py" line="193" />
+      <source>nested deeper than {n} levels</source>
+      <translation>嵌套超过 {n} 层</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/geometry_check.py" line="58" />
       <source>nested rings</source>
       <translation>环相互嵌套</translation>
@@ -4354,12 +4534,12 @@
       <translation>{month} 无有效监测值，不参与比例统计</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="88" />
+      <location filename="ecomap/io/csv_points.py" line="156" />
       <source>no coordinate columns found (expected X/Y, 经度/纬度, lon/lat, E/N …); columns: {columns}</source>
       <translation>未找到坐标列（应为 X/Y、经度/纬度、lon/lat、E/N 等）；现有列：{columns}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="91" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="108" />
       <source>no coordinate system</source>
       <translation>无坐标系</translation>
     </message>
@@ -4384,12 +4564,12 @@
       <translation>没有要素 {fid}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="263" />
+      <location filename="ecomap/core/expression.py" line="288" />
       <source>no field named '{name}'</source>
       <translation>没有名为“{name}”的字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="86" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="97" />
       <source>no geometry</source>
       <translation>不含几何</translation>
     </message>
@@ -4419,17 +4599,17 @@
       <translation>{month} 没有监测数据；现有月份：{first} 至 {last}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="143" />
+      <location filename="ecomap/core/project.py" line="169" />
       <source>no permission to read this file</source>
       <translation>没有读取此文件的权限</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="179" />
+      <location filename="ecomap/io/registry.py" line="211" />
       <source>no permission to read this folder</source>
       <translation>没有读取此文件夹的权限</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="289" />
+      <location filename="ecomap/io/csv_points.py" line="314" />
       <source>no row has readable coordinates</source>
       <translation>没有一行的坐标可以识别</translation>
     </message>
@@ -4439,7 +4619,7 @@
       <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="156" />
+      <location filename="ecomap/core/editing.py" line="164" />
       <source>no table named "{table}"</source>
       <translation>没有名为“{table}”的表</translation>
     </message>
@@ -4454,7 +4634,7 @@
       <translation>无有效水质目标，不参与达标率统计</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="63" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="73" />
       <source>no vector layer named '{name}'; layers: {names}</source>
       <translation>没有名为“{name}”的矢量图层；现有图层：{names}</translation>
     </message>
@@ -4479,7 +4659,7 @@
       <translation>无</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="210" />
+      <location filename="ecomap/io/registry.py" line="244" />
       <source>none of its {n} datasets could be read; the first: {error}</source>
       <translation>其中 {n} 个数据集都无法读取；第一个的原因：{error}</translation>
     </message>
@@ -4489,14 +4669,19 @@
       <translation>工程中的图层均无法打开</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="366" />
+      <location filename="ecomap/io/crs_detect.py" line="372" />
       <source>northing and easting are swapped; eastings carry zone {zone}</source>
       <translation>纵横坐标顺序颠倒；横坐标带有带号 {zone}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="335" />
+      <location filename="ecomap/io/dxf.py" line="372" />
       <source>northing and easting were swapped in the file; EcoMap exchanged them</source>
       <translation>文件中纵横坐标顺序颠倒，EcoMap 已自动交换</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/linked_sources.py" line="69" />
+      <source>not a GDAL VRT (its root element is &lt;{tag}&gt;)</source>
+      <translation>不是 GDAL VRT 文件（根元素为 &lt;{tag}&gt;）</translation>
     </message>
     <message>
       <location filename="ecomap/io/gpx.py" line="107" />
@@ -4504,12 +4689,12 @@
       <translation>不是 GDAL 能读取的 GPX 文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="50" />
+      <location filename="ecomap/io/ogr.py" line="60" />
       <source>not a GeoPackage: the file is not an SQLite database</source>
       <translation>不是 GeoPackage：该文件不是 SQLite 数据库</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="39" />
+      <location filename="ecomap/core/style.py" line="40" />
       <source>not a colour: '{text}' (expected #rrggbb or #rrggbbaa)</source>
       <translation>不是颜色：“{text}”（应为 #rrggbb 或 #rrggbbaa）</translation>
     </message>
@@ -4519,7 +4704,12 @@
       <translation>不是坐标对：{line}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="242" />
+      <location filename="ecomap/io/linked_sources.py" line="130" />
+      <source>not a file name</source>
+      <translation>不是文件名</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/parcel_txt.py" line="244" />
       <source>not a land-parcel coordinate file: there is no [地块坐标] section</source>
       <translation>不是界址点坐标文件：没有 [地块坐标] 节</translation>
     </message>
@@ -4529,7 +4719,12 @@
       <translation>不是版式模板（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/raster.py" line="35" />
+      <location filename="ecomap/io/gdal_config.py" line="103" />
+      <source>not a local file; EcoMap never reads from the network or from GDAL virtual file systems</source>
+      <translation>不是本地文件；EcoMap 从不读取网络地址或 GDAL 虚拟文件系统中的数据</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/raster.py" line="44" />
       <source>not a raster image that GDAL can read</source>
       <translation>不是可读取的栅格影像</translation>
     </message>
@@ -4539,12 +4734,12 @@
       <translation>不是栅格图层</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="99" />
+      <location filename="ecomap/io/archive.py" line="115" />
       <source>not a valid ZIP archive</source>
       <translation>不是有效的 ZIP 压缩包</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="153" />
+      <location filename="ecomap/cli/cmd_render.py" line="193" />
       <source>not a views file ({detail})</source>
       <translation>不是视图文件（{detail}）</translation>
     </message>
@@ -4554,12 +4749,12 @@
       <translation>不是 EcoMap 版式文件</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="152" />
+      <location filename="ecomap/core/project.py" line="190" />
       <source>not an EcoMap project file</source>
       <translation>不是 EcoMap 项目文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="91" />
+      <location filename="ecomap/gui/layer_properties.py" line="105" />
       <source>not checked</source>
       <translation>未检查</translation>
     </message>
@@ -4569,7 +4764,7 @@
       <translation>未处置</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="79" />
+      <location filename="ecomap/io/ogr.py" line="89" />
       <source>not valid GeoJSON ({detail})</source>
       <translation>不是有效的 GeoJSON（{detail}）</translation>
     </message>
@@ -4579,9 +4774,14 @@
       <translation>WKT 格式不正确（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="93" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="110" />
       <source>note: {text}</source>
       <translation>提示：{text}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_render.py" line="225" />
+      <source>nothing could be drawn</source>
+      <translation>没有任何图层能够绘制</translation>
     </message>
     <message>
       <location filename="ecomap/gui/analysis_screening.py" line="92" />
@@ -4589,12 +4789,12 @@
       <translation>尚未绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="117" />
+      <location filename="ecomap/cli/cmd_render.py" line="153" />
       <source>nothing to draw: no layer with geometry</source>
       <translation>没有可绘制的内容：没有带几何的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="129" />
+      <location filename="ecomap/cli/cmd_render.py" line="165" />
       <source>nothing to draw: the layers are empty</source>
       <translation>没有可绘制的内容：图层为空</translation>
     </message>
@@ -4604,12 +4804,12 @@
       <translation>的参照图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/hub.py" line="167" />
+      <location filename="ecomap/gui/panels/hub.py" line="168" />
       <source>only layers stored in a GeoPackage can be edited here</source>
       <translation>这里只能编辑存放在 GeoPackage 中的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="452" />
+      <location filename="ecomap/io/export.py" line="478" />
       <source>only polygons are land parcels; lines and points are written as 线/点 records</source>
       <translation>只有面要素是地块；线和点按“线/点”记录写出</translation>
     </message>
@@ -4619,12 +4819,22 @@
       <translation>每个要素只取最近的一个</translation>
     </message>
     <message>
+      <location filename="ecomap/core/render/job.py" line="191" />
+      <source>opacity {value} is not a number between 0 and 1</source>
+      <translation>不透明度 {value} 不是 0 到 1 之间的数字</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/model.py" line="352" />
       <source>orientation must be 'portrait' or 'landscape'</source>
       <translation>方向只能是 portrait（纵向）或 landscape（横向）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="153" />
+      <location filename="ecomap/io/linked_sources.py" line="140" />
+      <source>outside its folder</source>
+      <translation>位于其所在文件夹之外</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="155" />
       <source>overviews</source>
       <translation>金字塔</translation>
     </message>
@@ -4634,12 +4844,12 @@
       <translation>像素</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="175" />
+      <location filename="ecomap/cli/cmd_info.py" line="177" />
       <source>points</source>
       <translation>点</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="175" />
+      <location filename="ecomap/cli/cmd_info.py" line="177" />
       <source>polygons</source>
       <translation>面</translation>
     </message>
@@ -4649,7 +4859,7 @@
       <translation>纵向</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="84" />
+      <location filename="ecomap/cli/cmd_render.py" line="91" />
       <source>project files are not supported by this build</source>
       <translation>此版本不支持工程文件</translation>
     </message>
@@ -4674,9 +4884,24 @@
       <translation>督察整改台账</translation>
     </message>
     <message>
+      <location filename="ecomap/io/linked_sources.py" line="126" />
+      <source>refers to '{source}' ({reason}); EcoMap opens only files named relative to it, in its folder or below</source>
+      <translation>引用了“{source}”（{reason}）；EcoMap 只打开以相对路径引用、位于其所在文件夹或子文件夹中的文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/linked_sources.py" line="155" />
+      <source>refers to '{source}', an XML dataset description (such as a web map service), which EcoMap does not open from a VRT</source>
+      <translation>引用了“{source}”，这是 XML 数据集描述（如网络地图服务），EcoMap 不从 VRT 中打开此类数据</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/ban_zone_panel.py" line="53" />
       <source>registered in {zone} but outside every ban zone</source>
       <translation>登记在 {zone}，但不在任何禁养区内</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/linked_sources.py" line="137" />
+      <source>relative to the working folder, not to the file</source>
+      <translation>相对于当前工作文件夹，而不是相对于该文件</translation>
     </message>
     <message>
       <location filename="ecomap/core/geometry_repair.py" line="50" />
@@ -4684,7 +4909,7 @@
       <translation>修复副本：已将 {n} 个无效几何修复为有效</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="80" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="91" />
       <source>repaired {n} invalid geometries before exporting</source>
       <translation>导出前已修复 {n} 个无效几何</translation>
     </message>
@@ -4704,7 +4929,7 @@
       <translation>环未闭合（按闭合显示）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="119" />
+      <location filename="ecomap/io/csv_points.py" line="122" />
       <source>rows with missing or unreadable coordinates, kept without geometry: {n} (rows {rows}{more})</source>
       <translation>坐标缺失或无法识别的行（已保留，无几何）：{n} 行（第 {rows}{more} 行）</translation>
     </message>
@@ -4734,12 +4959,7 @@
       <translation>自相交</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="90" />
-      <source>stroke_unit must be 'mm' or 'px'</source>
-      <translation>stroke_unit 必须是 mm 或 px</translation>
-    </message>
-    <message>
-      <location filename="ecomap/cli/cmd_info.py" line="177" />
+      <location filename="ecomap/cli/cmd_info.py" line="179" />
       <source>table (no geometry)</source>
       <translation>属性表（无几何）</translation>
     </message>
@@ -4754,12 +4974,32 @@
       <translation>字段“{field}”中超过 {limit} 字节的文字已截断</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="89" />
+      <location filename="ecomap/core/json_check.py" line="178" />
+      <source>text longer than {n} characters</source>
+      <translation>文本超过 {n} 个字符</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/encoding.py" line="106" />
+      <source>the .cpg file holds NUL bytes, so it names no encoding; it was ignored and the encoding was decided from the DBF</source>
+      <translation>.cpg 文件含有 NUL 字节，未指明任何编码；已忽略该文件，编码根据 DBF 内容判断</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/encoding.py" line="108" />
+      <source>the .cpg file names '{name}', which is not an encoding DBF text can be written in; it was ignored and the encoding was decided from the DBF</source>
+      <translation>.cpg 文件写的是“{name}”，这不是 DBF 文本可用的编码；已忽略该文件，编码根据 DBF 内容判断</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="251" />
+      <source>the .prj file cannot be read ({detail}); the layer has no declared coordinate system</source>
+      <translation>无法读取 .prj 文件（{detail}）；该图层没有声明的坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/dxf.py" line="92" />
       <source>the DXF drawing contains no features EcoMap can read</source>
       <translation>DXF 图形中没有 EcoMap 能读取的要素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="205" />
+      <location filename="ecomap/io/dxf.py" line="242" />
       <source>the DXF drawing is damaged near line {line}</source>
       <translation>DXF 图形在第 {line} 行附近已损坏</translation>
     </message>
@@ -4779,12 +5019,12 @@
       <translation>GPX 文件超过 {limit} MB，EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="81" />
+      <location filename="ecomap/io/ogr.py" line="91" />
       <source>the GeoPackage is damaged or truncated ({detail})</source>
       <translation>GeoPackage 已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="55" />
+      <location filename="ecomap/io/ogr.py" line="65" />
       <source>the GeoPackage is truncated: {have:,} of {want:,} bytes are present</source>
       <translation>GeoPackage 文件不完整：应有 {want:,} 字节，实际只有 {have:,} 字节</translation>
     </message>
@@ -4794,42 +5034,42 @@
       <translation>工程引用的 GeoPackage 文件不存在：{paths}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="121" />
+      <location filename="ecomap/io/kml.py" line="125" />
       <source>the KML document declares an unknown encoding '{encoding}'</source>
       <translation>KML 文档声明了未知的编码“{encoding}”</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="74" />
+      <location filename="ecomap/io/kml.py" line="77" />
       <source>the KML document is larger than {limit} MB; EcoMap refuses it</source>
       <translation>KML 文档大于 {limit} MB，EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="114" />
+      <location filename="ecomap/io/kml.py" line="118" />
       <source>the KML document is not valid {encoding}</source>
       <translation>KML 文档不是有效的 {encoding} 编码</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="137" />
+      <location filename="ecomap/io/kml.py" line="141" />
       <source>the KML document is not valid {encoding}, UTF-8 or GB18030</source>
       <translation>KML 文档既不是有效的 {encoding}，也不是 UTF-8 或 GB18030 编码</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="275" />
+      <location filename="ecomap/io/kml.py" line="291" />
       <source>the KML file contains no features (placemarks)</source>
       <translation>KML 文件中没有要素（地标）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="90" />
+      <location filename="ecomap/io/kml.py" line="93" />
       <source>the KMZ archive contains an unsafe file name ({name}); EcoMap refuses it</source>
       <translation>KMZ 压缩包中含有不安全的文件名（{name}），EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="94" />
+      <location filename="ecomap/io/kml.py" line="98" />
       <source>the KMZ archive contains no KML document</source>
       <translation>KMZ 压缩包中没有 KML 文档</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="77" />
+      <location filename="ecomap/io/kml.py" line="80" />
       <source>the KMZ file is not a valid ZIP archive</source>
       <translation>KMZ 文件不是有效的 ZIP 压缩包</translation>
     </message>
@@ -4844,27 +5084,32 @@
       <translation>缺少 MapInfo 表的配套文件 {name}；请将 .mif 与 .mid 一起复制</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="83" />
+      <location filename="ecomap/io/ogr.py" line="93" />
       <source>the Shapefile is damaged ({detail})</source>
       <translation>Shapefile 已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="40" />
+      <location filename="ecomap/io/ogr.py" line="49" />
       <source>the Shapefile's companion file {name} is missing; copy all files of the Shapefile (.shp, .shx, .dbf, .prj, .cpg) together</source>
       <translation>缺少 Shapefile 的配套文件 {name}；请将 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）一起复制</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="418" />
+      <location filename="ecomap/io/linked_sources.py" line="74" />
+      <source>the VRT runs Python code to compute its pixels; EcoMap refuses it</source>
+      <translation>该 VRT 通过运行 Python 代码计算像元值，EcoMap 拒绝打开</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export.py" line="446" />
       <source>the X/Y columns</source>
       <translation>X/Y 坐标列</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="182" />
+      <location filename="ecomap/io/kml.py" line="195" />
       <source>the XML declares entities, which EcoMap refuses for safety</source>
       <translation>该 XML 声明了实体，出于安全考虑 EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="168" />
+      <location filename="ecomap/io/archive.py" line="184" />
       <source>the ZIP archive contains an unsafe file name ({name}); EcoMap refuses it</source>
       <translation>ZIP 压缩包中含有不安全的文件名（{name}），EcoMap 拒绝读取</translation>
     </message>
@@ -4879,32 +5124,37 @@
       <translation>ZIP 压缩包中没有 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="164" />
+      <location filename="ecomap/io/archive.py" line="180" />
       <source>the ZIP archive holds {n:,} files, more than the {limit:,} EcoMap reads</source>
       <translation>ZIP 压缩包中有 {n:,} 个文件，超过 EcoMap 可读取的 {limit:,} 个</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="70" />
+      <location filename="ecomap/io/archive.py" line="86" />
       <source>the ZIP archive is damaged ({detail})</source>
       <translation>ZIP 压缩包已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="171" />
+      <location filename="ecomap/io/archive.py" line="187" />
       <source>the ZIP archive is password-protected; unpack it with its password first</source>
       <translation>ZIP 压缩包有密码保护，请先用密码解压</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="178" />
+      <location filename="ecomap/io/archive.py" line="190" />
+      <source>the ZIP archive misstates the size of {name}, as only a zip bomb does; EcoMap refuses the archive</source>
+      <translation>ZIP 压缩包谎报了 {name} 的大小，这是压缩炸弹的特征；EcoMap 拒绝打开该压缩包</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/archive.py" line="198" />
       <source>the ZIP archive unpacks to {size:,} MB, more than the {limit:,} MB EcoMap reads</source>
       <translation>ZIP 压缩包解压后共 {size:,} MB，超过 EcoMap 可读取的 {limit:,} MB</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="181" />
+      <location filename="ecomap/io/archive.py" line="201" />
       <source>the ZIP archive's entries overlap, as only a zip bomb's do; EcoMap refuses it</source>
       <translation>ZIP 压缩包中的条目互相重叠（这是“压缩炸弹”的特征），EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="252" />
+      <location filename="ecomap/io/parcel_txt.py" line="254" />
       <source>the [地块坐标] section holds no parcels</source>
       <translation>[地块坐标] 节中没有地块</translation>
     </message>
@@ -4929,12 +5179,12 @@
       <translation>缓冲距离不能为负</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="422" />
+      <location filename="ecomap/io/crs_detect.py" line="490" />
       <source>the coordinate system (坐标系) '{text}' is missing or not recognised; assuming CGCS2000</source>
       <translation>坐标系“{text}”缺失或无法识别；假定为 2000 国家大地坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="740" />
+      <location filename="ecomap/io/parcel_txt.py" line="655" />
       <source>the coordinate system is unknown: computed areas are planar</source>
       <translation>坐标系未知：计算面积为平面面积</translation>
     </message>
@@ -4944,12 +5194,12 @@
       <translation>坐标为空或不是数字</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="432" />
+      <location filename="ecomap/io/crs_detect.py" line="497" />
       <source>the coordinates are latitude and longitude</source>
       <translation>坐标为经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="374" />
+      <location filename="ecomap/io/crs_detect.py" line="380" />
       <source>the coordinates do not identify a Chinese coordinate system</source>
       <translation>无法根据坐标判断所用的中国坐标系</translation>
     </message>
@@ -4964,14 +5214,19 @@
       <translation>覆盖图层“{name}”没有几何图形</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="348" />
+      <location filename="ecomap/io/crs_detect.py" line="354" />
       <source>the datum is assumed to be CGCS2000: without a coordinate system the numbers cannot tell it from Xian 1980 or Beijing 1954, whose data with the same numbers lie within about 100 m</source>
       <translation>大地基准假定为 CGCS2000：没有坐标系时，仅凭坐标数值无法区分 CGCS2000 与西安 80 或北京 54，数值相同的西安 80、北京 54 数据与之相距约 100 米以内</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="242" />
+      <location filename="ecomap/io/crs_detect.py" line="248" />
       <source>the datum is named {named}, but its ellipsoid is that of {datum} ({ellipsoid}); ellipsoid and parameters are those of {crs}</source>
       <translation>基准名为 {named}，但其椭球属于 {datum}（{ellipsoid}）；椭球和参数与 {crs} 一致</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/export_datum.py" line="114" />
+      <source>the datum transformation {shift} goes from {a} to {b}, but layer '{name}' needs one from {c} to {d}</source>
+      <translation>基准转换 {shift} 是从 {a} 到 {b}，而图层“{name}”需要从 {c} 到 {d} 的转换</translation>
     </message>
     <message>
       <location filename="ecomap/analysis/proximity.py" line="61" />
@@ -4979,29 +5234,34 @@
       <translation>距离不能为负</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="340" />
+      <location filename="ecomap/io/dxf.py" line="377" />
       <source>the drawing has no coordinate system and none could be inferred ({reason})</source>
       <translation>图形没有坐标系，也无法推断（{reason}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="450" />
+      <location filename="ecomap/io/crs_detect.py" line="511" />
       <source>the easting prefix {zone} is not a Gauss-Krüger zone in China</source>
       <translation>Y 坐标前缀 {zone} 不是我国范围内的高斯-克吕格投影带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="485" />
+      <location filename="ecomap/io/crs_detect.py" line="533" />
       <source>the eastings are neither zone-prefixed nor within one zone (0–1 000 000 m)</source>
       <translation>Y 坐标既不带带号前缀，也不在单个投影带范围内（0–1 000 000 米）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="442" />
+      <location filename="ecomap/io/crs_detect.py" line="506" />
       <source>the eastings carry different zone numbers ({zones}); using zone {zone}</source>
       <translation>Y 坐标带有不同的带号（{zones}）；采用第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="120" />
+      <location filename="ecomap/core/expression.py" line="132" />
       <source>the expression is empty</source>
       <translation>表达式为空</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/render/symbols.py" line="164" />
+      <source>the field '{name}' holds text, not numbers: a graduated style cannot classify it</source>
+      <translation>字段“{name}”存放的是文本而非数字，分级样式无法对其分级</translation>
     </message>
     <message>
       <location filename="ecomap/io/shapefile_writer.py" line="88" />
@@ -5009,27 +5269,37 @@
       <translation>字段名“{name}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="140" />
+      <location filename="ecomap/io/ogr.py" line="154" />
       <source>the file contains no layers</source>
       <translation>文件中没有图层</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="337" />
+      <location filename="ecomap/io/dxf.py" line="374" />
       <source>the file declares no coordinate system; assumed EPSG:{epsg} because {reason}</source>
       <translation>文件未声明坐标系；推断为 EPSG:{epsg}，依据：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="396" />
+      <location filename="ecomap/io/crs_detect.py" line="414" />
       <source>the file declares {name}, but its coordinates are not longitude/latitude</source>
       <translation>文件声明为 {name}，但坐标并非经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="536" />
+      <location filename="ecomap/io/parcel_txt.py" line="444" />
+      <source>the file gives a 7-parameter datum transformation from {datum} to CGCS2000 (转换参数={params}, rotations as PROJ's +towgs84 reads them); the coordinates are not changed by reading, an export to CGCS2000 offers it</source>
+      <translation>文件给出了从 {datum} 到 CGCS2000 的七参数基准转换（转换参数={params}，旋转按 PROJ +towgs84 的约定）；读取时不改动坐标，导出为 CGCS2000 时可选用</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/parcel_txt.py" line="450" />
       <source>the file gives datum transformation parameters ({params}); they are kept in the metadata, not applied</source>
       <translation>文件给出了转换参数（{params}）；已保存在元数据中，未予应用</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="429" />
+      <location filename="ecomap/io/parcel_txt.py" line="441" />
+      <source>the file gives datum transformation parameters (转换参数={params}) that cannot be used: {error}</source>
+      <translation>文件给出的基准转换参数（转换参数={params}）无法使用：{error}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/crs_detect.py" line="494" />
       <source>the file holds no coordinates</source>
       <translation>文件中没有坐标</translation>
     </message>
@@ -5039,32 +5309,47 @@
       <translation>文件中没有可作为项目用地范围的图形</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="220" />
+      <location filename="ecomap/io/csv_points.py" line="233" />
       <source>the file holds no table</source>
       <translation>文件中没有表格</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="119" />
+      <location filename="ecomap/io/registry.py" line="124" />
       <source>the file is empty (0 bytes)</source>
       <translation>文件为空（0 字节）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="184" />
+      <location filename="ecomap/io/linked_sources.py" line="163" />
+      <source>the file is larger than {limit} MB; EcoMap refuses it</source>
+      <translation>文件大于 {limit} MB，EcoMap 拒绝打开</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/kml.py" line="197" />
       <source>the file is not valid XML ({detail})</source>
       <translation>文件不是有效的 XML（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/crs_detect.py" line="247" />
+      <location filename="ecomap/io/export_datum.py" line="60" />
+      <source>the file itself gives one: {shift}</source>
+      <translation>数据文件自带一组：{shift}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/crs_detect.py" line="253" />
       <source>the file names no datum ('{datum}'); its ellipsoid ({ellipsoid}) and parameters are those of {crs}</source>
       <translation>文件未写明大地基准（'{datum}'）；其椭球（{ellipsoid}）和参数与 {crs} 一致</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="101" />
+      <location filename="ecomap/io/export.py" line="111" />
       <source>the file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}. An assumed coordinate system is not written as if the file had declared it: confirm it or choose the coordinate system to write</source>
       <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。推断的坐标系不会当作文件声明的坐标系写出：请确认它，或选择要写出的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="220" />
+      <location filename="ecomap/core/atomic.py" line="185" />
+      <source>the files of the dataset could not all be moved into place ({detail}); EcoMap finishes the swap when the dataset is next opened or written</source>
+      <translation>数据集的文件未能全部移入到位（{detail}）；EcoMap 会在下次打开或写入该数据集时完成替换</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/registry.py" line="254" />
       <source>the folder contains no data files EcoMap can read</source>
       <translation>文件夹中没有 EcoMap 可读取的数据文件</translation>
     </message>
@@ -5084,22 +5369,22 @@
       <translation>项目用地范围为空</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="481" />
+      <location filename="ecomap/io/crs_detect.py" line="531" />
       <source>the header gives no zone (带号) and the eastings carry no zone prefix</source>
       <translation>文件头没有带号，Y 坐标也不带带号前缀</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="459" />
+      <location filename="ecomap/io/crs_detect.py" line="516" />
       <source>the header says zone (带号) {header} but the eastings carry zone {zone}; using zone {zone}</source>
       <translation>文件头带号为 {header}，但 Y 坐标前缀为第 {zone} 带；采用第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="472" />
+      <location filename="ecomap/io/crs_detect.py" line="524" />
       <source>the header says {header}° zones but zone {zone} is a {width}° zone; using {width}°</source>
       <translation>文件头为 {header} 度分带，但第 {zone} 带属于 {width} 度分带；采用 {width} 度分带</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="170" />
+      <location filename="ecomap/core/editing.py" line="178" />
       <source>the layer "{table}" in memory no longer matches the file; reload it before editing</source>
       <translation>内存中的图层“{table}”与文件已不一致，请重新加载后再编辑</translation>
     </message>
@@ -5114,7 +5399,7 @@
       <translation>该版式由更新版本的 EcoMap 保存（格式 {version}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ledger_export.py" line="44" />
+      <location filename="ecomap/io/ledger_export.py" line="45" />
       <source>the ledger is exported as .xlsx</source>
       <translation>台账只能导出为 .xlsx 文件</translation>
     </message>
@@ -5124,14 +5409,29 @@
       <translation>最少像元数必须是不小于 0 的整数</translation>
     </message>
     <message>
+      <location filename="ecomap/core/expression.py" line="70" />
+      <source>the number at character {pos} is longer than {n} characters</source>
+      <translation>第 {pos} 个字符处的数字超过 {n} 个字符</translation>
+    </message>
+    <message>
       <location filename="ecomap/cli/cmd_screen.py" line="47" />
       <source>the output folder does not exist</source>
       <translation>输出文件夹不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="149" />
+      <location filename="ecomap/core/project.py" line="184" />
       <source>the project file is damaged (line {line}: {msg})</source>
       <translation>项目文件已损坏（第 {line} 行：{msg}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/project.py" line="187" />
+      <source>the project file is damaged ({detail})</source>
+      <translation>工程文件已损坏（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/project.py" line="175" />
+      <source>the project file is larger than {limit} MB; EcoMap refuses it</source>
+      <translation>工程文件大于 {limit} MB，EcoMap 拒绝打开</translation>
     </message>
     <message>
       <location filename="ecomap/domain/water_report.py" line="408" />
@@ -5139,7 +5439,7 @@
       <translation>工程中没有包含水质断面和监测数据的 GeoPackage 图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="114" />
+      <location filename="ecomap/core/project.py" line="128" />
       <source>the project was saved by a newer EcoMap (format {version})</source>
       <translation>该项目由更新版本的 EcoMap 保存（格式 {version}）</translation>
     </message>
@@ -5179,17 +5479,22 @@
       <translation>比例尺必须是正数</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="128" />
+      <location filename="ecomap/io/export.py" line="154" />
       <source>the selection does not match the layer</source>
       <translation>所选要素与图层不对应</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="224" />
+      <location filename="ecomap/io/csv_points.py" line="239" />
       <source>the table has a header but no rows</source>
       <translation>表格只有表头，没有数据行</translation>
     </message>
     <message>
-      <location filename="ecomap/io/csv_points.py" line="217" />
+      <location filename="ecomap/io/csv_points.py" line="90" />
+      <source>the table has {rows:,} rows of {columns:,} columns, more than the {limit:,} cells EcoMap reads from a CSV; keep only the columns needed</source>
+      <translation>该表有 {rows:,} 行、{columns:,} 列，超过 EcoMap 从 CSV 读取的 {limit:,} 个单元格上限；请只保留需要的列</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/csv_points.py" line="230" />
       <source>the table is malformed: {reason}</source>
       <translation>表格格式错误：{reason}</translation>
     </message>
@@ -5229,7 +5534,7 @@
       <translation>水质断面表中没有 {field} 字段</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="269" />
+      <location filename="ecomap/io/export.py" line="296" />
       <source>there are no layers to write</source>
       <translation>没有可输出的图层</translation>
     </message>
@@ -5249,7 +5554,7 @@
       <translation>这是二进制文件，不是文本文件</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="202" />
+      <location filename="ecomap/io/dxf.py" line="239" />
       <source>this is not a DXF drawing GDAL can read</source>
       <translation>这不是 GDAL 能读取的 DXF 图形</translation>
     </message>
@@ -5284,22 +5589,22 @@
       <translation>意外错误（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/main.py" line="104" />
+      <location filename="ecomap/cli/main.py" line="107" />
       <source>unexpected problem ({detail}); set ECOMAP_DEBUG=1 for details</source>
       <translation>意外错误（{detail}）；设置 ECOMAP_DEBUG=1 可查看详情</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="123" />
+      <location filename="ecomap/core/expression.py" line="135" />
       <source>unexpected text</source>
       <translation>多余的内容</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="165" />
+      <location filename="ecomap/cli/cmd_info.py" line="167" />
       <source>unknown</source>
       <translation>未知</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="274" />
+      <location filename="ecomap/core/style.py" line="439" />
       <source>unknown classification method '{name}'</source>
       <translation>未知的分级方法“{name}”</translation>
     </message>
@@ -5319,12 +5624,12 @@
       <translation>未知编码 {encoding}（请用 UTF-8 或 GBK）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="142" />
+      <location filename="ecomap/io/registry.py" line="150" />
       <source>unknown file type '{ext}'; EcoMap reads {formats}</source>
       <translation>未知的文件类型“{ext}”；EcoMap 可读取：{formats}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/table_export.py" line="44" />
+      <location filename="ecomap/io/table_export.py" line="47" />
       <source>unknown geometry mode '{mode}'</source>
       <translation>未知的几何输出方式“{mode}”</translation>
     </message>
@@ -5339,24 +5644,19 @@
       <translation>未知的格网类型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="86" />
-      <source>unknown hatch '{name}'</source>
-      <translation>未知的填充线型“{name}”</translation>
-    </message>
-    <message>
       <location filename="ecomap/core/layout/output.py" line="186" />
       <source>unknown image type '{ext}' (use .png, .jpg or .tif)</source>
       <translation>未知的图片类型“{ext}”（请用 .png、.jpg 或 .tif）</translation>
     </message>
     <message>
+      <location filename="ecomap/core/json_check.py" line="247" />
+      <source>unknown key, ignored</source>
+      <translation>未知的键，已忽略</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/model.py" line="257" />
       <source>unknown layout item '{kind}'</source>
       <translation>未知的版式元素“{kind}”</translation>
-    </message>
-    <message>
-      <location filename="ecomap/core/style.py" line="88" />
-      <source>unknown marker '{name}'</source>
-      <translation>未知的点符号“{name}”</translation>
     </message>
     <message>
       <location filename="ecomap/core/layout/atlas.py" line="119" />
@@ -5374,22 +5674,12 @@
       <translation>未知项目类型“{type}”，可选：{types}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="282" />
-      <source>unknown raster mode '{name}'</source>
-      <translation>未知的栅格显示方式“{name}”</translation>
-    </message>
-    <message>
       <location filename="ecomap/analysis/zonal.py" line="445" />
       <source>unknown statistic(s): {names}</source>
       <translation>未知统计量：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/style.py" line="288" />
-      <source>unknown style type '{name}'</source>
-      <translation>未知的样式类型“{name}”</translation>
-    </message>
-    <message>
-      <location filename="ecomap/gui/layer_properties.py" line="45" />
+      <location filename="ecomap/gui/layer_properties.py" line="48" />
       <source>unknown — the file declares none and the coordinates do not tell</source>
       <translation>未知——文件未声明坐标系，从坐标值也无法判断</translation>
     </message>
@@ -5434,7 +5724,7 @@
       <translation>比例尺请写成 1:N，例如 1:50000</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="169" />
+      <location filename="ecomap/cli/cmd_render.py" line="209" />
       <source>wrote {path} ({w}×{h}) in {secs:.2f} s</source>
       <translation>已写出 {path}（{w}×{h}），用时 {secs:.2f} 秒</translation>
     </message>
@@ -5444,27 +5734,27 @@
       <translation>分区统计需要面图层</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="87" />
+      <location filename="ecomap/io/dxf.py" line="90" />
       <source>{count} DXF entities without geometry were left out</source>
       <translation>{count} 个没有几何的 DXF 实体未载入</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="525" />
+      <location filename="ecomap/io/kml.py" line="543" />
       <source>{count} KML geometries had too few coordinates and were left out</source>
       <translation>{count} 个 KML 几何的坐标点过少，未载入</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="528" />
+      <location filename="ecomap/io/kml.py" line="546" />
       <source>{count} KML geometries had unreadable coordinates and were left out</source>
       <translation>{count} 个 KML 几何的坐标无法读取，未载入</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="329" />
+      <location filename="ecomap/io/dxf.py" line="366" />
       <source>{count} entities lie far from the rest of the drawing (often at 0,0) and were ignored when inferring the coordinate system</source>
       <translation>{count} 个实体远离图形的其余部分（常位于 0,0），推断坐标系时已忽略</translation>
     </message>
     <message>
-      <location filename="ecomap/io/geometry_decode.py" line="177" />
+      <location filename="ecomap/io/geometry_decode.py" line="178" />
       <source>{count} features have curved geometry (arcs); they were approximated by straight segments of at most {step:g}° of arc each</source>
       <translation>{count} 个要素含曲线几何（圆弧），已用直线段近似，每段所对圆心角不超过 {step:g}°</translation>
     </message>
@@ -5474,12 +5764,12 @@
       <translation>{count} 个要素的几何无效；按读取原样显示，未作修复。在图层右键菜单中选择“修复几何（生成副本）”可生成修复后的副本。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/kml.py" line="278" />
+      <location filename="ecomap/io/kml.py" line="294" />
       <source>{count} overlays and network links in the KML were not loaded</source>
       <translation>KML 中的 {count} 个叠加层和网络链接未载入</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="215" />
+      <location filename="ecomap/io/dxf.py" line="252" />
       <source>{count} paper-space entities (layout sheets) were left out</source>
       <translation>{count} 个图纸空间（布局）实体未载入</translation>
     </message>
@@ -5509,6 +5799,11 @@
       <translation>{field}必须是 0 到 100 之间的数（现为 {value}）</translation>
     </message>
     <message>
+      <location filename="ecomap/io/table_export.py" line="191" />
+      <source>{field} row {row}</source>
+      <translation>{field} 第 {row} 行</translation>
+    </message>
+    <message>
       <location filename="ecomap/domain/edit_rules.py" line="154" />
       <source>{field}: "{value}" is not a date (YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（格式 YYYY-MM-DD）</translation>
@@ -5529,12 +5824,12 @@
       <translation>{field}：从“{old}”退回“{new}”须明确勾选“退回”</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="62" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="74" />
       <source>{field}: you had {base}, you want {mine}, the file now has {theirs}</source>
       <translation>{field}：原为 {base}，您要改为 {mine}，文件中现为 {theirs}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="271" />
+      <location filename="ecomap/io/export.py" line="298" />
       <source>{format} holds one layer; export the layers one by one or choose GeoPackage or KML</source>
       <translation>{format} 只能保存一个图层；请逐个导出，或选择 GeoPackage 或 KML</translation>
     </message>
@@ -5564,27 +5859,27 @@
       <translation>{layer} 合计：{area} 平方米 = {mu} 亩，占用地 {share}（重叠要素只计一次）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="93" />
+      <location filename="ecomap/core/editing.py" line="100" />
       <source>{layer} {key} was changed by someone else after you opened it</source>
       <translation>{layer} {key} 在您打开后已被他人修改</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="91" />
+      <location filename="ecomap/core/editing.py" line="98" />
       <source>{layer} {key}: the feature was deleted by someone else</source>
       <translation>{layer} {key}：该要素已被他人删除</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="138" />
+      <location filename="ecomap/io/archive.py" line="154" />
       <source>{member} is larger than {limit} MB; EcoMap refuses it</source>
       <translation>{member} 超过 {limit} MB，EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/core/expression.py" line="115" />
+      <location filename="ecomap/core/expression.py" line="127" />
       <source>{message} at character {pos} (near '{near}')</source>
       <translation>{message}（第 {pos} 个字符，“{near}”附近）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="86" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="97" />
       <source>{message}; give --crs {epsg} to confirm it, or --crs with another code to reproject from it</source>
       <translation>{message}；用 --crs {epsg} 确认此坐标系，或用 --crs 加其他代码从它投影</translation>
     </message>
@@ -5594,22 +5889,22 @@
       <translation>{month}：评价断面 &lt;b&gt;{n}&lt;/b&gt; 个 · Ⅰ～Ⅲ类 &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ类 &lt;b&gt;{bad}&lt;/b&gt; · 达标率 &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;未达标 &lt;b&gt;{failing}&lt;/b&gt; 个&lt;/span&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="196" />
+      <location filename="ecomap/app/layer_actions.py" line="201" />
       <source>{name} (repaired)</source>
       <translation>{name}（已修复）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="212" />
+      <location filename="ecomap/io/registry.py" line="246" />
       <source>{name} could not be read: {error}</source>
       <translation>无法读取 {name}：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/archive.py" line="173" />
+      <location filename="ecomap/io/archive.py" line="193" />
       <source>{name} expands {ratio:,.0f} times, as only a zip bomb does; EcoMap refuses the archive</source>
       <translation>{name} 解压后膨胀 {ratio:,.0f} 倍（只有“压缩炸弹”才会如此），EcoMap 拒绝读取此压缩包</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="201" />
+      <location filename="ecomap/app/layer_actions.py" line="206" />
       <source>{name} has no invalid geometry to repair.</source>
       <translation>{name} 没有需要修复的无效几何。</translation>
     </message>
@@ -5619,22 +5914,22 @@
       <translation>{name} 中有 {n} 个数据集，请勾选要添加的数据集。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="362" />
+      <location filename="ecomap/io/dxf.py" line="399" />
       <source>{name} lines</source>
       <translation>{name} 线</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="363" />
+      <location filename="ecomap/io/dxf.py" line="400" />
       <source>{name} points</source>
       <translation>{name} 点</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="361" />
+      <location filename="ecomap/io/dxf.py" line="398" />
       <source>{name} polygons</source>
       <translation>{name} 面</translation>
     </message>
     <message>
-      <location filename="ecomap/io/dxf.py" line="364" />
+      <location filename="ecomap/io/dxf.py" line="401" />
       <source>{name} text</source>
       <translation>{name} 注记</translation>
     </message>
@@ -5649,24 +5944,29 @@
       <translation>{name}：该断面未监测</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="283" />
+      <location filename="ecomap/app/data_loader.py" line="275" />
       <source>{name}: the file declares no coordinate system and its coordinates do not tell. Choose the one it was made in.</source>
       <translation>{name}：文件没有声明坐标系，从坐标值也无法判断。请选择数据制作时所用的坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="279" />
+      <location filename="ecomap/app/data_loader.py" line="271" />
       <source>{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because {reason}. Confirm or choose another.</source>
       <translation>{name}：文件没有声明坐标系。EcoMap 推测为 EPSG:{epsg}，因为{reason}。请确认或另选。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="253" />
+      <location filename="ecomap/core/project_schema.py" line="115" />
+      <source>{note} (layer “{name}”)</source>
+      <translation>{note}（图层“{name}”）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/data_loader.py" line="245" />
       <source>{n} attribute-only tables added below the map layers (no map symbols); open one with the attribute table (F6).</source>
       <translation>已在地图图层下方添加 {n} 个纯属性表（无地图符号）；可用属性表（F6）打开。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="429" />
-      <source>{n} cells hold more than the {limit} characters Excel keeps (long WKT geometries); Excel will cut them, so use CSV or GeoPackage for the geometry</source>
-      <translation>{n} 个单元格超过 Excel 单元格可保存的 {limit} 个字符（WKT 几何过长），Excel 会截断，几何请用 CSV 或 GeoPackage 导出</translation>
+      <location filename="ecomap/io/table_export.py" line="194" />
+      <source>{n} cells were cut to {limit} characters, the most an Excel cell holds ({cells}); use CSV or GeoPackage to keep the whole text (long WKT geometries)</source>
+      <translation>有 {n} 个单元格被截断为 {limit} 个字符（Excel 单元格的上限）：{cells}；如需保留完整文本（较长的 WKT 几何），请导出为 CSV 或 GeoPackage</translation>
     </message>
     <message>
       <location filename="ecomap/gui/panels/project_detail.py" line="52" />
@@ -5677,6 +5977,11 @@
       <location filename="ecomap/gui/class_style_widgets.py" line="132" />
       <source>{n} different values — too many for categories; use Graduated</source>
       <translation>共 {n} 个不同的值，太多了，不适合分类显示；请改用分级显示</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/project_controller.py" line="234" />
+      <source>{n} entries of the project file did not fit and were set aside; the rest of the project was opened. Saving the project writes it without them.</source>
+      <translation>工程文件中有 {n} 项不符合格式，已搁置；工程其余部分已打开。保存工程时将不再写入这些项。</translation>
     </message>
     <message>
       <location filename="ecomap/gui/identify_panel.py" line="93" />
@@ -5699,27 +6004,42 @@
       <translation>在 {layer} 中选中了 {n} 个要素</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="219" />
+      <location filename="ecomap/app/layer_actions.py" line="225" />
       <source>{n} features have geometry that cannot be read at all.</source>
       <translation>{n} 个要素的几何完全无法读取。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="214" />
+      <location filename="ecomap/app/layer_actions.py" line="220" />
       <source>{n} features repaired in the new layer {copy}.</source>
       <translation>已在新图层 {copy} 中修复 {n} 个要素。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/export.py" line="461" />
+      <location filename="ecomap/io/export.py" line="487" />
       <source>{n} features without geometry were left out</source>
       <translation>{n} 个无几何图形的要素未导出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="135" />
+      <location filename="ecomap/gui/layer_properties.py" line="149" />
       <source>{n} invalid (self-intersections or bad rings)</source>
       <translation>{n} 个无效（自相交或环错误）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/canvas.py" line="207" />
+      <location filename="ecomap/core/json_check.py" line="206" />
+      <source>{n} items where {k} are expected</source>
+      <translation>有 {n} 项，应为 {k} 项</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="223" />
+      <source>{n} items, fewer than {k}</source>
+      <translation>有 {n} 项，少于 {k} 项</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="210" />
+      <source>{n} items, more than {limit}</source>
+      <translation>有 {n} 项，超过上限 {limit}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/canvas.py" line="210" />
       <source>{n} km</source>
       <translation>{n} 千米</translation>
     </message>
@@ -5729,17 +6049,17 @@
       <translation>逾期 {n}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="224" />
+      <location filename="ecomap/app/project_controller.py" line="231" />
       <source>{n} layer(s) could not be opened; they are kept in the layer list (shown in red) so you can locate them later.</source>
       <translation>有 {n} 个图层无法打开；它们仍保留在图层列表中（红色显示），可以稍后查找文件。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/canvas.py" line="207" />
+      <location filename="ecomap/gui/canvas.py" line="210" />
       <source>{n} m</source>
       <translation>{n} 米</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="216" />
+      <location filename="ecomap/app/layer_actions.py" line="222" />
       <source>{n} of them had nothing valid left and have no geometry now.</source>
       <translation>其中 {n} 个修复后已无有效部分，现在没有几何。</translation>
     </message>
@@ -5757,6 +6077,11 @@
       <location filename="ecomap/cli/cmd_zonal.py" line="98" />
       <source>{n} polygons</source>
       <translation>{n} 个面</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_render.py" line="122" />
+      <source>{path}: map coordinate system '{crs}' not understood; the first layer's is used</source>
+      <translation>{path}：无法识别地图坐标系“{crs}”，已改用第一个图层的坐标系</translation>
     </message>
     <message>
       <location filename="ecomap/core/geometry_check.py" line="176" />
@@ -5779,6 +6104,96 @@
       <translation>{units}：{n} 个单元，{k} 个图层</translation>
     </message>
     <message>
+      <location filename="ecomap/core/json_check.py" line="309" />
+      <source>{value} is not a JSON object</source>
+      <translation>{value} 不是 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/style.py" line="351" />
+      <source>{value} is not a colour (#rrggbb or #rrggbbaa)</source>
+      <translation>{value} 不是颜色（应为 #rrggbb 或 #rrggbbaa）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="307" />
+      <source>{value} is not a list</source>
+      <translation>{value} 不是列表</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="301" />
+      <source>{value} is not a number</source>
+      <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="300" />
+      <source>{value} is not a number above {lo}</source>
+      <translation>{value} 不是大于 {lo} 的数字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="293" />
+      <source>{value} is not a number above {lo} and at most {hi}</source>
+      <translation>{value} 不是大于 {lo} 且不超过 {hi} 的数字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="290" />
+      <source>{value} is not a number between {lo} and {hi}</source>
+      <translation>{value} 不是 {lo} 到 {hi} 之间的数字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="297" />
+      <source>{value} is not a number of at least {lo}</source>
+      <translation>{value} 不是不小于 {lo} 的数字</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="301" />
+      <source>{value} is not a whole number</source>
+      <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="289" />
+      <source>{value} is not a whole number between {lo} and {hi}</source>
+      <translation>{value} 不是 {lo} 到 {hi} 之间的整数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="296" />
+      <source>{value} is not a whole number of at least {lo}</source>
+      <translation>{value} 不是不小于 {lo} 的整数</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="310" />
+      <source>{value} is not allowed here</source>
+      <translation>此处不允许 {value}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/project_schema.py" line="42" />
+      <source>{value} is not an extent (xmin &lt; xmax, ymin &lt; ymax)</source>
+      <translation>{value} 不是有效范围（应 xmin &lt; xmax，ymin &lt; ymax）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="142" />
+      <source>{value} is not one of {choices}</source>
+      <translation>{value} 不是以下之一：{choices}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="303" />
+      <source>{value} is not text</source>
+      <translation>{value} 不是文本</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="305" />
+      <source>{value} is not true or false</source>
+      <translation>{value} 不是 true 或 false</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/project_schema.py" line="97" />
+      <source>{value} is the id of another layer; a new id was given</source>
+      <translation>{value} 已是另一图层的标识，已改用新标识</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="175" />
+      <source>{value} is too short</source>
+      <translation>{value} 太短</translation>
+    </message>
+    <message>
       <location filename="ecomap/gui/panels/widgets.py" line="170" />
       <source>{value} ×10⁴ CNY</source>
       <translation>{value} 万元</translation>
@@ -5794,12 +6209,27 @@
       <translation>{verdict}：{reason}</translation>
     </message>
     <message>
+      <location filename="ecomap/core/json_check.py" line="62" />
+      <source>{where}: {problem}</source>
+      <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="64" />
+      <source>{where}: {problem} — set aside</source>
+      <translation>{where}：{problem}——已搁置</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/json_check.py" line="65" />
+      <source>{where}: {problem} — {part} set aside</source>
+      <translation>{where}：{problem}——已搁置 {part}</translation>
+    </message>
+    <message>
       <location filename="ecomap/core/layout/output.py" line="167" />
       <source>{w} × {h} pixels is too large an image; choose a lower resolution</source>
       <translation>{w} × {h} 像素的图像过大，请选择较低的分辨率</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layer_properties.py" line="99" />
+      <location filename="ecomap/gui/layer_properties.py" line="113" />
       <source>{w} × {h} pixels, {n} band(s), {dtype}</source>
       <translation>{w} × {h} 像元，{n} 个波段，{dtype}</translation>
     </message>
@@ -5809,34 +6239,39 @@
       <translation>万元</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="761" />
+      <location filename="ecomap/io/parcel_txt.py" line="676" />
       <source>… and {n} more parcels whose stated area differs by more than 1 %</source>
       <translation>……另有 {n} 个地块的面积与计算面积相差超过 1%</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="719" />
+      <location filename="ecomap/io/parcel_txt.py" line="634" />
       <source>… and {n} more parcels with a different number of boundary points</source>
       <translation>……另有 {n} 个地块的界址点数不符</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="467" />
+      <location filename="ecomap/io/crs_detect.py" line="521" />
       <source>几度分带 is missing; {width}° zones assumed from zone {zone}</source>
       <translation>缺少几度分带；按第 {zone} 带推定为 {width} 度分带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="456" />
+      <location filename="ecomap/io/crs_detect.py" line="514" />
       <source>带号 is missing; zone {zone} taken from the easting prefix</source>
       <translation>缺少带号；按 Y 坐标前缀取第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="525" />
+      <location filename="ecomap/io/crs_detect.py" line="560" />
       <source>带号 {value} read as the central meridian {value}°E: {width}° zone {zone}</source>
       <translation>带号 {value} 按中央经线东经 {value}° 理解：{width} 度分带第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="ecomap/io/parcel_txt.py" line="529" />
+      <location filename="ecomap/io/crs_detect.py" line="562" />
       <source>带号 {zone} is not a Gauss-Krüger zone in China</source>
       <translation>带号 {zone} 不是我国范围内的高斯-克吕格投影带</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/parcel_txt.py" line="438" />
+      <source>转换参数 of the file ({params})</source>
+      <translation>文件的转换参数（{params}）</translation>
     </message>
   </context>
 </TS>

@@ -63,3 +63,20 @@ def test_help_speaks_chinese_then_english(capsys):
     with _pytest.raises(SystemExit):
         main(["--lang", "en", "info"])
     assert "the following arguments are required" in capsys.readouterr().err
+
+
+def test_area_is_labelled_as_the_sum_of_feature_areas(tmp_path, capsys):
+    """Two features over the same square: info adds both (overlaps are not dissolved there)."""
+    import geopandas as gpd
+    import shapely
+
+    path = tmp_path / "重叠.gpkg"
+    square = shapely.box(36400000, 4100000, 36401000, 4101000)
+    gpd.GeoDataFrame({"MC": ["甲", "乙"]}, geometry=[square, square], crs=4524).to_file(path)
+    lon, lat = Transformer.from_crs(4524, 4490, always_xy=True).transform(*square.exterior.xy)
+    one = abs(Geod(ellps="GRS80").polygon_area_perimeter(lon, lat)[0])
+    (layer,) = _info(capsys, path)["layers"]
+    assert layer["area_m2"] == pytest.approx(2 * one, rel=1e-6) and layer["area_kind"] == "feature_sum"
+    assert main(["--lang", "en", "info", str(path)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Area"))
+    assert line.startswith("Area (sum of features)") and f"{2 * one:,.1f} m²" in line

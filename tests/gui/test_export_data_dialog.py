@@ -69,3 +69,51 @@ def test_shapefile_and_txt_default_to_gbk_and_the_tooltip_says_why(qtbot, undecl
         dialog.format.setCurrentIndex(dialog.format.findData(ext))
         assert dialog.encoding.isEnabled() and dialog.encoding.currentData() == "GBK"
     assert "GBK is the default" in dialog.encoding.toolTip() and "ArcGIS" in dialog.encoding.toolTip()
+
+
+@pytest.fixture
+def xian_1980():
+    """The provinces Shapefile declared GCS_XiAn_1980 (EPSG:4610)."""
+    from real_corpus import REAL
+
+    (lyr,) = open_path(REAL / "cinrad_data" / "Province.shp")
+    return MapLayer("province", "省界", lyr, None)
+
+
+def test_xian_1980_to_cgcs2000_asks_before_writing(qtbot, monkeypatch, xian_1980, tmp_path):
+    target = tmp_path / "out.gpkg"
+    dialog = _dialog(qtbot, xian_1980, target)
+    dialog.crs.setCurrentIndex(dialog.crs.findData("EPSG:4490"))
+    asked = []
+    monkeypatch.setattr(dialog, "ask_datum_shift", lambda item, pair: asked.append((item.out_name, pair)))
+    dialog.run()
+    assert asked == [("省界", (4610, 4490))] and not target.exists()  # no answer: nothing written
+    monkeypatch.setattr(dialog, "ask_datum_shift", lambda item, pair: "24,-123,-94,0.02,-0.25,-0.13,1.1")
+    dialog.run()
+    assert CRS.from_user_input(pyogrio.read_info(target)["crs"]).to_epsg() == 4490
+    assert any("24, -123, -94" in n for n in dialog.result_notes)
+
+
+def test_the_datum_question_offers_keeping_the_coordinates(qtbot, monkeypatch, xian_1980, tmp_path):
+    from ecomap.io.export import KEEP
+
+    dialog = _dialog(qtbot, xian_1980, tmp_path / "out.gpkg")
+    shown = {}
+
+    def click_keep(box):
+        shown["text"] = box.text()
+        shown["buttons"] = [b.text() for b in box.buttons()]
+        shown["keep"] = next(b for b in box.buttons() if b.text().startswith("Keep the coordinates"))
+    monkeypatch.setattr(QMessageBox, "exec", click_keep)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: shown["keep"])
+    item = dialog.items()[0]
+    assert dialog.ask_datum_shift(item, (4610, 4490)) == KEEP
+    assert "省界" in shown["text"] and "Xian 1980" in shown["text"] and "100 m" in shown["text"]
+    assert "Enter 7 parameters…" in shown["buttons"]
+
+
+def test_an_unreadable_crs_is_reported_not_raised(qtbot, message_boxes, xian_1980, tmp_path):
+    dialog = _dialog(qtbot, xian_1980, tmp_path / "out.gpkg")
+    dialog.crs.setEditText("EPSG:nonsense")
+    dialog.run()
+    assert any("unknown coordinate system" in text for kind, text in message_boxes if kind == "warning")

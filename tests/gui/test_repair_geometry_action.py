@@ -46,3 +46,42 @@ def test_repair_of_a_valid_layer_adds_nothing(loaded, qtbot):
     qtbot.waitUntil(lambda: task.done and "no invalid geometry" in loaded.statusBar().currentMessage(),
                     timeout=20000)
     assert len(loaded.tree.layer_nodes()) == count
+
+
+def test_a_saved_repaired_copy_reopens_repaired(window, qtbot, tmp_path):
+    window.loader.add_paths([str(_bowties(tmp_path))])
+    wait_loaded(qtbot, window)
+    window.layer_actions.repair_geometry(node_named(window, "zones"))
+    qtbot.waitUntil(lambda: len(window.tree.layer_nodes()) == 2, timeout=20000)
+    path = tmp_path / "县.ecomap"
+    assert window.project.save_to(path)
+    window.project.new_project(ask=False)
+    window.project.open(path, ask=False)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.tree.layer_nodes()) == 2, timeout=20000)
+    copy, original = node_named(window, "zones (repaired)"), node_named(window, "zones")
+    assert copy.layer.invalid_count == 0 and original.layer.invalid_count == 2
+    assert shapely.is_valid(copy.layer.geometry).all()
+    assert copy.source == original.source  # still read from the original file
+
+
+def test_reading_a_repaired_copy_in_another_encoding_repairs_it_again(window, qtbot, tmp_path, monkeypatch):
+    from ecomap.gui.encoding_dialog import EncodingDialog
+
+    path = tmp_path / "zones.shp"
+    gpd.read_file(_bowties(tmp_path)).to_file(path, encoding="GBK")
+    window.loader.ask_encoding = lambda layer: None
+    window.loader.add_paths([str(path)])
+    wait_loaded(qtbot, window)
+    window.layer_actions.repair_geometry(node_named(window, "zones"))
+    qtbot.waitUntil(lambda: len(window.tree.layer_nodes()) == 2, timeout=20000)
+    copy = node_named(window, "zones (repaired)")
+
+    def choose(self):
+        self.combo.setCurrentText("GB18030")
+        return 1
+    monkeypatch.setattr(EncodingDialog, "exec", choose)
+    window.layer_actions.change_encoding(copy)
+    qtbot.waitUntil(lambda: copy.layer.encoding.encoding == "GB18030", timeout=20000)
+    assert copy.layer.invalid_count == 0 and shapely.is_valid(copy.layer.geometry).all()
+    assert copy.layer.features["MC"].tolist() == ["甲", "乙", "丙"]
