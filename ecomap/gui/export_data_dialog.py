@@ -50,8 +50,11 @@ from ecomap.io.export import (
 FORMAT_CHOICES = [(".gpkg", "GeoPackage (.gpkg)"), (".shp", "Shapefile (.shp)"), (".geojson", "GeoJSON (.geojson)"),
                   (".kml", "KML (.kml)"), (".kmz", "KMZ (.kmz)"), (".csv", "CSV (.csv)"), (".xlsx", "Excel (.xlsx)"),
                   (".txt", "界址点坐标 TXT (.txt)")]
-CRS_CHOICES = [("", "Keep each layer's coordinate system"), ("EPSG:4490", "CGCS2000 longitude/latitude (EPSG:4490)"),
-               ("EPSG:4326", "WGS 84 longitude/latitude (EPSG:4326)")]
+def crs_choices() -> list[tuple[str, str]]:
+    """(value, translated label) of the target coordinate systems always offered."""
+    return [("", tr("Keep each layer's coordinate system")),
+            ("EPSG:4490", tr("CGCS2000 longitude/latitude (EPSG:4490)")),
+            ("EPSG:4326", tr("WGS 84 longitude/latitude (EPSG:4326)"))]
 
 
 def _safe(name: str) -> str:
@@ -82,8 +85,8 @@ class ExportDataDialog(QDialog):
             self.format.addItem(label, ext)
         self.crs = QComboBox()
         self.crs.setEditable(True)
-        for value, label in CRS_CHOICES:
-            self.crs.addItem(tr(label), value)
+        for value, label in crs_choices():
+            self.crs.addItem(label, value)
         if map_crs:
             self.crs.addItem(tr("The map's coordinate system ({crs})").format(crs=map_crs), map_crs)
         self.encoding = QComboBox()

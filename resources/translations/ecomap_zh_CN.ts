@@ -569,6 +569,11 @@
       <translation>CGCS2000 经纬度</translation>
     </message>
     <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="56" />
+      <source>CGCS2000 longitude/latitude (EPSG:4490)</source>
+      <translation>CGCS2000 经纬度（EPSG:4490）</translation>
+    </message>
+    <message>
       <location filename="ecomap/cli/cmd_info.py" line="125" />
       <source>CRS</source>
       <translation>坐标系</translation>
@@ -644,7 +649,7 @@
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="236" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="239" />
       <source>Choose at least one layer and where to save.</source>
       <translation>请至少选择一个图层，并指定保存位置。</translation>
     </message>
@@ -1069,7 +1074,7 @@
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="207" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="210" />
       <source>Enter 7 parameters…</source>
       <translation>输入七参数…</translation>
     </message>
@@ -1144,7 +1149,7 @@
       <translation>导出 SVG…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="68" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="71" />
       <source>Export data</source>
       <translation>导出数据</translation>
     </message>
@@ -1349,7 +1354,7 @@
       <translation>图集页面所在文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="146" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="149" />
       <source>Folder for the exported files</source>
       <translation>导出文件所在文件夹</translation>
     </message>
@@ -1384,7 +1389,7 @@
       <translation>项目用地：{source}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="110" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="113" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
@@ -1409,7 +1414,7 @@
       <translation>全图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="92" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="95" />
       <source>GBK is the default: ArcGIS and most Chinese land and forestry software read Shapefiles and parcel TXT files as GBK. Choose UTF-8 for QGIS and newer tools; a Shapefile field name then holds 3 Chinese characters instead of 5.</source>
       <translation>默认 GBK：ArcGIS 和多数国产国土、林业软件按 GBK 读取 Shapefile 和界址点 TXT。QGIS 等新软件可选 UTF-8，此时 Shapefile 字段名最多 3 个汉字（GBK 为 5 个）。</translation>
     </message>
@@ -1434,7 +1439,7 @@
       <translation>几何类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="113" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="116" />
       <source>Geometry (CSV, Excel)</source>
       <translation>几何（CSV、Excel）</translation>
     </message>
@@ -1629,7 +1634,12 @@
       <translation>JSON 语法错误：第 {line} 行第 {col} 列：{msg}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="209" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="55" />
+      <source>Keep each layer's coordinate system</source>
+      <translation>保持各图层原坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="212" />
       <source>Keep the coordinates (up to about 100 m off)</source>
       <translation>坐标保持不变（可能偏差约 100 米）</translation>
     </message>
@@ -2199,7 +2209,7 @@
       <translation>仅在以下比例尺范围内显示该图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="78" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="81" />
       <source>Only the selected features</source>
       <translation>仅导出选中的要素</translation>
     </message>
@@ -2749,7 +2759,7 @@
       <translation>工程另存为…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="114" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="117" />
       <source>Save to</source>
       <translation>保存到</translation>
     </message>
@@ -2919,7 +2929,7 @@
       <translation>设置图层坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="221" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="224" />
       <source>Seven parameters dx, dy, dz (m), rx, ry, rz (″), ds (ppm), rotations as in PROJ's +towgs84:</source>
       <translation>七参数 dx、dy、dz（米），rx、ry、rz（秒），ds（ppm），旋转按 PROJ +towgs84 的约定：</translation>
     </message>
@@ -3249,7 +3259,7 @@
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="112" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="115" />
       <source>Text encoding (Shapefile, TXT)</source>
       <translation>文字编码（Shapefile、TXT）</translation>
     </message>
@@ -3299,7 +3309,7 @@
       <translation>该文件没有说明文字编码，EcoMap 推测为 {enc}。如果下方中文显示为乱码，请换一种编码。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="174" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="177" />
       <source>The file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}.</source>
       <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。</translation>
     </message>
@@ -3314,7 +3324,7 @@
       <translation>重新启动 EcoMap 后切换语言。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="88" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="91" />
       <source>The map's coordinate system ({crs})</source>
       <translation>地图坐标系（{crs}）</translation>
     </message>
@@ -3454,7 +3464,7 @@
       <translation>Use English（重启后生效）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="208" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="211" />
       <source>Use the file's parameters</source>
       <translation>使用文件自带的参数</translation>
     </message>
@@ -3492,6 +3502,11 @@
       <location filename="ecomap/gui/style_dialog.py" line="166" />
       <source>Visibility</source>
       <translation>可见性</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_data_dialog.py" line="57" />
+      <source>WGS 84 longitude/latitude (EPSG:4326)</source>
+      <translation>WGS 84 经纬度（EPSG:4326）</translation>
     </message>
     <message>
       <location filename="ecomap/core/layout/text.py" line="139" />
@@ -3549,7 +3564,7 @@
       <translation>正在计算…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="176" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="179" />
       <source>Write the layer as EPSG:{epsg}? Choose No to pick the coordinate system to write in the list instead.</source>
       <translation>按 EPSG:{epsg} 写出该图层吗？选“否”则在列表中选择要写出的坐标系。</translation>
     </message>
@@ -3564,7 +3579,7 @@
       <translation>正在写入 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="268" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="271" />
       <source>Wrote {n} file(s).</source>
       <translation>已写出 {n} 个文件。</translation>
     </message>
@@ -3609,7 +3624,7 @@
       <translation>某坐标系下的 X, Y</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="96" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="99" />
       <source>X/Y columns (points)</source>
       <translation>X/Y 坐标列（点）</translation>
     </message>
@@ -3834,7 +3849,7 @@
       <translation>推测：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="96" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="99" />
       <source>automatic</source>
       <translation>自动</translation>
     </message>
@@ -4569,7 +4584,7 @@
       <translation>没有名为“{name}”的字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="97" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="100" />
       <source>no geometry</source>
       <translation>不含几何</translation>
     </message>
