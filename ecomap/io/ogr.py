@@ -85,6 +85,9 @@ def _gpkg_aliases(path: Path, table: str) -> dict[str, str]:
 def _content_error(path: Path, exc: Exception) -> DataError:
     suffix = path.suffix.lower()
     detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if suffix in (".geojson", ".json") and isinstance(exc, UnicodeDecodeError):
+        return DataError(path, tr("the GeoJSON's field names are not UTF-8 text (GeoJSON is always UTF-8; this "
+                                  "file looks written in another encoding, such as GBK): save it as UTF-8"))
     if suffix in (".geojson", ".json"):
         return DataError(path, tr("not valid GeoJSON ({detail})").format(detail=_json_problem(path) or detail))
     if suffix == ".gpkg":
@@ -131,9 +134,14 @@ def gdal_layer_names(path: Path | str) -> list[str]:
             return names
 
 
-def list_layer_names(path: Path) -> list[str]:
+def list_layer_names(path: Path) -> list[str | int]:
+    """The layers' names; a GeoJSON whose name is not UTF-8 (written in GBK) has its one layer by position."""
     try:
         return gdal_layer_names(path)
+    except UnicodeDecodeError:
+        if path.suffix.lower() in (".geojson", ".json"):
+            return [0]
+        raise DataError(path, tr("the file's layer names are not UTF-8 text; GDAL cannot list them")) from None
     except (DataSourceError, DataLayerError, OSError, RuntimeError) as exc:
         raise _content_error(path, exc) from None
 
@@ -155,7 +163,8 @@ def read(path: Path, layer: str | None = None, encoding: str | None = None) -> l
     return [read_layer(path, name, encoding) for name in names]
 
 
-def read_layer(path: Path, name: str, encoding: str | None = None) -> VectorLayer:
+def read_layer(path: Path, name: str | int, encoding: str | None = None) -> VectorLayer:
+    """Layer ``name`` (or the one at that position) of the file."""
     suffix = path.suffix.lower()
     enc_info, notes = None, []
     if suffix == ".shp":
@@ -165,7 +174,8 @@ def read_layer(path: Path, name: str, encoding: str | None = None) -> VectorLaye
             notes.append(note)
     elif suffix in (".gpkg", ".geojson", ".json"):
         enc_info = EncodingInfo("UTF-8", guessed=False, method="format")
-    return read_located(path, name, DataSource(path, name if _is_container(path) else None), name,
+    title = name if isinstance(name, str) else path.stem
+    return read_located(path, name, DataSource(path, name if _is_container(path) else None), title,
                         enc_info, enc_info.encoding if enc_info and suffix == ".shp" else None, suffix,
                         lambda exc: _content_error(path, exc),
                         aliases=(lambda: _gpkg_aliases(path, name)) if suffix == ".gpkg" else None, notes=notes)

@@ -1629,7 +1629,7 @@
       <translation>元素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="106" />
+      <location filename="ecomap/io/ogr.py" line="109" />
       <source>JSON syntax error at line {line}, column {col}: {msg}</source>
       <translation>JSON 语法错误：第 {line} 行第 {col} 列：{msg}</translation>
     </message>
@@ -3774,7 +3774,7 @@
       <translation>表达式中的数字太大</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="111" />
+      <location filename="ecomap/io/ogr.py" line="114" />
       <source>a number in the file has thousands of digits</source>
       <translation>文件中有一个长达数千位的数字</translation>
     </message>
@@ -3834,7 +3834,7 @@
       <translation>另一个程序正在写入此数据集；请等它完成后重试</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="109" />
+      <location filename="ecomap/io/ogr.py" line="112" />
       <source>arrays or objects are nested deeper than any GeoJSON needs</source>
       <translation>数组或对象的嵌套层数远超任何 GeoJSON 所需</translation>
     </message>
@@ -4779,7 +4779,7 @@
       <translation>未处置</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="89" />
+      <location filename="ecomap/io/ogr.py" line="92" />
       <source>not valid GeoJSON ({detail})</source>
       <translation>不是有效的 GeoJSON（{detail}）</translation>
     </message>
@@ -5004,7 +5004,7 @@
       <translation>.cpg 文件写的是“{name}”，这不是 DBF 文本可用的编码；已忽略该文件，编码根据 DBF 内容判断</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="251" />
+      <location filename="ecomap/io/ogr.py" line="261" />
       <source>the .prj file cannot be read ({detail}); the layer has no declared coordinate system</source>
       <translation>无法读取 .prj 文件（{detail}）；该图层没有声明的坐标系</translation>
     </message>
@@ -5034,7 +5034,12 @@
       <translation>GPX 文件超过 {limit} MB，EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="91" />
+      <location filename="ecomap/io/ogr.py" line="89" />
+      <source>the GeoJSON's field names are not UTF-8 text (GeoJSON is always UTF-8; this file looks written in another encoding, such as GBK): save it as UTF-8</source>
+      <translation>GeoJSON 的字段名不是 UTF-8 文本（GeoJSON 一律使用 UTF-8；此文件似乎用其他编码（如 GBK）保存）：请另存为 UTF-8</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="94" />
       <source>the GeoPackage is damaged or truncated ({detail})</source>
       <translation>GeoPackage 已损坏或不完整（{detail}）</translation>
     </message>
@@ -5099,7 +5104,7 @@
       <translation>缺少 MapInfo 表的配套文件 {name}；请将 .mif 与 .mid 一起复制</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="93" />
+      <location filename="ecomap/io/ogr.py" line="96" />
       <source>the Shapefile is damaged ({detail})</source>
       <translation>Shapefile 已损坏（{detail}）</translation>
     </message>
@@ -5284,7 +5289,7 @@
       <translation>字段名“{name}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="154" />
+      <location filename="ecomap/io/ogr.py" line="162" />
       <source>the file contains no layers</source>
       <translation>文件中没有图层</translation>
     </message>
@@ -5357,6 +5362,11 @@
       <location filename="ecomap/io/export.py" line="111" />
       <source>the file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}. An assumed coordinate system is not written as if the file had declared it: confirm it or choose the coordinate system to write</source>
       <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。推断的坐标系不会当作文件声明的坐标系写出：请确认它，或选择要写出的坐标系</translation>
+    </message>
+    <message>
+      <location filename="ecomap/io/ogr.py" line="144" />
+      <source>the file's layer names are not UTF-8 text; GDAL cannot list them</source>
+      <translation>文件中的图层名不是 UTF-8 文本，GDAL 无法列出</translation>
     </message>
     <message>
       <location filename="ecomap/core/atomic.py" line="185" />

@@ -120,6 +120,10 @@ CASES: dict[str, Callable[[], tuple[dict[str, bytes], str, list[str]]]] = {
                                  .encode("latin-1").decode("utf-8", "surrogateescape"))},
         "ok", ["field tags: 1 value(s) hold bytes that are not UTF-8", "field obj: 1 value(s)", "field name: 1",
                '"tags": "[\\"ok\\",', '"obj": "{\\"a\\":\\"\ufffd\ufffd\\"}"']),
+    "geojson_written_in_gbk": lambda: (
+        {"gbk.geojson": ('{"type":"FeatureCollection","name":"红线","features":[{"type":"Feature","properties":'
+                         '{"名称":"黄河湿地"},"geometry":{"type":"Point","coordinates":[110.5,38.0]}}]}').encode("gbk")},
+        "clean", ["field names are not UTF-8 text"]),
     "csv_20000_columns": lambda: ({"wide.csv": _csv_wide(20_000)}, "ok", ['"features": 2', '"column_count": 20002']),
     "csv_oversized_field": lambda: (
         {"big.csv": ('经度,纬度,备注\n110.5,38.0,"' + "x" * 1_000_000 + '"\n').encode()}, "ok", ['"features": 1']),
