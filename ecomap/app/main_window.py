@@ -84,10 +84,10 @@ class MainWindow(QMainWindow):
         self._build_tools()
         self._build_actions()
         self._build_menus_and_toolbar()
-        install_analysis_actions(self)  # Analysis menu (issue 7: ecomap/gui/analysis_menu.py)
-        install_export_actions(self)  # Export menu (issue 8: ecomap/gui/export_actions.py)
+        install_analysis_actions(self)  # the Analysis menu
+        install_export_actions(self)  # the Export menu
         self._connect()
-        self.panel_hub = install_panels(self)  # thematic panels (issue 6: ecomap/gui/panels/)
+        self.panel_hub = install_panels(self)  # the thematic panels beside the map
         self.panel_hub.featuresChanged.connect(self.layer_actions.features_changed)  # open tables follow edits
         self._update_title()
         self._update_crs_label(None)

@@ -10,18 +10,13 @@ from PySide6.QtWidgets import QMessageBox
 from ecomap.core.layout.context import MapLayer
 from ecomap.gui.export_data_dialog import ExportDataDialog
 from ecomap.io.registry import open_path
-from tests.core.layout_fixtures import towns_frame
+from tests.io.fixtures import towns_without_prj
 
 
 @pytest.fixture
 def undeclared(tmp_path):
     """A MapLayer over a Shapefile that lost its .prj (EcoMap assumes EPSG:4524)."""
-    source = tmp_path / "src" / "towns.shp"
-    source.parent.mkdir()
-    pyogrio.write_dataframe(towns_frame(), source, encoding="UTF-8")
-    source.with_suffix(".prj").unlink()
-    (lyr,) = open_path(source)
-    return MapLayer("towns", "乡镇", lyr, None)
+    return MapLayer("towns", "乡镇", towns_without_prj(tmp_path), None)
 
 
 def _dialog(qtbot, node, target):

@@ -60,3 +60,19 @@ def geotiff(folder: Path, crs: str | None = "EPSG:4524") -> Path:
     with rasterio.open(path, "w", **profile) as ds:
         ds.write(data, 1)
     return path
+
+
+def towns_without_prj(tmp_path: Path):
+    """The layout fixtures' towns as a Shapefile whose .prj was lost, read back: EcoMap
+    assumes EPSG:4524 from the zone prefix in the eastings."""
+    import pyogrio
+
+    from ecomap.io.registry import open_path
+    from tests.core.layout_fixtures import towns_frame
+
+    source = tmp_path / "src" / "towns.shp"
+    source.parent.mkdir()
+    pyogrio.write_dataframe(towns_frame(), source, encoding="UTF-8")
+    source.with_suffix(".prj").unlink()
+    (layer,) = open_path(source)
+    return layer

@@ -20,6 +20,7 @@ from ecomap.io.export import (
 )
 from ecomap.io.registry import open_path
 from tests.core.layout_fixtures import layer, mines_frame, towns_frame
+from tests.io.fixtures import towns_without_prj
 
 ALL_FORMATS = ["gpkg", "shp", "geojson", "kml", "kmz", "csv", "xlsx", "txt"]
 
@@ -27,11 +28,7 @@ ALL_FORMATS = ["gpkg", "shp", "geojson", "kml", "kmz", "csv", "xlsx", "txt"]
 @pytest.fixture
 def undeclared(tmp_path):
     """The towns as a Shapefile whose .prj was lost: EcoMap assumes EPSG:4524 from the zone prefix."""
-    source = tmp_path / "src" / "towns.shp"
-    source.parent.mkdir()
-    pyogrio.write_dataframe(towns_frame(), source, encoding="UTF-8")
-    source.with_suffix(".prj").unlink()
-    (lyr,) = open_path(source)
+    lyr = towns_without_prj(tmp_path)
     assert lyr.crs_info.is_assumed and lyr.crs_info.assumed_epsg == 4524
     return lyr
 
