@@ -41,7 +41,9 @@ def preview_rows(path: Path, encoding: str, layer: str | None = None, rows: int 
     except Exception as exc:  # noqa: BLE001 — a wrong encoding can make GDAL fail to decode: show it, do not crash
         return [tr("Error")], [(str(exc),)]
     cols = [str(c) for c in frame.columns]
-    return cols, [tuple("" if v is None else str(v) for v in row) for row in frame.itertuples(index=False)]
+    from ecomap.gui.attribute_model import format_value  # NULLs blank, numbers as in the table
+
+    return cols, [tuple(format_value(v) or "" for v in row) for row in frame.itertuples(index=False)]
 
 
 class EncodingDialog(QDialog):

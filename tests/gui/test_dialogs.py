@@ -201,3 +201,16 @@ def test_measure_panel_units(qtbot):
     panel.set_points([(x, y), (x + 3000, y + 4000)], False, True)
     panel.length_unit.setCurrentIndex(panel.length_unit.findData("km"))
     assert panel.total.text().startswith("5.00") and panel.segments.count() == 1
+
+
+def test_encoding_preview_shows_nulls_blank_not_nan(tmp_path):
+    import geopandas as gpd
+    import shapely
+
+    path = tmp_path / "lakes.shp"
+    gpd.GeoDataFrame({"NAME": ["呼伦湖", None], "AREA": [0.266, None]},
+                     geometry=[shapely.Point(117, 49), shapely.Point(118, 49)], crs=4490
+                     ).to_file(path, encoding="GBK")
+    _cols, rows = preview_rows(path, "GBK")
+    assert rows[0] == ("呼伦湖", "0.266")
+    assert rows[1] == ("", "")
