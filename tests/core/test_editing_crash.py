@@ -6,12 +6,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-import geopandas as gpd
-import pandas as pd
 import pytest
-import shapely
 
-from tests.core.gpkg_helpers import dump
+from tests.core.gpkg_helpers import dump, two_project_gpkg
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,12 +47,7 @@ CHILD = textwrap.dedent("""
 @pytest.fixture
 def gpkg(tmp_path):
     path = tmp_path / "county.gpkg"
-    gpd.GeoDataFrame({"XMBH": ["P1", "P2"], "WCJD": [10.0, 20.0], "XMJD": ["在建", "在建"], "version": [1, 1]},
-                     geometry=[shapely.box(0, 0, 1, 1), shapely.box(2, 0, 3, 1)], crs=4524).to_file(
-        path, layer="restoration_projects")
-    gpd.GeoDataFrame(pd.DataFrame({"XMBH": ["P1"], "RQ": ["2024-03-01"], "YJD": ["前期"], "XJD": ["在建"],
-                                   "SM": ["开工"]})).to_file(path, layer="restoration_history")
-    return path
+    return two_project_gpkg(path)
 
 
 def test_killed_between_statements_leaves_the_file_unchanged(gpkg):

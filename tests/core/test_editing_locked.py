@@ -4,29 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 
-import geopandas as gpd
-import pandas as pd
 import pytest
-import shapely
 
 from ecomap.core import editing as ed
 from ecomap.domain.edit_rules import policy_for
 from ecomap.errors import DataError
 from ecomap.io import gpkg_edit as g
 from ecomap.io.registry import open_path
-from tests.core.gpkg_helpers import dump
+from tests.core.gpkg_helpers import dump, two_project_gpkg
 
 
 @pytest.fixture
 def gpkg(tmp_path, monkeypatch):
     monkeypatch.setattr(g, "BUSY_TIMEOUT_S", 0.05)
     path = tmp_path / "county.gpkg"
-    gpd.GeoDataFrame({"XMBH": ["P1", "P2"], "WCJD": [10.0, 20.0], "XMJD": ["在建", "在建"], "version": [1, 1]},
-                     geometry=[shapely.box(0, 0, 1, 1), shapely.box(2, 0, 3, 1)], crs=4524).to_file(
-        path, layer="restoration_projects")
-    gpd.GeoDataFrame(pd.DataFrame({"XMBH": ["P1"], "RQ": ["2024-03-01"], "YJD": ["前期"], "XJD": ["在建"],
-                                   "SM": ["开工"]})).to_file(path, layer="restoration_history")
-    return path
+    return two_project_gpkg(path)
 
 
 def _target(path):
