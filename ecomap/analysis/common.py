@@ -3,7 +3,8 @@
 Areas, lengths and distances are ellipsoidal (CGCS2000 or whatever ellipsoid the
 layer's CRS uses) and come from :mod:`ecomap.core.measure`, the program's one
 measure: the layer info, the measure tool and every analysis give the same number
-for the same polygon.
+for the same polygon. Analyses call :func:`~ecomap.core.measure.ellipsoidal_areas`
+for areas; :func:`area_units` gives them in 亩 and hectares.
 
 Shapely 2 releases the GIL, so :func:`run_chunks` spreads chunks over a thread pool;
 prepared geometries are *not* thread-safe (GEOS builds their index lazily), so each
@@ -27,7 +28,6 @@ from ecomap.core.measure import (
     SQM_PER_HECTARE,
     SQM_PER_MU,
     areal_scale,
-    ellipsoidal_areas,
     ellipsoidal_distances,
     ellipsoidal_lengths,
 )
@@ -97,15 +97,6 @@ def metric_crs(crs: CRS | None, bounds: Sequence[float] | None) -> CRS | None:
     ell = crs.ellipsoid
     return CRS.from_proj4(f"+proj=tmerc +lat_0=0 +lon_0={lon:.6f} +k=1 +x_0=500000 +y_0=0 "
                           f"+a={ell.semi_major_metre} +rf={ell.inverse_flattening} +units=m +no_defs")
-
-
-def areas_m2(geoms, crs: CRS | None) -> np.ndarray:
-    """Ellipsoidal area (m²) of each geometry; 0 for points and lines, NaN for missing.
-
-    The program's one area (:func:`ecomap.core.measure.ellipsoidal_areas`), so an
-    analysis and the layer info agree to the last digit.
-    """
-    return ellipsoidal_areas(geoms, crs)
 
 
 def lengths_m(geoms, crs: CRS | None) -> np.ndarray:

@@ -28,6 +28,7 @@ import shapely
 
 from ecomap.analysis import common
 from ecomap.core.feedback import ensure
+from ecomap.core.measure import ellipsoidal_areas
 
 #: an overlap smaller than this fraction of the smaller piece is digitising noise
 SLIVER = 1e-8
@@ -76,7 +77,7 @@ def overlapping_pairs(pieces: np.ndarray, groups: np.ndarray, feedback=None,
 def covered_areas(pieces, groups, areas, crs, n_groups: int | None = None, feedback=None) -> np.ndarray:
     """Area (m²) of the union of the pieces in each group 0‥n_groups-1.
 
-    ``areas`` are the pieces' own ellipsoidal areas (``common.areas_m2``), kept for the
+    ``areas`` are the pieces' own ellipsoidal areas (``ellipsoidal_areas``), kept for the
     pieces that overlap nothing; ``groups`` gives each piece its group number.
     """
     fb = ensure(feedback)
@@ -102,7 +103,7 @@ def covered_areas(pieces, groups, areas, crs, n_groups: int | None = None, feedb
 
     def union(k: int) -> float:
         merged = shapely.union_all(_valid(pieces[rows[starts[k]:ends[k]]]))
-        return float(common.areas_m2(np.array([merged], dtype=object), crs)[0])
+        return float(ellipsoidal_areas(np.array([merged], dtype=object), crs)[0])
 
     unions = common.run_chunks(union, list(range(len(starts))), fb, (0.8, 1.0))
     alone = np.bincount(groups[~involved], weights=areas[~involved], minlength=n)

@@ -24,6 +24,7 @@ import shapely
 
 from ecomap.analysis import common, dissolve
 from ecomap.core.feedback import ensure
+from ecomap.core.measure import ellipsoidal_areas
 from ecomap.core.workspace import WorkspaceLayer, describe_layer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
@@ -297,10 +298,10 @@ def run(layer_a, layer_b, *, by_a=None, by_b=None, min_area_m2: float = MIN_AREA
 
     if kind == "area":
         # a contained item's overlap is the item: its area serves the share too
-        area_of_a = _measure_of(ga_v, ia, crs, common.areas_m2)
-        area_of_b = _measure_of(gb_v, ib, crs, common.areas_m2)
+        area_of_a = _measure_of(ga_v, ia, crs, ellipsoidal_areas)
+        area_of_b = _measure_of(gb_v, ib, crs, ellipsoidal_areas)
         area = np.where(whole, area_of_a if a_items else area_of_b, np.nan)
-        area[~whole] = common.areas_m2(pieces[~whole], crs)
+        area[~whole] = ellipsoidal_areas(pieces[~whole], crs)
         keep = area >= min_area_m2
         table, pieces, area = table[keep].reset_index(drop=True), pieces[keep], area[keep]
         for key, values in common.area_units(area).items():

@@ -43,6 +43,7 @@ from ecomap.analysis import screening_rules as rules_mod
 from ecomap.analysis.footprint import Footprint, buffered
 from ecomap.analysis.overlay import MIN_AREA_M2, wrap
 from ecomap.core.feedback import ensure
+from ecomap.core.measure import ellipsoidal_areas
 from ecomap.core.workspace import WorkspaceLayer
 from ecomap.i18n import language, tr
 
@@ -442,7 +443,7 @@ class Screener:
             raise DataError(None, tr("unknown project type '{type}'; use one of: {types}").format(
                 type=project_type, types=", ".join(rules_mod.PROJECT_TYPES)))
         area_crs = self.data_crs or footprint.crs
-        fp_area = float(common.areas_m2(np.array([footprint.in_crs(area_crs)], dtype=object), area_crs)[0])
+        fp_area = float(ellipsoidal_areas(np.array([footprint.in_crs(area_crs)], dtype=object), area_crs)[0])
         in_crs: dict = {}
 
         def footprint_in(crs):
@@ -524,7 +525,7 @@ class Screener:
             return []
         idx.sort()
         pieces = common.polygonal_parts(common.safe_intersection(p.geoms[idx], np.full(len(idx), fp, dtype=object)))
-        areas = common.areas_m2(pieces, p.crs)
+        areas = ellipsoidal_areas(pieces, p.crs)
         out = []
         for i, piece, area in zip(idx, pieces, areas):
             if not area >= MIN_AREA_M2:  # touching along a boundary: no overlap
@@ -584,7 +585,7 @@ class Screener:
             distance = float(common.distances_m(fp, area, crs)[0])
             return Coverage(source, title, 0.0, distance)
         inside = common.polygonal_parts(np.array([shapely.intersection(fp, area)], dtype=object))
-        share = float(common.areas_m2(inside, crs)[0]) / fp_area if fp_area > 0 else 1.0
+        share = float(ellipsoidal_areas(inside, crs)[0]) / fp_area if fp_area > 0 else 1.0
         share = min(1.0, share)
         return Coverage(source, title, share if share > _OUTSIDE_NOISE else 0.0, 0.0)
 
@@ -597,7 +598,7 @@ class Screener:
         if len(idx) == 0:
             return []
         pieces = common.polygonal_parts(common.safe_intersection(p.geoms[idx], np.full(len(idx), fp, dtype=object)))
-        areas = common.areas_m2(pieces, p.crs)
+        areas = ellipsoidal_areas(pieces, p.crs)
         keep = areas >= MIN_AREA_M2
         order = np.argsort(-areas[keep], kind="stable")
         return [Township(str(p.names[i]), float(a), float(a / fp_area) if fp_area > 0 else float("nan"))

@@ -35,6 +35,8 @@ from ecomap.i18n import language, tr
 CONFORMS, JUSTIFY, UNDECIDED, FAILS = "符合", "需论证", "无法判定", "不符合"
 VERDICTS = (CONFORMS, JUSTIFY, UNDECIDED, FAILS)  # in order of severity
 SEVERITY = {v: i for i, v in enumerate(VERDICTS)}
+#: the colour of each verdict wherever it is shown (results table, PDF report)
+VERDICT_COLORS = {CONFORMS: "#2e7d32", JUSTIFY: "#ef6c00", UNDECIDED: "#6a1b9a", FAILS: "#c62828"}
 OVERLAP, NEAR = "overlap", "near"
 #: default distance (m) within which a red line or drinking-water zone is warned about
 DEFAULT_WARN_DISTANCE_M = 100.0

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ecomap.analysis import common, dissolve, overlay
 from ecomap.core.feedback import ensure
+from ecomap.core.measure import ellipsoidal_areas
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -74,7 +75,7 @@ def run(units, layers, *, feedback=None) -> StatsResult:
     unit_table = pd.DataFrame({
         "unit_fid": np.asarray(wu.layer.features.index),
         "unit": overlay.labels(wu, np.arange(len(geoms))),
-        "unit_area_m2": common.areas_m2(geoms, crs),
+        "unit_area_m2": ellipsoidal_areas(geoms, crs),
     })
     unit_table["unit_area_ha"] = unit_table["unit_area_m2"] / common.SQM_PER_HECTARE
     rows, done = [], []

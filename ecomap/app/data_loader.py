@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from ecomap.app.task_progress import TaskProgressMixin
 from ecomap.core.crs import CrsInfo, crs_from_epsg
 from ecomap.core.default_styles import detect_theme
+from ecomap.core.feedback import UNKNOWN
 from ecomap.core.layer_tree import make_layer_node
+from ecomap.core.tasks import Task
 from ecomap.core.tree_commands import AddNodesCommand
 from ecomap.errors import DataError
-from ecomap.gui.worker import Task
 from ecomap.i18n import tr
 from ecomap.io.registry import holds_several, is_shapefile
 
@@ -38,9 +39,8 @@ def read_files(feedback, items: list) -> list[tuple[str, list | DataError]]:
     out = []
     for i, item in enumerate(items):
         path, layer = (item, None) if isinstance(item, str) else item
-        if feedback.cancelled:
-            break
-        feedback.progress(i, len(items), layer or Path(path).name)
+        feedback.check()
+        feedback.step(i, len(items), layer or Path(path).name)
         try:
             layers = open_path(path, layer=layer)
         except DataError as exc:
@@ -58,9 +58,8 @@ def list_containers(feedback, paths: list[str]) -> list[tuple[str, list | DataEr
 
     out = []
     for i, path in enumerate(paths):
-        if feedback.cancelled:
-            break
-        feedback.progress(i, len(paths), Path(path).name)
+        feedback.check()
+        feedback.step(i, len(paths), Path(path).name)
         if not holds_several(path):
             out.append((path, None))
             continue
@@ -75,7 +74,7 @@ def reread_shapefile(feedback, path: Path, layer_name: str | None, encoding: str
     """Worker: the layer read again with ``encoding`` (a Shapefile, also inside a ZIP archive)."""
     from ecomap.io.registry import open_path
 
-    feedback.progress(0, 0, Path(path).name)
+    feedback.set_progress(UNKNOWN, Path(path).name)
     layers = open_path(path, layer=layer_name, encoding=encoding)
     _ = layers[0].bounds
     return layers[0]
@@ -131,8 +130,9 @@ class DataLoader(QObject, TaskProgressMixin):
             return None
         if not any(holds_several(p) for p in paths):
             return self._read(paths)
-        task = Task(list_containers, paths)
-        self.show_task_progress(task, tr("Looking into folders and archives…"), tr("Add data"), len(paths),
+        task = Task(list_containers, paths, description=tr("Looking into folders and archives…"),
+                    visible=False)  # the progress dialog shows it
+        self.show_task_progress(task, tr("Looking into folders and archives…"), tr("Add data"),
                                 tr("Looking into {name}…"), Qt.WindowModality.NonModal)
         task.finished.connect(self._on_listed)
         task.failed.connect(self._on_failed)
@@ -140,9 +140,9 @@ class DataLoader(QObject, TaskProgressMixin):
         return task
 
     def _read(self, items: list, errors: list | None = None) -> Task:
-        task = Task(read_files, items)
+        task = Task(read_files, items, description=tr("Reading data…"), visible=False)  # the dialog shows it
         self._pending_errors = list(errors or [])
-        self.show_task_progress(task, tr("Reading data…"), tr("Add data"), len(items), tr("Reading {name}…"),
+        self.show_task_progress(task, tr("Reading data…"), tr("Add data"), tr("Reading {name}…"),
                                 Qt.WindowModality.NonModal)
         task.finished.connect(self._on_read)
         task.failed.connect(self._on_failed)
@@ -203,7 +203,8 @@ class DataLoader(QObject, TaskProgressMixin):
         self._add_ready()
 
     def _reread(self, layer, encoding: str):
-        task = Task(reread_shapefile, layer.source.path, layer.source.layer, encoding)
+        task = Task(reread_shapefile, layer.source.path, layer.source.layer, encoding,
+                    description=tr("Reading {name}…").format(name=layer.name))
 
         def done(new_layer):
             self._ready.append(self._settle_crs(new_layer))

@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from ecomap.app.data_loader import is_shapefile, reread_shapefile, with_crs
+from ecomap.core.tasks import Task
 from ecomap.core.tree_commands import ReplaceLayerCommand
 from ecomap.errors import DataError
-from ecomap.gui.worker import Task
 from ecomap.i18n import tr
 
 
@@ -146,7 +146,7 @@ class LayerActions(QObject):
     def reread(self, node, encoding: str) -> Task:
         layer = node.layer
         task = Task(_reread_as_node, layer.source.path, layer.source.layer, encoding, node.repair_geometry,
-                    node.name)
+                    node.name, description=tr("Reading {name}…").format(name=node.name))
 
         def done(new_layer):
             new_layer.field_aliases.update({k: v for k, v in layer.field_aliases.items()
@@ -168,7 +168,8 @@ class LayerActions(QObject):
                                                   start)
             if not path:
                 return None
-        task = Task(_read_for_node, path, node.source_layer, node.repair_geometry, node.name)
+        task = Task(_read_for_node, path, node.source_layer, node.repair_geometry, node.name,
+                    description=tr("Reading {name}…").format(name=Path(path).name))
 
         def done(new):
             if isinstance(new, DataError):
@@ -199,7 +200,8 @@ class LayerActions(QObject):
         from ecomap.core.geometry_repair import repaired_copy
 
         name = tr("{name} (repaired)").format(name=node.name)
-        task = Task(lambda _feedback, layer: repaired_copy(layer, name), node.layer)
+        task = Task(lambda _feedback, layer: repaired_copy(layer, name), node.layer,
+                    description=tr("Repair geometry of {name}").format(name=node.name))
 
         def done(result):
             if result.repaired == 0:

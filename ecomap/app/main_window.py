@@ -1,7 +1,7 @@
 """The EcoMap main window: map canvas in the centre, docks, toolbar, menus, status bar.
 
 It owns the shared models (layer tree, selection, bookmarks, undo stack) and wires the
-parts together; the work itself lives in the controllers next to it: MapView (tree →
+parts together; the work itself lives in the controllers next to it: MapController (tree →
 canvas, extents, highlights), DataLoader (adding files), ProjectController (projects,
 autosave), LayerActions (dialogs per layer) and ToolHandlers (identify, select, measure).
 """
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from ecomap.app import app_settings
 from ecomap.app.data_loader import DataLoader
 from ecomap.app.layer_actions import LayerActions
-from ecomap.app.map_view import MapView, crs_label
+from ecomap.app.map_view import MapController, crs_label
 from ecomap.app.project_controller import ProjectController
 from ecomap.app.tool_handlers import ToolHandlers
+from ecomap.core import tasks
 from ecomap.core.bookmarks import BookmarkList
 from ecomap.core.layer_tree import LayerTreeModel
 from ecomap.core.selection import SelectionModel
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
         self.tools = MapToolManager(self.canvas, self.canvas.settings, self.canvas.set_extent, self)
-        self.map_view = MapView(self.canvas, self.tree, self.selection, self.tools, self)
+        self.map_view = MapController(self.canvas, self.tree, self.selection, self.tools, self)
 
         self._build_docks()
         self.status = MapStatusBar(self)
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         install_analysis_actions(self)  # the Analysis menu
-        install_export_actions(self)  # the Export menu
+        install_export_actions(self, app_settings.settings())  # the Export menu
         self._connect()
         self.panel_hub = install_panels(self)  # the thematic panels beside the map
         self.panel_hub.featuresChanged.connect(self.layer_actions.features_changed)  # open tables follow edits
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         self._screenshot_path: str | None = None
         self._restore_geometry()
         QTimer.singleShot(0, self.project.offer_recovery)
+        app = QApplication.instance()
+        if app is not None:  # quitting without closing the window (--screenshot) stops the tasks too
+            app.aboutToQuit.connect(self._stop_tasks)
 
     # ------------------------------------------------------------------ construction
 
@@ -375,9 +379,10 @@ class MainWindow(QMainWindow):
     def _prepare_layer(self, node):
         """Build the spatial index of a new vector layer in the background, so the first click is quick."""
         if node.is_vector and "sindex" not in vars(node.layer):
-            from ecomap.gui.worker import Task
+            from ecomap.core.tasks import run_task
 
-            Task(lambda fb, layer: layer.sindex, node.layer).start()
+            # preparation the user did not ask for: not shown in the task indicator
+            run_task(lambda fb, layer: layer.sindex, node.layer, visible=False)
 
     def refresh_recent_menu(self):
         menu = self.recent_menu
@@ -510,11 +515,15 @@ class MainWindow(QMainWindow):
             return
         self.project.shutdown()
         self.overview.shutdown()  # its render job has no Qt parent: cancel it with the window
+        self._stop_tasks()
         s = app_settings.settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.sync()
         event.accept()
+
+    def _stop_tasks(self):
+        tasks.cancel_all()  # no worker may report to a window that is gone
 
     def _restore_geometry(self):
         s = app_settings.settings()

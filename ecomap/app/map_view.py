@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ecomap.core.crs import crs_from_epsg, epsg_of
 from ecomap.core.extent import ExtentHistory, padded, union_extents
-from ecomap.core.map_settings import LayerEntry as RenderEntry
+from ecomap.core.map_settings import RenderLayer
 from ecomap.core.query import extent_of_rows, geometries_in_map, transform_point
 
 SELECTION_COLOR = "#ffd400"
@@ -30,7 +30,7 @@ def crs_label(crs: CRS | None) -> str:
     return f"EPSG:{code}" if code else crs.name
 
 
-def render_entries(tree) -> list[RenderEntry]:
+def render_entries(tree) -> list[RenderLayer]:
     """What the canvas draws: shown layers with data, bottom first, node opacity folded in."""
     out = []
     for node in tree.render_order():
@@ -39,7 +39,7 @@ def render_entries(tree) -> list[RenderEntry]:
             continue
         if node.opacity != 1.0 and hasattr(style, "opacity"):
             style = replace(style, opacity=float(getattr(style, "opacity", 1.0)) * node.opacity)
-        out.append(RenderEntry(layer=node.layer, style=style, visible=True))
+        out.append(RenderLayer(layer=node.layer, style=style, visible=True))
     return out
 
 
@@ -55,7 +55,12 @@ def selected_subset(layer, rows):
                        crs_info=layer.crs_info)
 
 
-class MapView(QObject):
+class MapController(QObject):
+    """The main window's map: the tree drawn on the canvas, the map CRS, extent history, highlights.
+
+    (A printed map frame's view is :class:`ecomap.core.layout.mapview.MapView`.)
+    """
+
     crsChanged = Signal(object)
     historyChanged = Signal()
 

@@ -17,10 +17,11 @@ from ecomap.app import app_settings
 from ecomap.app.autosave import Autosaver
 from ecomap.app.task_progress import TaskProgressMixin
 from ecomap.core.project import Project, load_project, save_project
-from ecomap.core.project_bridge import open_project_entries, populate_tree, tree_to_project
+from ecomap.core.project_bridge import populate_tree, tree_to_project
+from ecomap.core.tasks import Task
 from ecomap.errors import DataError
-from ecomap.gui.worker import Task
 from ecomap.i18n import tr
+from ecomap.services.project_open import open_project_entries
 
 AUTOSAVE_MS = 2 * 60 * 1000
 
@@ -84,7 +85,7 @@ class ProjectController(QObject, TaskProgressMixin):
     def current_project(self) -> Project:
         w = self.window
         crs = w.map_view.crs
-        crs_text = crs.to_string() if crs is not None else "EPSG:4524"
+        crs_text = crs.to_string() if crs is not None else None  # none yet: the first layer's, if any
         extent = w.canvas.extent() if w.tree.layer_nodes() else None
         return tree_to_project(w.tree, title=self.title, crs=crs_text, extent=extent,
                                bookmarks=w.bookmarks.items(), layouts=self.layouts, path=self.path)
@@ -148,9 +149,10 @@ class ProjectController(QObject, TaskProgressMixin):
             self.window.refresh_recent_menu()
             return None
         relocated = self.locate_missing(project)
-        task = Task(_open_entries, project)
-        self.show_task_progress(task, tr("Opening project…"), tr("Open project"), max(1, len(project.layers)),
-                                tr("Opening {name}…"), Qt.WindowModality.WindowModal)
+        # the modal progress dialog shows this task: kept out of the status bar's indicator
+        task = Task(_open_entries, project, description=tr("Opening project…"), visible=False)
+        self.show_task_progress(task, tr("Opening project…"), tr("Open project"), tr("Opening {name}…"),
+                                Qt.WindowModality.WindowModal)
         origin = (recovering, recovered_from)
         task.finished.connect(lambda opened: self._apply(project, opened, origin, relocated))
         task.failed.connect(self._on_failed)

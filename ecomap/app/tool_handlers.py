@@ -113,9 +113,10 @@ class ToolHandlers(QObject):
             return 0
         crs = w.map_view.crs
         if node.layer.feature_count > WORKER_QUERY_FEATURES:
-            from ecomap.gui.worker import Task
+            from ecomap.core.tasks import Task
 
-            task = Task(lambda fb, layer: features_in(layer, geom, crs), node.layer)
+            task = Task(lambda fb, layer: features_in(layer, geom, crs), node.layer,
+                        description=tr("Selecting in {layer}…").format(layer=node.name))
             task.finished.connect(lambda rows: self._apply_selection(node, rows, mode))
             w.statusBar().showMessage(tr("Selecting in {layer}…").format(layer=node.name))
             self.select_task = task.start()

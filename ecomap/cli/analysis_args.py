@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from datetime import date, datetime
 
 import numpy as np
@@ -31,7 +30,7 @@ def add_output(parser, formats: str = ".csv / .xlsx / .gpkg") -> None:
 
 
 def open_source(path: str):
-    from ecomap.core.workspace import open_workspace
+    from ecomap.services.workspace_open import open_workspace
 
     return open_workspace(path)
 
@@ -74,26 +73,6 @@ def require_output(args) -> None:
         from ecomap.io.report_tables import check_output
 
         check_output(args.out)
-
-
-class StderrProgress:
-    """A feedback that draws a percentage on stderr (only when stderr is a terminal)."""
-
-    def __init__(self):
-        self.enabled = sys.stderr.isatty()
-        self._last = -1
-
-    def set_progress(self, fraction: float) -> None:
-        pct = int(fraction * 100)
-        if self.enabled and pct != self._last:
-            self._last = pct
-            sys.stderr.write(f"\r{pct:3d}%")
-            if pct >= 100:
-                sys.stderr.write("\r    \r")
-            sys.stderr.flush()
-
-    def is_cancelled(self) -> bool:
-        return False
 
 
 def split_fields(values) -> list[str]:

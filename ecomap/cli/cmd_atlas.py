@@ -12,6 +12,7 @@ from ecomap.cli.export_common import (
     load_context,
     parse_variables,
 )
+from ecomap.cli.terminal_progress import TerminalProgress
 from ecomap.i18n import tr
 
 NAME = "atlas"
@@ -36,8 +37,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ecomap.core.layout.atlas import export_atlas
     from ecomap.core.layout.templates import BRIEFING, atlas_layout, find_layout
+    from ecomap.services.exports import export_atlas
 
     out = Path(args.out).expanduser()
     check_out_folder(out)
@@ -52,8 +53,12 @@ def run(args) -> int:
         if args.page or args.orientation:
             layout = layout.resized(page, orientation)
     layout.variables.update(parse_variables(args.var))
-    written = export_atlas(layout, ctx, out, coverage=args.coverage, name_field=args.name_field, dpi=args.dpi,
-                           image_format=args.format)
+    progress = TerminalProgress()
+    try:
+        exported = export_atlas(layout, ctx, out, coverage=args.coverage, name_field=args.name_field, dpi=args.dpi,
+                                image_format=args.format, feedback=progress)
+    finally:
+        progress.close()
     seconds = time.perf_counter() - t0
     if out.suffix.lower() == ".pdf":
         from ecomap.core.layout.atlas import atlas_features
@@ -61,7 +66,8 @@ def run(args) -> int:
         pages = len(atlas_features(ctx, args.coverage, args.name_field))
         print(tr("Wrote {path}: {pages} pages in {seconds:.1f} s").format(path=out, pages=pages, seconds=seconds))
     else:
-        print(tr("Wrote {n} files to {path} in {seconds:.1f} s").format(n=len(written), path=out, seconds=seconds))
-    for warning in dict.fromkeys(ctx.warnings):
+        print(tr("Wrote {n} files to {path} in {seconds:.1f} s").format(n=len(exported.paths), path=out,
+                                                                         seconds=seconds))
+    for warning in exported.notes:
         print(tr("warning: {text}").format(text=warning))
     return 0

@@ -47,10 +47,10 @@ def add_arguments(parser) -> None:
 def _find(source: Path, layer_name: str | None):
     """(layer, style, display name, theme)."""
     if is_project(source):
-        from ecomap.core.layout.context import context_from_project
         from ecomap.core.project import load_project
+        from ecomap.services.exports import project_context
 
-        ctx = context_from_project(load_project(source))
+        ctx = project_context(load_project(source))
         vectors = [ml for ml in ctx.layers if ml.is_vector]
         if layer_name is None:
             raise DataError(source, tr("--layer is required for a project; layers: {names}").format(
@@ -76,8 +76,10 @@ def _find(source: Path, layer_name: str | None):
 
 
 def run(args) -> int:
+    from ecomap.cli.terminal_progress import TerminalProgress
     from ecomap.core.default_styles import default_style_for
-    from ecomap.io.export import AssumedCrsError, DatumShiftError, export_layer
+    from ecomap.io.export import AssumedCrsError, DatumShiftError, ExportItem
+    from ecomap.services.exports import export_data
 
     out = Path(args.out).expanduser()
     check_out_folder(out)
@@ -89,10 +91,12 @@ def run(args) -> int:
         repair = repaired_copy(layer, layer.name)
         layer = repair.layer
         print(tr("repaired {n} invalid geometries before exporting").format(n=repair.repaired))
+    item = ExportItem(layer, style or default_style_for(layer, theme), name, theme,
+                      datum_shift=_datum_choice(args, layer, source))
+    progress = TerminalProgress()
     try:
-        result = export_layer(layer, out, style=style or default_style_for(layer, theme), name=name, theme=theme,
-                              crs=args.crs, encoding=args.encoding, geometry=args.geometry,
-                              name_field=args.name_field, datum_shift=_datum_choice(args, layer, source))
+        result = export_data([item], out, out.suffix, crs=args.crs, encoding=args.encoding, geometry=args.geometry,
+                             name_field=args.name_field, feedback=progress)
     except AssumedCrsError as exc:
         raise DataError(exc.path, tr("{message}; give --crs {epsg} to confirm it, or --crs with another code to "
                                      "reproject from it").format(message=exc.message, epsg=exc.assumed_epsg)) from None
@@ -102,6 +106,8 @@ def run(args) -> int:
         if exc.carried is not None:
             hint += "; " + tr("--datum-shift file applies the file's own")
         raise DataError(exc.path, f"{exc.message}: {hint}") from None
+    finally:
+        progress.close()
     epsg = result.crs.to_epsg() if result.crs is not None else None
     print(tr("Wrote {path}: {n} features, {crs}").format(
         path=", ".join(str(p) for p in result.paths), n=result.count,

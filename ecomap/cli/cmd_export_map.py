@@ -12,6 +12,7 @@ from ecomap.cli.export_common import (
     load_context,
     parse_variables,
 )
+from ecomap.cli.terminal_progress import TerminalProgress
 from ecomap.i18n import tr
 
 NAME = "export-map"
@@ -36,8 +37,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ecomap.core.layout.output import export_layout
     from ecomap.core.layout.templates import find_layout
+    from ecomap.services.exports import export_layout
 
     out = Path(args.out).expanduser()
     check_out_folder(out)
@@ -51,10 +52,14 @@ def run(args) -> int:
     if args.title:
         ctx.title = args.title
     layout.variables.update(parse_variables(args.var))
-    export_layout(layout, ctx, out, dpi=args.dpi)
+    progress = TerminalProgress()
+    try:
+        exported = export_layout(layout, ctx, out, dpi=args.dpi, feedback=progress)
+    finally:
+        progress.close()
     print(tr("Wrote {path} ({layout}, {page} {orientation}, {dpi} dpi) in {seconds:.1f} s").format(
         path=out, layout=layout.name, page=layout.page, orientation=layout.orientation, dpi=args.dpi,
         seconds=time.perf_counter() - t0))
-    for warning in dict.fromkeys(ctx.warnings):
+    for warning in exported.notes:
         print(tr("warning: {text}").format(text=warning))
     return 0

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ecomap.core.layers import field_kind
+from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU
 from ecomap.i18n import tr
 from ecomap.io.registry import open_path
 
@@ -129,7 +130,7 @@ def _print_table(info: dict) -> None:
         ]
         if layer["area_m2"] is not None:
             m2 = layer["area_m2"]
-            rows.append((tr("Area (sum of features)"), f"{m2:,.1f} m² = {m2 / 10000:,.4f} {tr('ha')} = {m2 * 0.0015:,.2f} {tr('mu')}"))
+            rows.append((tr("Area (sum of features)"), f"{m2:,.1f} m² = {m2 / SQM_PER_HECTARE:,.4f} {tr('ha')} = {m2 / SQM_PER_MU:,.2f} {tr('mu')}"))
         width = max(_display_width(k) for k, _ in rows)
         for key, value in rows:
             print(f"{key}{' ' * (width - _display_width(key))}  {value}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ecomap.cli import analysis_args as common_args
+from ecomap.cli.terminal_progress import TerminalProgress
 from ecomap.i18n import tr
 
 NAME = "overlay"
@@ -29,18 +30,19 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from ecomap.analysis import overlay
+    from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU
 
     common_args.require_output(args)
     workspace = common_args.open_source(args.source)
     a = workspace.get(args.layer_a, kind="vector")
     b = workspace.get(args.layer_b, kind="vector")
     result = overlay.run(a, b, by_a=common_args.split_fields(args.by_a), by_b=common_args.split_fields(args.by_b),
-                         feedback=common_args.StderrProgress())
+                         feedback=TerminalProgress())
     dissolve = not args.no_dissolve
     summary = result.summary(dissolve_overlaps=dissolve)
     if args.out:
         from ecomap.io import report_tables
-        from ecomap.io.analysis_reports import overlay_sheets
+        from ecomap.services.analysis_reports import overlay_sheets
 
         report_tables.write(args.out, overlay_sheets(result, details=not args.summary, dissolve_overlaps=dissolve),
                             a=result.a_title, b=result.b_title)
@@ -57,7 +59,7 @@ def run(args) -> int:
         if dissolve:
             total = result.covered_area_m2()
             print(tr("Total overlap: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)").format(
-                m2=total, mu=total / (10000 / 15), ha=total / 10000))
+                m2=total, mu=total / SQM_PER_MU, ha=total / SQM_PER_HECTARE))
         if not dissolve or summed > total * (1 + 1e-9):
             print(tr("Sum of the pairs: {m2:,.2f} m² (land under overlapping features counted again)").format(
                 m2=summed))

@@ -59,26 +59,19 @@ def open_for_render(paths: list[str]):
     default style, or one project (its CRS and extent; what of it cannot be used is
     reported on stderr and left out).
 
-    Vector files take the fast flat path (Arrow WKB → numpy, no shapely objects);
-    rasters and anything else go through ``ecomap.io.registry.open_path``.
+    Data files are opened for drawing only (``open_path(..., for_drawing=True)``: GDAL
+    formats as flat numpy arrays, no shapely objects).
     """
-    from ecomap.core.render.sources import read_flat_source
     from ecomap.core.style import RasterStyle, default_vector_style
 
     if len(paths) == 1 and paths[0].lower().endswith(".ecomap"):
         return _open_project(Path(paths[0]))
-    from ecomap.io.registry import check_readable, format_of, open_path
+    from ecomap.io.registry import open_path
 
     entries = []
     for text in paths:
         path = Path(text)
-        check_readable(path)
-        fmt = format_of(path)
-        if fmt is not None and fmt.module == "ogr" and path.is_file():
-            for src in read_flat_source(path):
-                entries.append((src, default_vector_style(), 1.0, getattr(src, "name", path.name)))
-            continue
-        for lyr in open_path(path):
+        for lyr in open_path(path, for_drawing=True):
             style = RasterStyle() if getattr(lyr, "kind", "") == "raster" else default_vector_style()
             entries.append((lyr, style, 1.0, getattr(lyr, "name", path.name)))
     return entries, None
@@ -86,7 +79,8 @@ def open_for_render(paths: list[str]):
 
 def _open_project(path: Path):
     try:
-        from ecomap.core.project import load_project, open_project_entries
+        from ecomap.core.project import load_project
+        from ecomap.services.project_open import open_project_entries
     except ImportError:
         raise DataError(path, tr("project files are not supported by this build")) from None
     from pyproj import CRS
@@ -137,7 +131,7 @@ def _warn(text: str) -> None:
 
 
 def run(args) -> int:
-    from ecomap.core.map_settings import LayerEntry, MapSettings, view_for
+    from ecomap.core.map_settings import MapSettings, RenderLayer, view_for
     from ecomap.core.render.job import ensure_gui_app, render_image
     from ecomap.core.render.sources import layer_crs, transform_bounds
 
@@ -166,7 +160,7 @@ def run(args) -> int:
     # a single point (or a north-south line) has no width to fit: give it a street-sized view
     full = padded(full, 0.0, minimum=0.0005 if crs is not None and crs.is_geographic else 50.0)
     base = MapSettings(extent=view_for(full, w, h, zoom=args.zoom), size=(w, h), dpi=args.dpi, crs=crs,
-                       layers=tuple(LayerEntry(lyr, style, opacity=opacity) for lyr, style, opacity, _ in entries))
+                       layers=tuple(RenderLayer(lyr, style, opacity=opacity) for lyr, style, opacity, _ in entries))
 
     from ecomap.core.render.job import layer_cache
 

@@ -55,12 +55,12 @@ def run(args) -> int:
     result = screener.run(footprint, args.project_type)
     if out is not None:
         if out.suffix.lower() == ".pdf":
-            from ecomap.io.screening_pdf import write_pdf
+            from ecomap.services.screening_report import write_pdf
 
             write_pdf(result, out, layers=[wl for wl in workspace if wl.kind == "vector"])
         else:
             from ecomap.io import report_tables
-            from ecomap.io.analysis_reports import screening_sheets
+            from ecomap.services.screening_report import screening_sheets
 
             report_tables.write(out, screening_sheets(result))
     if args.json:
@@ -74,11 +74,12 @@ def run(args) -> int:
 
 def _print_summary(result) -> None:
     from ecomap.analysis.screening import format_distance
+    from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU
 
     area = result.footprint_area_m2
     print(tr("Conclusion: {verdict}").format(verdict=result.conclusion()))
     print(tr("Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)").format(
-        m2=area, mu=area / (10000 / 15), ha=area / 10000))
+        m2=area, mu=area / SQM_PER_MU, ha=area / SQM_PER_HECTARE))
     if result.townships:
         print(tr("Township: {names}").format(names="、".join(
             f"{t.name} ({t.share:.1%})" for t in result.townships)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ecomap.cli import analysis_args as common_args
+from ecomap.cli.terminal_progress import TerminalProgress
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -33,10 +34,10 @@ def run(args) -> int:
                   if wl is not units and wl.theme_id not in _SKIP_THEMES and wl.theme is not None]
     if not layers:
         raise DataError(workspace.path, tr("no thematic layers to count; name them with --layers"))
-    result = stats.run(units, layers, feedback=common_args.StderrProgress())
+    result = stats.run(units, layers, feedback=TerminalProgress())
     if args.out:
         from ecomap.io import report_tables
-        from ecomap.io.analysis_reports import STATS_NOTES, stats_sheets
+        from ecomap.services.analysis_reports import STATS_NOTES, stats_sheets
 
         report_tables.write(args.out, stats_sheets(result), info=STATS_NOTES)
     if args.json:

@@ -7,7 +7,7 @@ import json
 from ecomap.domain.water_report import check_month, load_water_dataset
 from ecomap.errors import DataError
 from ecomap.i18n import tr
-from ecomap.io.water_report_files import check_output_path, write_report
+from ecomap.services.water_reports import check_output_path, write_report
 
 NAME = "water-report"
 

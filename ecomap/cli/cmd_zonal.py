@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ecomap.cli import analysis_args as common_args
+from ecomap.cli.terminal_progress import TerminalProgress
 from ecomap.i18n import tr
 
 NAME = "zonal"
@@ -65,7 +66,7 @@ def _run(args) -> int:
     common_args.require_output(args)
     workspace = common_args.open_source(args.source)
     polygons = workspace.get(args.polygons, kind="vector")
-    progress = common_args.StderrProgress()
+    progress = TerminalProgress()
     if args.recovery:
         before, after = (_raster(workspace, k) for k in args.recovery)
         table = zonal.vegetation_recovery(polygons, before, after, min_gain=args.min_gain, min_ndvi=args.min_ndvi,
@@ -83,7 +84,7 @@ def _run(args) -> int:
         title = "分区统计"
     if args.out:
         from ecomap.io import report_tables
-        from ecomap.io.analysis_reports import table_sheet, zonal_notes
+        from ecomap.services.analysis_reports import table_sheet, zonal_notes
 
         geoms = polygons.layer.geometry if args.out.lower().endswith(".gpkg") else None
         report_tables.write(args.out, [table_sheet(title, table, "zonal", geoms,

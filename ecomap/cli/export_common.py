@@ -14,17 +14,15 @@ def is_project(path: Path) -> bool:
 
 def load_context(path_text: str):
     """(project or None, LayoutContext) for a project file, or for a data file with default styles."""
-    from ecomap.core.layout.context import LayoutContext, MapLayer, context_from_project
+    from ecomap.core.layout.context import LayoutContext, MapLayer
 
     path = Path(path_text).expanduser()
     if is_project(path):
         from ecomap.core.project import load_project
+        from ecomap.services.exports import project_context
 
         project = load_project(path)
-        ctx = context_from_project(project)
-        if not ctx.layers:
-            raise DataError(path, tr("none of the project's layers could be opened"))
-        return project, ctx
+        return project, project_context(project)
     from ecomap.core.default_styles import default_style_for
     from ecomap.io.registry import open_path
 

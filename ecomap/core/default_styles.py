@@ -1,7 +1,8 @@
 """The style a layer gets when it is added: the catalogue's for a known theme, else a plain one.
 
 Plain styles cycle through a few distinguishable colours so that three Shapefiles
-dropped one after the other do not all come out the same green.
+dropped one after the other do not all come out the same green. The themes are the
+ones registered in :mod:`ecomap.core.themes` (the domain catalogue, once services is imported).
 """
 
 from __future__ import annotations
@@ -9,21 +10,18 @@ from __future__ import annotations
 import itertools
 
 from ecomap.core.style import RasterStyle, SingleStyle, Symbol
+from ecomap.core.themes import find_theme, theme_catalogue
 
 _PALETTE = ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#999999"]
 _counter = itertools.count()
 
 
 def catalogue_style(theme: str | None):
-    """The domain catalogue's default style for ``theme``, or None (catalogue absent or unknown id)."""
+    """The theme catalogue's default style for ``theme``, or None (no catalogue, or unknown id)."""
     if not theme:
         return None
     try:
-        from ecomap.domain import catalogue  # written by the domain work; optional here
-    except ImportError:
-        return None
-    try:
-        style = catalogue.default_style(theme)
+        style = theme_catalogue().default_style(theme)
     except (KeyError, ValueError, LookupError):
         return None
     if isinstance(style, dict):
@@ -50,7 +48,7 @@ def default_style_for(layer, theme: str | None = None):
 
 
 def detect_theme(layer) -> tuple[str | None, dict[str, str]]:
-    """(catalogue theme id, {column: Chinese alias}) recognised from a vector layer's columns and name.
+    """(theme id, {column: Chinese alias}) recognised from a vector layer's columns and name.
 
     Columns that map to a theme field get that field's alias; the theme id is returned
     only when the theme's default style can draw this layer as it is (the fields the
@@ -58,13 +56,9 @@ def detect_theme(layer) -> tuple[str | None, dict[str, str]]:
     """
     if getattr(layer, "kind", None) != "vector":
         return None, {}
-    try:
-        from ecomap.domain import catalogue
-    except ImportError:
-        return None, {}
     columns = list(layer.attribute_columns)
     try:
-        theme, mapping, _ = catalogue.match_theme(columns, layer.name, layer.geometry_type)
+        theme, mapping, _ = theme_catalogue().match_theme(columns, layer.name, layer.geometry_type)
     except Exception:  # noqa: BLE001 — recognising is a convenience; never fail adding a layer over it
         return None, {}
     if theme is None:
@@ -79,15 +73,12 @@ def detect_theme(layer) -> tuple[str | None, dict[str, str]]:
 
 def apply_theme_aliases(layer, theme: str | None) -> None:
     """Give a layer's fields the Chinese names of its catalogue theme (its own aliases win)."""
-    if not theme or getattr(layer, "kind", None) != "vector":
+    if getattr(layer, "kind", None) != "vector":
         return
-    try:
-        from ecomap.domain.catalogue import get_theme
-
-        fields = get_theme(theme).fields
-    except (ImportError, KeyError):
+    found = find_theme(theme)
+    if found is None:
         return
     columns = set(layer.attribute_columns)
-    for f in fields:
+    for f in found.fields:
         if f.name in columns:
             layer.field_aliases.setdefault(f.name, f.alias)

@@ -3,13 +3,16 @@
 A :class:`VectorLayer` owns a GeoDataFrame whose coordinates are always x = easting
 (or longitude), whatever the file's axis order, plus the facts about where it came
 from (source, encoding, CRS declared or assumed) that the user must be able to see.
-Expensive derived state (spatial index, validity, bounds) is computed on first use.
+Expensive derived state (spatial index, validity, bounds) is computed on first use and
+dropped whenever the features are replaced.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -27,6 +30,7 @@ from ecomap.core.geometry_check import (
 from ecomap.core.measure import ellipsoidal_areas, ellipsoidal_lengths
 from ecomap.i18n import tr
 
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class DataSource:
@@ -59,6 +63,18 @@ class LayerHolder:
 
 @dataclass(eq=False)
 class VectorLayer:
+    """A layer of features; its derived facts (bounds, spatial index, geometry type, validity)
+    are built on first use and stay true to the features.
+
+    The features are replaced, never changed in place: :meth:`set_features` (also what
+    ``layer.features = frame`` does) stores the new frame, bumps :attr:`version`, drops
+    every derived fact and calls each of :attr:`listeners` with the layer. A frame handed
+    out earlier (a render job's snapshot) is therefore never changed under its holder.
+    Derived facts are built under a lock, once, by whichever thread asks first (a render
+    worker and the GUI thread); a fact built from a frame replaced meanwhile is returned
+    to its caller but not kept.
+    """
+
     name: str
     features: gpd.GeoDataFrame
     source: DataSource
@@ -78,60 +94,92 @@ class VectorLayer:
 
     kind = "vector"
 
+    def __post_init__(self) -> None:
+        super().__setattr__("_derived", _Derived())
+
+    def __setattr__(self, name, value) -> None:
+        if name in _DERIVED_FROM and "_derived" in self.__dict__:
+            self._replace(name, value)
+        else:
+            super().__setattr__(name, value)
+
+    # -- the one way the features change
+
+    def set_features(self, frame: gpd.GeoDataFrame) -> None:
+        """Replace the features with ``frame`` (a new frame: never one a view may still be changing)."""
+        self._replace("features", frame)
+
+    @property
+    def version(self) -> int:
+        """Counts replacements of the features (or of their read problems); caches key on it."""
+        return self._derived.version
+
+    @property
+    def listeners(self) -> list[Callable[[VectorLayer], None]]:
+        """Called with the layer after each replacement, on the thread that replaced it."""
+        return self._derived.listeners
+
+    def _replace(self, name: str, value) -> None:
+        derived = self._derived
+        with derived.lock:
+            self.__dict__[name] = value
+            derived.version += 1
+            derived.values.clear()
+            listeners = list(derived.listeners)
+        for listener in listeners:
+            try:
+                listener(self)
+            except Exception:
+                log.exception("layer %s: a listener failed", self.name)
+
+    def _cached(self, key: str, build: Callable[[gpd.GeoDataFrame, GeometryProblems], object]):
+        """``build(features, read_problems)``, once per version, even when two threads ask at once."""
+        derived = self._derived
+        with derived.lock:
+            if key in derived.values:
+                return derived.values[key]
+            building = derived.building.setdefault(key, threading.Lock())
+        with building:  # a second thread waits here for the first one's result
+            with derived.lock:
+                if key in derived.values:
+                    return derived.values[key]
+                version, frame, problems = derived.version, self.features, self.read_problems
+            value = build(frame, problems)
+            with derived.lock:
+                if derived.version == version:
+                    derived.values[key] = value
+            return value
+
+    # -- derived facts
+
     @property
     def feature_count(self) -> int:
         return len(self.features)
 
     @property
     def geometry(self) -> np.ndarray:
-        return np.asarray(self.features.geometry.array, dtype=object)
+        return _geometry_of(self.features)
 
-    @cached_property
+    @property
     def geometry_type(self) -> str | None:
         """'Point', 'LineString', 'Polygon' (multi-parts folded in), 'Mixed' or None for a table."""
-        if "geometry" not in self.features or self.features.geometry.isna().all():
-            return None
-        types = set(shapely.get_type_id(self.geometry[~shapely.is_missing(self.geometry)]).tolist())
-        families = {_FAMILY.get(t, "Mixed") for t in types}  # a GeometryCollection is mixed itself
-        if len(families) == 1:
-            return families.pop()
-        return "Mixed" if families else None
-
-    def __setattr__(self, name, value) -> None:
-        if name == "features":  # derived from the frame: recompute for the new one
-            self.__dict__.pop("_bounds_cache", None)
-        super().__setattr__(name, value)
+        return self._cached("geometry_type", _geometry_type)
 
     @property
     def bounds(self) -> tuple[float, float, float, float] | None:
-        """(minx, miny, maxx, maxy) of the non-empty geometries, or None; computed once per frame.
+        """(minx, miny, maxx, maxy) of the non-empty geometries, or None.
 
-        Costs 70–150 ms on 500k polygons and the GUI asks often, so it is cached; the
-        cache is dropped when ``features`` is replaced (edits assign a new frame) and
-        checked against the row count. Mutating the geometry column in place is not seen.
+        Costs 70–150 ms on 500k polygons and the GUI asks often, hence kept.
         """
-        key = (id(self.features), len(self.features))
-        cached = self.__dict__.get("_bounds_cache")
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        geoms = self.geometry
-        present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
-        bounds = tuple(float(v) for v in shapely.total_bounds(present)) if len(present) else None
-        self.__dict__["_bounds_cache"] = (key, bounds)
-        return bounds
+        return self._cached("bounds", _bounds)
 
     def geometry_report(self) -> GeometryReport:
-        """Features with invalid or unreadable geometry and why; computed once per frame, on demand.
+        """Features with invalid or unreadable geometry and why; worked out on demand.
 
         Checking validity costs about 0.5 s for 500k polygons, so loading never does it.
         """
-        key = (id(self.features), len(self.features))
-        cached = self.__dict__.get("_report_cache")
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        report = check_geometries(self.geometry, self.read_problems)
-        self.__dict__["_report_cache"] = (key, report)
-        return report
+        return self._cached("geometry_report", lambda frame, problems: check_geometries(_geometry_of(frame),
+                                                                                          problems))
 
     @property
     def invalid_count(self) -> int:
@@ -151,11 +199,12 @@ class VectorLayer:
                                 "polygons only").format(count=len(lines), length=length))
         return notes
 
-    @cached_property
+    @property
     def sindex(self) -> shapely.STRtree:
-        return shapely.STRtree(self.geometry)
+        return self._cached("sindex", lambda frame, _problems: shapely.STRtree(_geometry_of(frame)))
 
     def areas_m2(self) -> np.ndarray:
+        """Area of each feature (:func:`~ecomap.core.measure.ellipsoidal_areas` in the layer's CRS)."""
         return ellipsoidal_areas(self.geometry, self.crs_info.crs())
 
     def total_area_m2(self) -> float | None:
@@ -200,6 +249,44 @@ def field_kind(dtype) -> str:
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime"
     return "string"
+
+
+class _Derived:
+    """A layer's facts computed from its features, and what keeps them true."""
+
+    __slots__ = ("building", "listeners", "lock", "values", "version")
+
+    def __init__(self):
+        self.lock = threading.Lock()  # guards values and version; never held while building
+        self.building: dict[str, threading.Lock] = {}  # one per fact: two threads build it once
+        self.values: dict[str, object] = {}
+        self.version = 0
+        self.listeners: list[Callable[[VectorLayer], None]] = []
+
+
+#: the fields every derived fact is computed from: assigning one replaces them
+_DERIVED_FROM = frozenset({"features", "read_problems"})
+
+
+def _geometry_of(frame) -> np.ndarray:
+    return np.asarray(frame.geometry.array, dtype=object)
+
+
+def _geometry_type(frame, _problems) -> str | None:
+    if "geometry" not in frame or frame.geometry.isna().all():
+        return None
+    geoms = _geometry_of(frame)
+    types = set(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]).tolist())
+    families = {_FAMILY.get(t, "Mixed") for t in types}  # a GeometryCollection is mixed itself
+    if len(families) == 1:
+        return families.pop()
+    return "Mixed" if families else None
+
+
+def _bounds(frame, _problems) -> tuple[float, float, float, float] | None:
+    geoms = _geometry_of(frame)
+    present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+    return tuple(float(v) for v in shapely.total_bounds(present)) if len(present) else None
 
 
 # shapely type ids → geometry family

@@ -19,7 +19,10 @@ INCHES_PER_METRE = 39.37007874015748
 
 
 @dataclass(frozen=True)
-class LayerEntry:
+class RenderLayer:
+    """One layer of a render: the data and the style it is drawn with (a project's saved
+    layer is :class:`ecomap.core.project.LayerEntry`)."""
+
     layer: object  # VectorLayer, RasterLayer or a render source (see ecomap.core.render.sources)
     style: object  # ecomap.core.style.Style
     visible: bool = True
@@ -32,7 +35,7 @@ class MapSettings:
     size: tuple[int, int] = (800, 600)
     dpi: float = 96.0
     crs: CRS | None = None
-    layers: tuple[LayerEntry, ...] = ()
+    layers: tuple[RenderLayer, ...] = ()
     background: tuple[int, int, int, int] = (255, 255, 255, 255)
     antialias: bool = True
     labels: bool = True

@@ -7,6 +7,10 @@ machines; a missing data file is reported per layer (``missing``) instead of
 failing the whole project, so the GUI can ask the user to locate it. Loading checks the
 file against :mod:`ecomap.core.project_schema`: what does not fit is set aside and listed
 in ``Project.notes`` rather than failing the project or reaching the renderer.
+
+The map CRS is the project's own: a new project has none until its first layer gives
+one (:func:`crs_of_layers`), and a file that records none takes its first layer's when
+the layers are opened (:mod:`ecomap.services.project_open`).
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ class Bookmark:
 @dataclass
 class Project:
     title: str = ""
-    crs: str = "EPSG:4524"  # map CRS as an authority string
+    crs: str | None = None  # map CRS as an authority string (or WKT); None until a layer gives one
     extent: tuple[float, float, float, float] | None = None
     layers: list[LayerEntry] = field(default_factory=list)  # drawing order: first is drawn at the bottom
     groups: list[str] = field(default_factory=list)
@@ -130,7 +134,7 @@ class Project:
         data, notes = validate_project(data, name=path)
         return cls(
             title=data.get("title", ""),
-            crs=data.get("crs", "EPSG:4524"),
+            crs=data.get("crs") or None,
             extent=tuple(data["extent"]) if data.get("extent") else None,
             layers=[LayerEntry.from_dict(e) for e in data.get("layers", [])],
             groups=list(data.get("groups", [])),
@@ -201,70 +205,21 @@ def save_project(project: Project, path: str | os.PathLike) -> Path:
     return path
 
 
-def open_project_entries(project: Project, feedback=None, on_missing=None
-                         ) -> list[tuple[LayerEntry, object | None, str | None]]:
-    """(entry, layer or None, error message or None) for every layer of the project.
+def crs_text(crs) -> str | None:
+    """A pyproj CRS as the project stores it: "EPSG:n" when it has a code, else its WKT."""
+    if crs is None:
+        return None
+    from ecomap.core.crs import epsg_of
 
-    Reads only the layers the project names (one GeoPackage table at a time, not every
-    table of the file), each once. ``on_missing(entry)`` may return a replacement path
-    (the GUI's "locate it" question). ``feedback`` (optional, as in ecomap.gui.worker)
-    has ``progress(done, total, text)`` and ``cancelled``. Runs fine in a worker thread.
-    An entry recorded as a repaired copy gets its repair made again from what its file holds now.
-    """
-    from ecomap.core.geometry_repair import repaired_copy
-    from ecomap.io.gdal_config import refuse_remote
-    from ecomap.io.registry import open_path
-
-    cache: dict[tuple[Path, str | None], list | DataError] = {}
-    out = []
-    total = len(project.layers)
-    for i, entry in enumerate(project.layers):
-        if feedback is not None:
-            if feedback.cancelled:
-                break
-            feedback.progress(i, total, entry.name or entry.source)
-        try:
-            refuse_remote(entry.source)  # a URL or /vsicurl/ source: never read, nor offered for relocation
-        except DataError as exc:
-            out.append((entry, None, exc.user_message()))
-            continue
-        source = project.resolve(entry)
-        if not source.exists() and on_missing is not None:
-            replacement = on_missing(entry)
-            if replacement:
-                project.relocate(entry, Path(replacement))
-                source = project.resolve(entry)
-        if not source.exists():
-            out.append((entry, None, tr("file not found: {path}").format(path=source)))
-            continue
-        key = (source, entry.layer)
-        if key not in cache:
-            try:
-                cache[key] = open_path(source, layer=entry.layer)
-                for layer in cache[key]:
-                    _ = layer.bounds  # computed here, off the UI thread, and cached on the layer
-            except DataError as exc:
-                cache[key] = exc
-        opened = cache[key]
-        if isinstance(opened, DataError):
-            out.append((entry, None, opened.user_message()))
-        elif entry.repair_geometry:
-            copy = repaired_copy(opened[0], entry.name or None).layer
-            _ = copy.bounds  # as for the layers read, off the UI thread
-            out.append((entry, copy, None))
-        else:
-            out.append((entry, opened[0], None))
-    if feedback is not None:
-        feedback.progress(total, total, "")
-    return out
+    epsg = epsg_of(crs)
+    return f"EPSG:{epsg}" if epsg else crs.to_wkt()
 
 
-def open_project_layers(project: Project, on_missing=None) -> list[tuple[LayerEntry, object | None]]:
-    """Open every layer of the project: (entry, layer) pairs, layer None when its file is missing
-    and ``on_missing(entry)`` returned no replacement; a file that cannot be read raises DataError."""
-    pairs = []
-    for entry, layer, error in open_project_entries(project, on_missing=on_missing):
-        if layer is None and project.resolve(entry).exists():
-            raise DataError(None, error)
-        pairs.append((entry, layer))
-    return pairs
+def crs_of_layers(layers) -> str | None:
+    """The CRS of the first of ``layers`` that has one (as :func:`crs_text`), or None."""
+    for layer in layers:
+        info = getattr(layer, "crs_info", None)
+        crs = info.crs() if info is not None else None
+        if crs is not None:
+            return crs_text(crs)
+    return None

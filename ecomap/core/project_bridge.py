@@ -1,9 +1,8 @@
 """Between the project file (:mod:`ecomap.core.project`) and the live layer tree.
 
 ``tree_to_project`` records the tree (order, groups, styles, visibility, opacity, group
-states) plus the view and bookmarks; ``open_project_entries`` opens every layer of a
-project off the UI thread, one error per layer rather than one for the project; and
-``populate_tree`` rebuilds the tree from the opened layers, keeping missing ones as
+states) plus the view and bookmarks; ``populate_tree`` rebuilds the tree from the layers
+:func:`ecomap.services.project_open.open_project_entries` opened, keeping missing ones as
 placeholders the user can locate later.
 """
 
@@ -12,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecomap.core.layer_tree import GroupNode, LayerNode, LayerTreeModel
-from ecomap.core.project import LayerEntry, Project, open_project_entries  # noqa: F401 - the app's entry point
+from ecomap.core.project import LayerEntry, Project, crs_of_layers
 from ecomap.errors import DataError
 
 
@@ -33,11 +32,17 @@ def style_from_entry(entry: LayerEntry, layer):
     return default_style_for(layer, entry.theme) if layer is not None else None
 
 
-def tree_to_project(tree: LayerTreeModel, *, title: str = "", crs: str = "EPSG:4524", extent=None,
+def tree_to_project(tree: LayerTreeModel, *, title: str = "", crs: str | None = None, extent=None,
                     bookmarks=(), layouts=(), path: Path | None = None) -> Project:
-    """A Project describing the tree; layers listed bottom first (the project's drawing order)."""
+    """A Project describing the tree; layers listed bottom first (the project's drawing order).
+
+    Without ``crs`` (no map CRS chosen yet) the project takes its first layer's, or none.
+    """
     entries = []
-    for node in reversed(tree.layer_nodes()):
+    nodes = list(reversed(tree.layer_nodes()))
+    if not crs:
+        crs = crs_of_layers(n.layer for n in nodes if n.layer is not None)
+    for node in nodes:
         entries.append(LayerEntry(
             source=node.source, layer=node.source_layer, name=node.name, style=style_to_dict(node.style),
             visible=node.visible, opacity=node.opacity, group=tree.group_path(node), theme=node.theme, id=node.id,
@@ -53,7 +58,7 @@ def tree_to_project(tree: LayerTreeModel, *, title: str = "", crs: str = "EPSG:4
 
 
 def populate_tree(tree: LayerTreeModel, project: Project, opened) -> list[LayerNode]:
-    """Fill the (empty) tree from ``opened`` = open_project_entries(...) results; returns the nodes.
+    """Fill the (empty) tree from ``opened`` = (entry, layer or None, error) triples; returns the nodes.
 
     Walking the layers from the top of the legend and creating each group where its
     first layer is met reproduces the saved order (groups are contiguous in the file);

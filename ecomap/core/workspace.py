@@ -1,24 +1,24 @@
 """A workspace: every layer of a project or a data file, each with its theme and field roles.
 
 The CLI commands and the analysis dialogs all start from "this project (or this
-GeoPackage), and the layer called X": :func:`open_workspace` opens an ``.ecomap``
-project (through :func:`ecomap.core.project.load_project` / ``open_project_layers``)
-or any data file ``open_path`` reads, and :class:`Workspace` finds a layer by its
-name, its project title or its catalogue theme. Each :class:`WorkspaceLayer` knows
-which of its columns plays which catalogue role (``"name"``, ``"type"``, ``"level"`` …),
-so an analysis asks ``wl.column("name")`` whatever the county called the field.
+GeoPackage), and the layer called X": :class:`Workspace` finds a layer by its name, its
+project title or its theme (:func:`ecomap.services.workspace_open.open_workspace` opens
+one from a file). Each :class:`WorkspaceLayer` knows which of its columns plays which
+theme role (``"name"``, ``"type"``, ``"level"`` …), so an analysis asks
+``wl.column("name")`` whatever the county called the field.
 
 Layers already open in the GUI are wrapped with :func:`describe_layer` — the same
-theme matching, no file access.
+theme matching, no file access. Themes come from :mod:`ecomap.core.themes`.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ecomap.core.themes import find_theme, theme_catalogue
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -31,7 +31,7 @@ class WorkspaceLayer:
 
     name: str  # layer name in its file (or the project's display name)
     layer: object  # VectorLayer or RasterLayer
-    theme: object | None = None  # ecomap.domain.schema.Theme
+    theme: object | None = None  # a theme of the registered catalogue (ecomap.core.themes)
     #: {source column: canonical field name}
     mapping: dict = field(default_factory=dict)
     title: str = ""  # display title (project entry name, else theme title, else name)
@@ -102,9 +102,7 @@ def guess_name_column(columns: Iterable[str]) -> str | None:
 
 
 def _norm(text) -> str:
-    from ecomap.domain.schema import normalize_key
-
-    return normalize_key(text or "")
+    return theme_catalogue().normalize_key(text or "")
 
 
 def map_columns(theme, columns: Iterable[str]) -> dict:
@@ -128,32 +126,32 @@ def describe_layer(layer, name: str | None = None, theme_id: str | None = None,
     name = name or getattr(layer, "name", "") or ""
     if getattr(layer, "kind", "vector") != "vector":
         return WorkspaceLayer(name, layer, None, {}, title or name)
-    from ecomap.domain import catalogue
-
     columns = list(getattr(layer, "attribute_columns", []))
-    theme, mapping = None, {}
-    if theme_id:
-        try:
-            theme = catalogue.get_theme(theme_id)
-        except KeyError:
-            theme = None
-        if theme is not None:
-            mapping = map_columns(theme, columns)
-    if theme is None:
+    mapping = {}
+    theme = find_theme(theme_id)
+    if theme is not None:
+        mapping = map_columns(theme, columns)
+    else:
         source = getattr(layer, "source", None)
         names = " ".join(str(n) for n in (name, title, getattr(source, "layer", None)) if n)
-        theme, mapping, _ = catalogue.match_theme(columns, names, getattr(layer, "geometry_type", None))
+        theme, mapping, _ = theme_catalogue().match_theme(columns, names, getattr(layer, "geometry_type", None))
     shown = title or (theme.title_zh if theme is not None and not name else name)
     return WorkspaceLayer(name, layer, theme, dict(mapping), shown or name)
 
 
 class Workspace:
-    """The layers of one project or data source, searchable by name or theme."""
+    """The layers of one project or data source, searchable by name or theme.
 
-    def __init__(self, layers: Iterable[WorkspaceLayer], path: Path | None = None, project=None):
+    ``open_other(path)`` opens another file as a workspace, for a :meth:`get` key that
+    is a path rather than a layer name (the opener that made this workspace passes itself).
+    """
+
+    def __init__(self, layers: Iterable[WorkspaceLayer], path: Path | None = None, project=None,
+                 open_other: Callable[[Path], Workspace] | None = None):
         self.layers: list[WorkspaceLayer] = list(layers)
         self.path = path
         self.project = project
+        self.open_other = open_other
 
     def __iter__(self) -> Iterator[WorkspaceLayer]:
         return iter(self.layers)
@@ -188,11 +186,12 @@ class Workspace:
     def get(self, key: str, kind: str | None = None) -> WorkspaceLayer:
         """Like :meth:`find` but a missing layer is a :class:`DataError` naming what exists.
 
-        ``key`` may also be the path of another data file (its first layer).
+        ``key`` may also be the path of another data file (its first layer), when the
+        workspace has an ``open_other``.
         """
         wl = self.find(key)
-        if wl is None and os.path.exists(key):
-            other = open_workspace(key)
+        if wl is None and self.open_other is not None and os.path.exists(key):
+            other = self.open_other(Path(key))
             candidates = other.layers if kind is None else [w for w in other.layers if w.kind == kind]
             wl = candidates[0] if candidates else None
         if wl is None:
@@ -203,27 +202,3 @@ class Workspace:
             raise DataError(self.path, tr("layer '{name}' is not a {kind} layer").format(
                 name=key, kind=tr("raster") if kind == "raster" else tr("vector")))
         return wl
-
-
-def open_workspace(path: str | os.PathLike) -> Workspace:
-    """Open a ``.ecomap`` project or any data file/folder EcoMap reads."""
-    path = Path(path).expanduser()
-    if path.suffix.lower() == PROJECT_SUFFIX:
-        return _open_project(path)
-    from ecomap.io.registry import open_path
-
-    layers = open_path(path)
-    return Workspace([describe_layer(lyr) for lyr in layers], path=path)
-
-
-def _open_project(path: Path) -> Workspace:
-    from ecomap.core.project import load_project, open_project_layers
-
-    project = load_project(path)
-    out = []
-    for entry, layer in open_project_layers(project):
-        if layer is None:
-            continue  # missing file: the analyses work with what is there
-        out.append(describe_layer(layer, name=entry.layer or entry.name or layer.name,
-                                  theme_id=entry.theme, title=entry.name or None))
-    return Workspace(out, path=path, project=project)

@@ -3,7 +3,7 @@
 What: an :class:`EditPolicy` per theme validates a proposed change of one feature
 (before → after, with translated messages) and names the journal rows to write in
 the same transaction — a restoration project's stage change appends a row to
-``restoration_history``. The editing commands (:mod:`ecomap.core.editing`) call the
+``restoration_history``. The editing commands (:mod:`ecomap.services.editing`) call the
 policy; they know nothing about stages or deadlines.
 
 Rules (issue 6, domain.md §6–7): stages and statuses move along their lifecycle

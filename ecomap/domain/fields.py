@@ -117,6 +117,22 @@ def split_values(text) -> list[str]:
     return [p.strip() for p in _SPLIT.split(str(text)) if p.strip()]
 
 
+REFERENCE_DATE_KEYS = ("reference_date", "参考日期")
+
+
+def reference_date_in(metadata: pd.DataFrame | None, default=None) -> np.datetime64:
+    """The ``reference_date`` of a ``metadata`` key/value table already in memory (as
+    :func:`reference_date_of` reads it from the file), else ``default`` (today when None)."""
+    fallback = as_day(default if default is not None else _dt.date.today())
+    if metadata is None or "key" not in metadata.columns or "value" not in metadata.columns:
+        return fallback
+    hits = metadata.loc[metadata["key"].astype(str).isin(REFERENCE_DATE_KEYS).to_numpy(), "value"]
+    if hits.empty:
+        return fallback
+    day = as_day(hits.iat[0])
+    return fallback if np.isnat(day) else day
+
+
 def reference_date_of(path, default=None) -> np.datetime64:
     """The ``reference_date`` of a GeoPackage's ``metadata`` key/value table, else
     ``default`` (today when None). Overdue and schedule are judged on this day, so a

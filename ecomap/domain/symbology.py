@@ -100,6 +100,21 @@ def water_class_style(field: str = WATER_CLASS_FIELD, size: float = 3.2) -> dict
                        labels=labels("DMMC", 8, "#08306bff"))
 
 
+def water_month_style(code_field: str, classes: dict, names: dict | None = None, name_field: str | None = "DMMC",
+                      size: float = 3.2) -> dict:
+    """Sections coloured by their class in one month, without a class column in the data:
+    categorized on the section code, one entry per classed section labelled with its class,
+    best class first, so the legend shows one row per class; sections without a class that
+    month are grey."""
+    order = {c: i for i, c in enumerate(v.WATER_CLASSES)}
+    classed = sorted(((code, cls) for code, cls in classes.items() if cls in order),
+                     key=lambda pair: (order[pair[1]], str((names or {}).get(pair[0]) or pair[0])))
+    cats = [(code, v.WATER_CLASS_LABELS[cls],
+             marker("circle", v.WATER_CLASS_COLORS[cls], size, "#1a1a1a", 0.25)) for code, cls in classed]
+    extra = {"labels": labels(name_field, 8, "#08306bff")} if name_field else {}
+    return categorized(code_field, cats, default=marker("circle", "#bfbfbf", size, "#1a1a1a", 0.25), **extra)
+
+
 _STAGE_COLORS = {
     "储备": ("#d9d9d9", None), "前期": ("#c6dbef", None), "开工": ("#6baed6", None), "在建": ("#fd8d3c", None),
     "竣工": ("#74c476", None), "验收": ("#238b45", None), "暂缓": ("#fdd0a2", "diagonal"), "终止": ("#969696", "cross"),

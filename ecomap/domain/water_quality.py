@@ -288,7 +288,7 @@ def _map_unique(values, func, missing, dtype) -> np.ndarray:
 
 # --------------------------------------------------------------------------- values
 
-_BELOW_DL = re.compile(r"^\s*(?:<|＜|≤)?\s*([0-9.eE+-]+)\s*(?:L|ND)?\s*$", re.I)
+_BELOW_DL = re.compile(r"^\s*(?:<|＜|≤)?\s*([0-9.eE+-]+)\s*(?:L|ND)?\s*$", re.IGNORECASE)
 
 
 def coerce_values(values) -> np.ndarray:
@@ -542,14 +542,14 @@ def _rank_array(classes) -> np.ndarray:
                      else classes, len(classes))
 
 
-def share_I_III(classes) -> float | None:  # noqa: N802 (Roman numerals are the domain term)
+def share_I_III(classes) -> float | None:
     """Ⅰ~Ⅲ类比例 as a fraction of the sections that have a class; None if none has."""
     r = _rank_array(classes)
     r = r[r != NO_RANK]
     return float(np.mean(r <= RANK_III)) if r.size else None
 
 
-def share_worse_V(classes) -> float | None:  # noqa: N802
+def share_worse_V(classes) -> float | None:
     """劣Ⅴ类比例 as a fraction of the sections that have a class; None if none has."""
     r = _rank_array(classes)
     r = r[r != NO_RANK]
@@ -587,8 +587,8 @@ class RiverAssessment:
     n_sections: int  # sections with a class
     method: str | None  # "share" (≥ min_sections), "mean" (fewer), None (no data)
     level: str | None  # LEVELS code
-    share_I_III: float | None  # noqa: N815
-    share_worse_V: float | None  # noqa: N815
+    share_I_III: float | None
+    share_worse_V: float | None
     cls: str | None = None  # class of the mean concentrations ("mean" method)
     mean_values: dict[str, float] = field(default_factory=dict)
 

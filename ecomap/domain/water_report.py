@@ -153,8 +153,8 @@ class WaterReport:
 
     month: str
     rows: list[SectionRow]
-    share_I_III: float | None  # noqa: N815
-    share_worse_V: float | None  # noqa: N815
+    share_I_III: float | None
+    share_worse_V: float | None
     compliance_rate: float | None
 
     @property
@@ -269,6 +269,19 @@ class WaterDataset:
         m = m.reindex(index=self.sections["code"], columns=self.months)
         return m.astype(object).where(m.notna(), None)
 
+    def classes_of_rows(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The class matrix for the rows of a sections frame (e.g. the map layer's): one
+        row per row of ``frame`` (positional index), one column per month; None where
+        the row's section has no class that month or the frame has no code field."""
+        m = self.class_matrix()
+        col = section_code_column(frame)
+        if col is None:
+            return pd.DataFrame(None, index=pd.RangeIndex(len(frame)), columns=m.columns, dtype=object)
+        codes = _codes(frame[col]).to_numpy(dtype=object)
+        out = m.reindex(index=codes)
+        out.index = pd.RangeIndex(len(frame))
+        return out.astype(object).where(out.notna(), None)
+
     def section_series(self, code) -> pd.DataFrame:
         """One section's months (index) with its values, class and meets_target."""
         c = self.classified
@@ -368,6 +381,24 @@ def project_gpkg_candidates(project_path) -> list[Path]:
     return found
 
 
+def section_column(frame: pd.DataFrame, key: str) -> str | None:
+    """The column of a sections frame holding ``key`` of :data:`SECTION_FIELDS` (code: DMBM,
+    断面编码 …; name: DMMC, 断面名称 …), or None."""
+    return _match_fields(frame.columns, {key: SECTION_FIELDS[key]}).get(key)
+
+
+def section_code_column(frame: pd.DataFrame) -> str | None:
+    return section_column(frame, "code")
+
+
+def section_codes(frame: pd.DataFrame) -> np.ndarray:
+    """Each row's section code as the dataset spells it (None where missing or without a code field)."""
+    col = section_code_column(frame)
+    if col is None:
+        return np.full(len(frame), None, dtype=object)
+    return _codes(frame[col]).to_numpy(dtype=object)
+
+
 def _find_layers(path: Path) -> tuple[str | None, str | None]:
     """(sections layer, measurements layer) of a data source: by name, else by fields."""
     import pyogrio
@@ -429,6 +460,22 @@ def load_water_dataset(path) -> WaterDataset:
     sec = pyogrio.read_dataframe(path, layer=sections, read_geometry=False)
     mea = pyogrio.read_dataframe(path, layer=measurements, read_geometry=False)
     return WaterDataset(pd.DataFrame(sec), pd.DataFrame(mea), source=path)
+
+
+def read_measurements(path) -> tuple[str, pd.DataFrame]:
+    """(table name, frame) of a GeoPackage's water measurements table (by name, else by its
+    fields); DataError naming the file when it has none."""
+    import pyogrio
+
+    path = Path(path)
+    if not path.exists():
+        raise DataError(path, tr("file not found"))
+    _sections, measurements = _find_layers(path)
+    if measurements is None:
+        raise DataError(path, tr("no water measurements table found (expected \"{layer}\" "
+                                 "with fields DMBM, JCNY and parameter values)")
+                        .format(layer=MEASUREMENTS_LAYER))
+    return measurements, pd.DataFrame(pyogrio.read_dataframe(path, layer=measurements, read_geometry=False))
 
 
 def build_report(path_or_dataset, month: str | None = None, reference=None) -> WaterReport:

@@ -1,27 +1,22 @@
-"""What every analysis dialog shares: a worker with progress and cancel, layer pickers, result tables.
+"""What every analysis dialog shares: a task with progress and cancel, layer pickers, result tables.
 
-:class:`AnalysisRunner` runs an ``ecomap.analysis`` function in a worker thread with
-a :class:`ecomap.core.feedback.Feedback`; its signals arrive on the GUI thread (the
-signal object lives there, so emits from the worker are queued). The worker is a
-Python thread, not a ``QThreadPool`` runnable: PySide creates and drops a Python
-thread state around every runnable, and pyproj's per-thread PROJ contexts did not
-survive that — a reprojection in the second job crashed inside ``proj_create``. :class:`RunPanel` is
-the Run / Cancel buttons with a progress bar. :class:`FrameModel` shows a pandas
-table virtually (Qt asks only for the rows on screen), with Chinese or English headers
-from the report module's table. The dialogs read layers from the main window's layer
-tree and never change them.
+:class:`AnalysisRunner` runs an ``ecomap.analysis`` function as a task
+(:mod:`ecomap.core.tasks`) with a :class:`ecomap.core.feedback.Feedback`; its signals
+arrive on the GUI thread, and a new run cancels the one still going. :class:`RunPanel`
+is the Run / Cancel buttons with a progress bar and the step being done.
+:class:`FrameModel` shows a pandas table virtually (Qt asks only for the rows on
+screen), with Chinese or English headers from the report module's table. The dialogs
+read layers from the main window's layer tree and never change them.
 """
 
 from __future__ import annotations
 
 import math
-import threading
-import traceback
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,113 +33,70 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecomap.core.feedback import Cancelled, Feedback
+from ecomap.analysis.screening_rules import VERDICT_COLORS
+from ecomap.core.feedback import UNKNOWN, Feedback
+from ecomap.core.tasks import LatestTask, Task
 from ecomap.errors import DataError
 from ecomap.i18n import language, tr
 
-VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "无法判定": "#6a1b9a", "不符合": "#c62828"}
 HIGHLIGHT_KEY = "analysis"
 TABLE_FILTER = "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)"
+PROGRESS_STEPS = 1000  # the progress bar's range for a fraction
 
 
 # ----------------------------------------------------------------------------- running
 
 
-class _Signals(QObject):
-    progress = Signal(float)
-    finished = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
-
-
-_RUNNING: set = set()  # signal objects of running jobs, kept alive until they report
-
-
-class _Job:
-    def __init__(self, fn, feedback: Feedback, signals: _Signals):
-        self.fn, self.feedback, self.signals = fn, feedback, signals
-
-    def run(self):
-        try:
-            self._run()
-        finally:
-            _RUNNING.discard(self.signals)
-
-    def _run(self):
-        try:
-            result = self.fn(self.feedback)
-        except Cancelled:
-            self.signals.cancelled.emit()
-            return
-        except BaseException as exc:  # noqa: BLE001 - shown to the user, never lost in a thread
-            exc.__ecomap_traceback__ = traceback.format_exc()
-            self.signals.failed.emit(exc)
-            return
-        if self.feedback.is_cancelled():
-            self.signals.cancelled.emit()
-        else:
-            self.signals.finished.emit(result)
-
-
 class AnalysisRunner(QObject):
-    """Runs ``fn(feedback)`` off the GUI thread; one job at a time; signals on the GUI thread."""
+    """Runs ``fn(feedback)`` as a task; one at a time (a new run cancels the old); signals on the GUI thread.
+
+    ``progress(fraction, text)`` as a task's (:data:`~ecomap.core.feedback.UNKNOWN`: busy).
+    The task is visible in the window's indicator, described by the dialog's title.
+    """
 
     started = Signal()
-    progress = Signal(float)
+    progress = Signal(float, str)
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.feedback: Feedback | None = None
-        self._signals: _Signals | None = None
+        self._latest = LatestTask(self)
+        self._latest.progress.connect(self.progress)
+        self._latest.finished.connect(self.finished)
+        self._latest.failed.connect(self.failed)
+        self._latest.cancelled.connect(self.cancelled)
 
     @property
     def running(self) -> bool:
-        return self._signals is not None
+        return self._latest.running
 
-    def start(self, fn) -> None:
-        if self.running:
-            self.cancel()
-        signals = _Signals()  # created here, so it lives on the GUI thread
-        feedback = Feedback(on_progress=signals.progress.emit)
-        signals.progress.connect(self._on_progress)
-        signals.finished.connect(lambda r, s=signals: self._done(s, self.finished, r))
-        signals.failed.connect(lambda e, s=signals: self._done(s, self.failed, e))
-        signals.cancelled.connect(lambda s=signals: self._done(s, self.cancelled))
-        self._signals, self.feedback = signals, feedback
+    @property
+    def feedback(self) -> Feedback | None:
+        """The running analysis's feedback (None when none runs)."""
+        return self._latest.task.feedback if self.running else None
+
+    def start(self, fn, description: str | None = None) -> Task:
+        task = self._latest.submit(fn, description=description or self._description())
         self.started.emit()
-        _RUNNING.add(signals)
-        self._thread = threading.Thread(target=_Job(fn, feedback, signals).run, daemon=True,
-                                        name="ecomap-analysis-job")
-        self._thread.start()
+        return task
+
+    def _description(self) -> str:
+        owner = self.parent()
+        title = owner.windowTitle() if isinstance(owner, QWidget) else ""
+        return title or tr("Analysis")
 
     def cancel(self) -> None:
-        if self.feedback is not None:
-            self.feedback.cancel()
-
-    def _on_progress(self, value: float) -> None:
-        if self.sender() is self._signals:
-            self.progress.emit(value)
-
-    def _done(self, signals, signal, *args) -> None:
-        if signals is not self._signals:
-            return  # a job replaced by a newer one
-        self._signals, self.feedback = None, None
-        signal.emit(*args)
+        self._latest.cancel()
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
-        """Block until the worker ends and its signals are delivered (tests)."""
-        thread = getattr(self, "_thread", None)
-        if thread is not None:
-            thread.join(timeout_ms / 1000)
-        QGuiApplication.processEvents()
-        return thread is None or not thread.is_alive()
+        """Block until the analysis ends and its signals are delivered (tests)."""
+        return self._latest.wait(timeout_ms / 1000)
 
 
 class RunPanel(QWidget):
-    """Run and Cancel buttons with a progress bar, wired to an :class:`AnalysisRunner`."""
+    """Run and Cancel buttons with a progress bar and what is being done, wired to an :class:`AnalysisRunner`."""
 
     def __init__(self, runner: AnalysisRunner, run_text: str = "", parent=None):
         super().__init__(parent)
@@ -153,7 +105,7 @@ class RunPanel(QWidget):
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
+        self.bar.setRange(0, PROGRESS_STEPS)
         self.bar.setTextVisible(False)
         self.status = QLabel("")
         lay = QHBoxLayout(self)
@@ -163,7 +115,7 @@ class RunPanel(QWidget):
         lay.setStretch(2, 1)
         self.cancel_button.clicked.connect(runner.cancel)
         runner.started.connect(self._started)
-        runner.progress.connect(lambda v: self.bar.setValue(int(v * 1000)))
+        runner.progress.connect(self._progress)
         runner.finished.connect(lambda _r: self._stopped(tr("Done")))
         runner.failed.connect(lambda _e: self._stopped(tr("Failed")))
         runner.cancelled.connect(lambda: self._stopped(tr("Cancelled")))
@@ -171,12 +123,24 @@ class RunPanel(QWidget):
     def _started(self) -> None:
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.bar.setRange(0, PROGRESS_STEPS)
         self.bar.setValue(0)
         self.status.setText(tr("Working…"))
+
+    def _progress(self, fraction: float, text: str) -> None:
+        if fraction == UNKNOWN:
+            self.bar.setRange(0, 0)  # busy
+        else:
+            self.bar.setRange(0, PROGRESS_STEPS)
+            self.bar.setValue(round(fraction * PROGRESS_STEPS))
+        if text:
+            self.status.setText(text)
 
     def _stopped(self, text: str) -> None:
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        if self.bar.maximum() == 0:
+            self.bar.setRange(0, PROGRESS_STEPS)  # a busy bar would keep moving
         self.status.setText(text)
 
 

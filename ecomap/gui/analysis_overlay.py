@@ -73,7 +73,7 @@ class OverlayDialog(ac.AnalysisDialog):
             ac.zoom_to(self.mw, [self.result.geometries[row]], self.result.crs)
 
     def export(self) -> None:
-        from ecomap.io.analysis_reports import overlay_sheets
+        from ecomap.services.analysis_reports import overlay_sheets
 
         self._export(tr("Export overlap report"), "重叠分析.xlsx", lambda path: overlay_sheets(self.result),
                      a=self.result.a_title, b=self.result.b_title)
@@ -123,7 +123,7 @@ class ProximityDialog(ac.AnalysisDialog):
         ac.highlight(self.mw, layer.geometry[rows], common.layer_crs(layer), "#ff6f00")
 
     def export(self) -> None:
-        from ecomap.io.analysis_reports import table_sheet
+        from ecomap.services.analysis_reports import table_sheet
 
         self._export(tr("Export distance query"), "距离查询.xlsx",
                      lambda path: [table_sheet("距离查询", self.table, "proximity")])

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ecomap.analysis import footprint as fp_mod
 from ecomap.analysis import screening, screening_rules
+from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU
 from ecomap.gui import analysis_common as ac
 from ecomap.gui.map_tools import PolylineTool
 from ecomap.i18n import language, tr
@@ -266,12 +267,12 @@ class ScreeningDialog(QDialog):
     def _show(self, payload) -> None:
         result, layers = payload
         self.result, self._layers = result, layers
-        color = ac.VERDICT_COLORS.get(result.verdict, "#000000")
+        color = screening_rules.VERDICT_COLORS.get(result.verdict, "#000000")
         self.verdict.setText(tr("Conclusion: {verdict}").format(verdict=result.conclusion()))
         self.verdict.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {color};")
         a = result.footprint_area_m2
         self.area.setText(tr("Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha) — screened in {ms:.0f} ms")
-                          .format(m2=a, mu=a / (10000 / 15), ha=a / 10000, ms=result.elapsed_s * 1000))
+                          .format(m2=a, mu=a / SQM_PER_MU, ha=a / SQM_PER_HECTARE, ms=result.elapsed_s * 1000))
         towns = "、".join(f"{t.name} ({t.share:.1%})" for t in result.townships) or "—"
         self.townships.setText(tr("Township: {names}").format(names=towns))
         rules = pd.DataFrame([{"verdict": r.rule.verdict, "reason": r.text(), "basis": r.rule.basis,
@@ -312,29 +313,36 @@ class ScreeningDialog(QDialog):
 
     # ------------------------------------------------------------------ export
 
-    def export_pdf(self) -> None:
-        from ecomap.io.screening_pdf import write_pdf
+    def export_pdf(self):
+        from pathlib import Path
+
+        from ecomap.gui.export_actions import start_export, status_message
+        from ecomap.services.exports import write_screening_pdf
 
         path = ac.ask_save(self, tr("Export PDF report"), "PDF (*.pdf)", "选址分析报告.pdf")
         if not path:
-            return
-        try:
-            write_pdf(self.result, path, layers=self._layers)
-        except Exception as exc:  # noqa: BLE001 - reported in a dialog
-            ac.show_error(self, exc)
+            return None
+        path = Path(path)
+        result, layers = self.result, self._layers
+        return start_export(self, tr("Exporting {name}").format(name=path.name),
+                            lambda feedback: write_screening_pdf(result, path, layers, feedback=feedback),
+                            title=tr("Export PDF report"), target=path, status=status_message(self.mw))
 
-    def export_tables(self) -> None:
-        from ecomap.io import report_tables
-        from ecomap.io.analysis_reports import screening_sheets
+    def export_tables(self):
+        from pathlib import Path
+
+        from ecomap.gui.export_actions import start_export, status_message
+        from ecomap.services.exports import write_screening_tables
 
         path = ac.ask_save(self, tr("Export tables"), "Excel (*.xlsx);;CSV (*.csv);;GeoPackage (*.gpkg)",
                            "选址分析.xlsx")
         if not path:
-            return
-        try:
-            report_tables.write(path, screening_sheets(self.result))
-        except Exception as exc:  # noqa: BLE001 - reported in a dialog
-            ac.show_error(self, exc)
+            return None
+        path = Path(path)
+        result = self.result
+        return start_export(self, tr("Exporting {name}").format(name=path.name),
+                            lambda feedback: write_screening_tables(result, path, feedback=feedback),
+                            title=tr("Export tables"), target=path, status=status_message(self.mw))
 
     def closeEvent(self, event) -> None:
         self.runner.cancel()

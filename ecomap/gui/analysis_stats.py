@@ -125,7 +125,7 @@ class StatsDialog(ac.AnalysisDialog):
         self.chart.setLabel("left", f"{title} ({unit})")
 
     def export(self) -> None:
-        from ecomap.io.analysis_reports import STATS_NOTES, stats_sheets
+        from ecomap.services.analysis_reports import STATS_NOTES, stats_sheets
 
         self._export(tr("Export statistics"), "分乡镇统计.xlsx", lambda path: stats_sheets(self.result),
                      info=STATS_NOTES)

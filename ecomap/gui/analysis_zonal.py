@@ -127,7 +127,7 @@ class ZonalDialog(ac.AnalysisDialog):
             ac.highlight(self.mw, layer.geometry[failed], common.layer_crs(layer), "#e53935")
 
     def export(self) -> None:
-        from ecomap.io.analysis_reports import table_sheet, zonal_notes
+        from ecomap.services.analysis_reports import table_sheet, zonal_notes
 
         def sheets(path):
             layer = self._polygons.layer

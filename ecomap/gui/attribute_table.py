@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecomap.core.atomic import atomic_target
+from ecomap.core.feedback import UNKNOWN
+from ecomap.core.tasks import Task
 from ecomap.errors import DataError
 from ecomap.gui.attribute_model import AttributeTableModel
-from ecomap.gui.worker import Task
 from ecomap.i18n import tr
 from ecomap.io import table_export
 
@@ -40,7 +41,7 @@ XLSX_MAX_ROWS = 1_048_575
 
 def export_frame(feedback, frame, path: Path) -> Path:
     """Write ``frame`` to CSV or XLSX by the file's extension (worker-thread function)."""
-    feedback.progress(0, 0, tr("Writing {name}…").format(name=path.name))
+    feedback.set_progress(UNKNOWN, tr("Writing {name}…").format(name=path.name))
     if path.suffix.lower() == ".xlsx":
         if len(frame) > XLSX_MAX_ROWS:
             raise DataError(path, tr("Excel holds at most {n} rows; export to CSV instead").format(n=f"{XLSX_MAX_ROWS:,}"))
@@ -174,7 +175,8 @@ class AttributeTable(QWidget):
         progress = QProgressDialog(tr("Exporting {n} rows…").format(n=f"{len(frame):,}"), tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
-        task = Task(export_frame, frame, path)
+        # the modal progress dialog shows it: kept out of the status bar's indicator
+        task = Task(export_frame, frame, path, description=tr("Export table"), visible=False)
         progress.canceled.connect(task.cancel)
         task.finished.connect(lambda p: (progress.close(), self.counts.setText(tr("Exported to {path}").format(path=p))))
         task.failed.connect(lambda exc: (progress.close(), QMessageBox.warning(

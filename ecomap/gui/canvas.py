@@ -1,11 +1,12 @@
 """The map canvas: shows the last finished frame, never renders in the GUI thread.
 
-``refresh()`` only schedules. A render job (:mod:`ecomap.core.render.job`) renders a
-snapshot of the map settings in a worker; ``paintEvent`` draws the last finished frame,
-moved and scaled to the current view while the user pans or zooms (immediate feedback),
-and the crisp frame replaces it when the job finishes. A new request cancels the job
-in flight. Wheel zoom about the cursor, drag to pan, arrow keys and +/- navigate;
-a scale bar is painted over the frame.
+``refresh()`` only schedules. A render job (:mod:`ecomap.core.render.job`, a task)
+renders a snapshot of the map settings in a worker; ``paintEvent`` draws the last
+finished frame, moved and scaled to the current view while the user pans or zooms
+(immediate feedback), and the crisp frame replaces it when the job finishes. A new
+request cancels the job in flight (:class:`~ecomap.core.tasks.LatestTask`): only the
+newest job's frame is ever shown. Wheel zoom about the cursor, drag to pan, arrow keys
+and +/- navigate; a scale bar is painted over the frame.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from ecomap.core.map_settings import LayerEntry, MapSettings
+from ecomap.core.map_settings import MapSettings, RenderLayer
 from ecomap.core.render.job import RenderJob
 from ecomap.core.render.sources import layer_crs, transform_bounds
+from ecomap.core.tasks import LatestTask
 from ecomap.i18n import tr
 
 WHEEL_STEP = 1.25
@@ -48,7 +50,12 @@ class MapCanvas(QWidget):
         self._settings = MapSettings(extent=(0.0, 0.0, 1.0, 1.0), size=(self.width(), self.height()))
         self._frame: QImage | None = None
         self._frame_settings: MapSettings | None = None
-        self._job: RenderJob | None = None
+        self._renders = LatestTask(self, visible=False)
+        self._renders.finished.connect(self._on_finished)
+        self._renders.progress.connect(lambda fraction, _text: self.renderProgress.emit(fraction))
+        self._renders.failed.connect(lambda exc: self.renderFailed.emit(str(exc)))
+        # replaced jobs are kept until their threads end: a QImage freed while a painter
+        # still draws into it takes the process down
         self._old_jobs: list[RenderJob] = []
         #: layers the last finished frame left out (ecomap.core.render.job.LayerError)
         self.layer_errors: list = []
@@ -64,7 +71,7 @@ class MapCanvas(QWidget):
     def settings(self) -> MapSettings:
         return self._settings
 
-    def set_layers(self, entries: list[LayerEntry], crs: CRS | None = None) -> None:
+    def set_layers(self, entries: list[RenderLayer], crs: CRS | None = None) -> None:
         """Layers bottom to top; the map CRS defaults to the first layer's."""
         if crs is None and entries:
             crs = layer_crs(entries[0].layer)
@@ -136,6 +143,10 @@ class MapCanvas(QWidget):
         """Schedule a render of the current view (never renders here)."""
         self._timer.start(REFRESH_DELAY_MS)
 
+    @property
+    def _job(self) -> RenderJob | None:
+        return self._renders.task
+
     def is_rendering(self) -> bool:
         return self._job is not None and self._job.is_active()
 
@@ -145,21 +156,16 @@ class MapCanvas(QWidget):
             self.update()
             return
         if self._job is not None:
-            self._job.cancel()
             self._old_jobs.append(self._job)
         self._old_jobs = [j for j in self._old_jobs if j.is_active()]
         settings = self._settings.with_size(*self._size())
-        job = RenderJob(settings, self)
-        job.finished.connect(lambda img, j=job: self._on_finished(j, img))
-        job.progressChanged.connect(self.renderProgress)
-        job.failed.connect(self.renderFailed)
-        self._job = job
+        # no Qt parent: a job still drawing when the canvas goes must keep its Qt object
+        job = RenderJob(settings)
         self.renderStarted.emit()
-        job.start()
+        self._renders.submit_task(job)  # cancels the job in flight
 
-    def _on_finished(self, job: RenderJob, img: QImage) -> None:
-        if job is not self._job:
-            return  # a cancelled job's late frame
+    def _on_finished(self, img: QImage) -> None:
+        job = self._job  # LatestTask forwards the newest job's frame only
         self._frame, self._frame_settings = img, job.settings
         self.layer_errors = list(job.layer_errors)
         self.renderFinished.emit(job.elapsed)
@@ -277,8 +283,7 @@ class MapCanvas(QWidget):
             super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
-        if self._job is not None:
-            self._job.cancel()
+        self._renders.cancel()
         super().closeEvent(event)
 
 

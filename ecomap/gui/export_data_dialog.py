@@ -1,7 +1,7 @@
 """The data-export dialog: which layers, only the selected features, which format, CRS and encoding.
 
-The work is :func:`ecomap.io.export.export_layers`; this dialog only collects the
-choices. Several layers go into one GeoPackage or KML/KMZ, or into one file per
+The work is :func:`ecomap.services.exports.export_data`, run as a task; this dialog
+only collects the choices. Several layers go into one GeoPackage or KML/KMZ, or into one file per
 layer (named after the layer) in a folder for the single-layer formats. A layer whose
 coordinate system EcoMap only assumed (its file declares none) is written only after
 the user confirms that CRS here or picks the one to write; one on Xian 1980 or Beijing
@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecomap.errors import DataError
+from ecomap.gui.export_actions import start_export
 from ecomap.i18n import tr
 from ecomap.io.export import (
     FORMATS,
@@ -44,8 +44,8 @@ from ecomap.io.export import (
     ExportItem,
     assumed_crs_items,
     datum_choice_items,
-    export_layers,
 )
+from ecomap.services.exports import export_data
 
 FORMAT_CHOICES = [(".gpkg", "GeoPackage (.gpkg)"), (".shp", "Shapefile (.shp)"), (".geojson", "GeoJSON (.geojson)"),
                   (".kml", "KML (.kml)"), (".kmz", "KMZ (.kmz)"), (".csv", "CSV (.csv)"), (".xlsx", "Excel (.xlsx)"),
@@ -116,6 +116,7 @@ class ExportDataDialog(QDialog):
         form.addRow(tr("Geometry (CSV, Excel)"), self.geometry)
         form.addRow(tr("Save to"), target_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -124,6 +125,8 @@ class ExportDataDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
         self.result_notes: list[str] = []
+        #: the running or last export (a core.tasks.Task), None before the first
+        self.task = None
 
     def chosen(self) -> list:
         return [n for i, n in enumerate(self.nodes) if self.layers.item(i).checkState() == Qt.CheckState.Checked]
@@ -245,31 +248,18 @@ class ExportDataDialog(QDialog):
                    "geometry": self.geometry.currentData()}
         if not self._confirm_assumed_crs(items, options) or not self._settle_datum_shifts(items, options):
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        notes, written = [], []
-        try:
-            if self._many_files():
-                folder = Path(target)
-                folder.mkdir(parents=True, exist_ok=True)
-                for item in items:
-                    result = export_layers([item], folder / (_safe(item.out_name) + self._ext()), **options)
-                    written += result.paths
-                    notes += [f"{item.out_name}: {n}" for n in result.notes]
-            else:
-                path = Path(target)
-                if path.suffix.lower() != self._ext():
-                    path = path.with_suffix(self._ext())
-                result = export_layers(items, path, **options)
-                written += result.paths
-                notes += result.notes
-        except DataError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, tr("Export data"), exc.user_message())
-            return
-        QGuiApplication.restoreOverrideCursor()
-        self.result_notes = notes
-        message = tr("Wrote {n} file(s).").format(n=len(written))
-        if notes:
-            message += "\n\n" + "\n".join(notes)
+        ext = self._ext()
+        target = Path(target)
+        self.ok_button.setEnabled(False)
+        self.task = start_export(self, tr("Exporting {name}").format(name=target.name),
+                                 lambda feedback: export_data(items, target, ext, feedback=feedback, **options),
+                                 title=tr("Export data"), target=target, on_finished=self._written)
+        self.task.ended.connect(lambda: self.ok_button.setEnabled(True))
+
+    def _written(self, exported) -> None:
+        self.result_notes = exported.notes
+        message = tr("Wrote {n} file(s).").format(n=len(exported.paths))
+        if exported.notes:
+            message += "\n\n" + "\n".join(exported.notes)
         QMessageBox.information(self, tr("Export data"), message)
         self.accept()

@@ -3,13 +3,15 @@
 Every change — a drag on the page, a value typed in the properties — goes through
 :meth:`LayoutDesigner.edit`, which snapshots the layout before and after and pushes
 an undoable command, so Ctrl+Z undoes a moved legend as it undoes a renamed title.
-Exports call the same ``ecomap.core.layout`` functions as the CLI.
+Exports call the same ``ecomap.services.exports`` functions as the CLI, in a task on
+a snapshot of the layout, so the designer stays usable while a PDF is written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -38,12 +40,14 @@ from PySide6.QtWidgets import (
 from ecomap.core.layout import model as m
 from ecomap.core.layout.legend import legend_entries
 from ecomap.core.layout.model import Layout, layout_from_dict
-from ecomap.core.layout.output import export_layout, render_page_image
 from ecomap.core.layout.page import frame_layers
 from ecomap.core.layout.templates import briefing_layout, load_template, save_template
+from ecomap.core.tasks import Task
 from ecomap.errors import DataError
+from ecomap.gui.export_actions import start_export, status_message
 from ecomap.gui.layout_scene import LayoutScene, LayoutView
 from ecomap.i18n import tr
+from ecomap.services import exports
 
 KIND_NAMES = {"map": "Map frame", "inset": "Locator inset", "label": "Text", "legend": "Legend",
               "scalebar": "Scale bar", "north": "North arrow", "picture": "Picture"}
@@ -115,9 +119,13 @@ class LayoutDesigner(QDialog):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        self.status = QLabel()
+        self._main_window = parent
+        self._window_status = status_message(parent)
         outer = QVBoxLayout(self)
         outer.addWidget(self._toolbar())
         outer.addWidget(splitter, 1)
+        outer.addWidget(self.status)
         self._refresh_lists()
         self.view.fit_page()
 
@@ -436,22 +444,43 @@ class LayoutDesigner(QDialog):
             dpi = int(choice)
         self.run_export(Path(path), dpi)
 
-    def run_export(self, path: Path, dpi: int = 300) -> Path | None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return export_layout(self.layout_model, self.ctx, path, dpi=dpi)
-        except DataError as exc:
-            QMessageBox.warning(self, tr("Export"), exc.user_message())
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def run_export(self, path: Path, dpi: int = 300) -> Task:
+        """Write the layout as it is now to ``path``, in a task (the designer stays usable)."""
+        layout, ctx = exports.layout_snapshot(self.layout_model, self.ctx)
+        return self._start(tr("Exporting {name}").format(name=path.name),
+                           lambda feedback: exports.export_layout(layout, ctx, path, dpi, feedback=feedback),
+                           path, self._exported)
 
-    def copy_page(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            QGuiApplication.clipboard().setImage(render_page_image(self.layout_model, self.ctx, dpi=150))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def _exported(self, exported) -> None:
+        self._show_status(tr("Wrote {path}").format(path=exported.path))
+        if exported.notes:
+            QMessageBox.information(self if shiboken6.isValid(self) else self._main_window, tr("Export"),
+                                    "\n".join(exported.notes))
+
+    def copy_page(self) -> Task:
+        layout, ctx = exports.layout_snapshot(self.layout_model, self.ctx)
+
+        def copied(image) -> None:
+            QGuiApplication.clipboard().setImage(image)
+            self._show_status(tr("Copied the page image"))
+        return self._start(tr("Copying the page image"),
+                           lambda feedback: exports.render_layout_image(layout, ctx, 150, feedback=feedback),
+                           tr("the clipboard"), copied)
+
+    def _start(self, description: str, work, target, on_finished) -> Task:
+        # errors go to the main window when there is one: an export outlives a closed designer
+        return start_export(self._main_window or self, description, work, title=tr("Export"), target=target,
+                            on_finished=on_finished, status=self._show_status)
+
+    def _show_status(self, text: str) -> None:
+        if shiboken6.isValid(self):
+            self.status.setText(text)
+        elif self._window_status is not None:  # closed before the export ended
+            self._window_status(text)
+
+    def done(self, result: int) -> None:
+        self.scene.cancel_renders()
+        super().done(result)
 
     def save_template_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Save as template"), f"{self.layout_model.name}.json",

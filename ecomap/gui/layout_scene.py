@@ -6,24 +6,46 @@ preview's resolution, so the preview is what the PDF will be. Items are moved by
 dragging and resized by the handle at their bottom-right corner; a finished drag is
 reported to the designer (``geometryEdited``), which records it as an undoable edit
 of the model — the graphics never change the model themselves.
+
+Map frames and locator insets draw layers, which can take seconds: their images are
+rendered in a task per item (:class:`~ecomap.core.tasks.LatestTask`, so a newer
+request — a move, a resize, a zoom — cancels the older), and ``paint()`` only draws
+the last image, scaled to the item, or a grey "Drawing map…" placeholder before the
+first arrives. Text, legends, scale bars and arrows are quick and drawn on demand.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
+from ecomap.core.feedback import Cancelled
 from ecomap.core.layout.canvas import Canvas
-from ecomap.core.layout.model import Layout, MapFrame
-from ecomap.core.layout.page import draw_item, draw_neatline, page_values, page_views
+from ecomap.core.layout.model import InsetMap, Layout, MapFrame
+from ecomap.core.layout.page import draw_neatline, page_values, page_views, render_item_image
+from ecomap.core.tasks import LatestTask
+from ecomap.errors import DataError
+from ecomap.i18n import tr
+
+log = logging.getLogger(__name__)
 
 HANDLE_MM = 3.0
 SNAP_MM = 0.5
 #: room around a map frame for its grid labels, which are drawn outside the frame
 LABEL_ROOM_MM = 10.0
+#: what a map frame shows until its image has been drawn
+PLACEHOLDER_FILL = QColor(232, 232, 232)
+PLACEHOLDER_TEXT = QColor(110, 110, 110)
+
+
+def draws_layers(item) -> bool:
+    """Items whose image is rendered in a task: they draw map layers."""
+    return isinstance(item, (MapFrame, InsetMap))
 
 
 def snap(value: float) -> float:
@@ -57,10 +79,12 @@ class ItemGraphic(QGraphicsObject):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         w, h = self._size
-        image = self.scene_ref.image_for(self)
-        if image is not None and not self._resizing:
+        image = None if self._resizing else self.scene_ref.image_for(self)
+        if image is not None:
             m = self.margin
             painter.drawImage(QRectF(-m, -m, self.item.w + 2 * m, self.item.h + 2 * m), image)
+        elif draws_layers(self.item) and not self._resizing:
+            self._paint_placeholder(painter, QRectF(0, 0, w, h))
         else:
             painter.fillRect(QRectF(0, 0, w, h), QColor(230, 236, 245, 160))
         if self.isSelected() or self.scene_ref.show_outlines:
@@ -72,6 +96,17 @@ class ItemGraphic(QGraphicsObject):
             painter.drawRect(QRectF(0, 0, w, h))
         if self.isSelected():
             painter.fillRect(self._handle_rect(), QBrush(QColor(30, 110, 220)))
+
+    def _paint_placeholder(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, PLACEHOLDER_FILL)
+        failed = self.scene_ref.render_error(self.item.id)
+        text = tr("The map could not be drawn: {error}").format(error=failed) if failed else tr("Drawing map…")
+        painter.save()
+        on_screen = painter.transform().mapRect(rect)  # the text keeps its size at any zoom
+        painter.resetTransform()
+        painter.setPen(PLACEHOLDER_TEXT)
+        painter.drawText(on_screen, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+        painter.restore()
 
     def _handle_rect(self) -> QRectF:
         w, h = self._size
@@ -147,6 +182,10 @@ class LayoutScene(QGraphicsScene):
         self._cache: dict[str, tuple[str, QImage]] = {}
         self._views = {}
         self._values = {}
+        #: per map item: the task drawing its image, the key it was asked for, the last error
+        self._renders: dict[str, LatestTask] = {}
+        self._asked: dict[str, str] = {}
+        self._errors: dict[str, str] = {}
         self.page = PageGraphic(self)
         self.addItem(self.page)
         self.graphics: dict[str, ItemGraphic] = {}
@@ -162,7 +201,7 @@ class LayoutScene(QGraphicsScene):
         for item_id in list(self.graphics):
             if item_id not in ids:
                 self.removeItem(self.graphics.pop(item_id))
-                self._cache.pop(item_id, None)
+                self._forget(item_id)
         for z, item in enumerate(self.layout.items):
             graphic = self.graphics.get(item.id)
             if graphic is None:
@@ -176,12 +215,14 @@ class LayoutScene(QGraphicsScene):
         w, h = self.layout.size_mm
         self.setSceneRect(QRectF(-20, -20, w + 40, h + 40))
         self.page.prepareGeometryChange()
+        self.request_maps()
         self.update()
 
     def set_dpi(self, dpi: float) -> None:
         dpi = max(30.0, min(200.0, dpi))
         if abs(dpi - self.dpi) > 1:
             self.dpi = dpi
+            self.request_maps()
             self.update()
 
     def _key(self, item) -> str:
@@ -189,7 +230,7 @@ class LayoutScene(QGraphicsScene):
         data.pop("x", None)
         data.pop("y", None)
         views = {k: [round(v, 3) for v in view.extent] for k, view in self._views.items()}
-        values = {k: str(v) for k, v in self._values.items()} if not isinstance(item, MapFrame) else {}
+        values = {k: str(v) for k, v in self._values.items()} if not draws_layers(item) else {}
         others = [i.to_dict() for i in self.layout.items if i.kind in ("map",) and i.id != item.id] \
             if item.kind in ("legend", "inset", "scalebar", "north") else []
         return json.dumps([data, round(self.dpi), views, values, others, len(self.ctx.layers),
@@ -197,35 +238,119 @@ class LayoutScene(QGraphicsScene):
                           ensure_ascii=False, sort_keys=True, default=str)
 
     def image_for(self, graphic: ItemGraphic) -> QImage | None:
+        """The item's image for painting: never draws a map here.
+
+        A map item gets its last image (scaled by the painter when the item changed
+        size since), or None before the first one arrives.
+        """
         item = graphic.item
-        key = self._key(item)
         cached = self._cache.get(item.id)
+        if draws_layers(item):
+            return cached[1] if cached is not None else None
+        key = self._key(item)
         if cached is not None and cached[0] == key:
             return cached[1]
-        image = self.render_item(item, graphic.margin)
+        image = render_item_image(item, self.layout, self.ctx, self.dpi, graphic.margin, self._views, self._values)
         self._cache[item.id] = (key, image)
         return image
 
-    def render_item(self, item, margin_mm: float = 0.0) -> QImage:
-        k = self.dpi / 25.4
-        w = max(1, round((item.w + 2 * margin_mm) * k))
-        h = max(1, round((item.h + 2 * margin_mm) * k))
-        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDotsPerMeterX(round(self.dpi / 0.0254))
-        image.setDotsPerMeterY(round(self.dpi / 0.0254))
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            painter.translate(-(item.x - margin_mm) * k, -(item.y - margin_mm) * k)
-            draw_item(Canvas(painter, self.dpi), item, self.layout, self.ctx, self._views, self._values)
-        finally:
-            painter.end()
-        return image
+    def map_image_ready(self, item_id: str) -> bool:
+        """The map item's image is drawn for the model and zoom as they are now."""
+        graphic = self.graphics.get(item_id)
+        cached = self._cache.get(item_id)
+        return graphic is not None and cached is not None and cached[0] == self._key(graphic.item)
+
+    def render_task(self, item_id: str):
+        """The task drawing (or that last drew) the map item's image, or None."""
+        renders = self._renders.get(item_id)
+        return renders.task if renders is not None else None
+
+    def render_error(self, item_id: str) -> str | None:
+        return self._errors.get(item_id)
+
+    # ------------------------------------------------------------------ map images, in tasks
+
+    def request_maps(self) -> None:
+        """Ask for an image of every map item whose image is not for the current model and zoom."""
+        for item_id, graphic in self.graphics.items():
+            item = graphic.item
+            if not draws_layers(item) or not item.visible:
+                continue
+            key = self._key(item)
+            cached = self._cache.get(item_id)
+            if (cached is not None and cached[0] == key) or self._asked.get(item_id) == key:
+                continue
+            self._asked[item_id] = key
+            self._errors.pop(item_id, None)
+            self._submit(item_id, key, graphic.margin)
+
+    def _submit(self, item_id: str, key: str, margin: float) -> None:
+        renders = self._renders.get(item_id)
+        if renders is None:
+            # no Qt parent: a task still running after the scene is gone keeps it alive until it ends
+            renders = LatestTask(description=tr("Drawing map…"), visible=False)
+            renders.finished.connect(self._image_ready)
+            self._renders[item_id] = renders
+        # a snapshot: the user may edit the layout while the frame is drawn
+        layout = self.layout.copy()
+        ctx = replace(self.ctx, warnings=[], failed=set())
+        views, values, dpi = dict(self._views), dict(self._values), self.dpi
+
+        def draw(feedback):
+            try:
+                image = render_item_image(layout.item(item_id), layout, ctx, dpi, margin, views, values, feedback)
+            except Cancelled:
+                raise
+            except Exception as exc:
+                log.error("layout preview of %s failed", item_id, exc_info=exc)
+                return item_id, key, None, ctx.failed, exc
+            return item_id, key, image, ctx.failed, None
+        renders.submit(draw)
+
+    def _image_ready(self, result) -> None:
+        item_id, key, image, failed, error = result
+        graphic = self.graphics.get(item_id)
+        if graphic is None:
+            return
+        if error is not None:
+            self._errors[item_id] = error.user_message() if isinstance(error, DataError) else str(error)
+            self._asked.pop(item_id, None)
+            graphic.update()
+            return
+        self._cache[item_id] = (key, image)
+        if failed - self.ctx.failed:  # the legend leaves out layers the renderer refused
+            self.ctx.failed |= failed
+            for other in self.graphics.values():
+                if not draws_layers(other.item):
+                    self._cache.pop(other.item.id, None)
+            self.update()
+        graphic.update()
+
+    def _forget(self, item_id: str) -> None:
+        renders = self._renders.pop(item_id, None)
+        if renders is not None:
+            renders.cancel()
+        for table in (self._cache, self._asked, self._errors):
+            table.pop(item_id, None)
+
+    def cancel_renders(self) -> None:
+        """Stop drawing map images (the designer is closing)."""
+        for renders in self._renders.values():
+            renders.cancel()
+        self._asked.clear()
+
+    def wait_for_maps(self, timeout: float = 60.0) -> bool:
+        """Until every map item's current image has arrived (tests, scripts)."""
+        for renders in list(self._renders.values()):
+            if not renders.wait(timeout):
+                return False
+        return all(self.map_image_ready(i) for i, g in self.graphics.items()
+                   if draws_layers(g.item) and g.item.visible)
 
     def invalidate_all(self) -> None:
         self._cache.clear()
+        self._asked.clear()
+        self.request_maps()
         self.update()
 
     def selected_item_id(self) -> str | None:

@@ -129,7 +129,8 @@ def legend_entries(style, geometry_type: str | None) -> list[tuple[str, QIcon]]:
     """(label, swatch) per class of ``style``; a single-symbol style has no class rows."""
     kind = getattr(style, "type", None)
     if kind == "categorized":
-        rows = [(c.label or str(c.value), symbol_icon(c.symbol, geometry_type)) for c in style.categories]
+        alike = dict.fromkeys((c.label or str(c.value), c.symbol) for c in style.categories)  # one row per look
+        rows = [(label, symbol_icon(symbol, geometry_type)) for label, symbol in alike]
         if style.default is not None:
             rows.append((tr("(other values)"), symbol_icon(style.default, geometry_type)))
         return rows

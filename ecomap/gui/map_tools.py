@@ -120,7 +120,7 @@ class RenderedHighlight:
         self.truncated = False
 
     def request(self, settings) -> None:
-        from ecomap.core.map_settings import LayerEntry, MapSettings
+        from ecomap.core.map_settings import MapSettings, RenderLayer
         from ecomap.core.render.job import RenderJob
 
         if settings is None:
@@ -128,7 +128,7 @@ class RenderedHighlight:
         if self.job is not None:
             self.job.cancel()
         target = MapSettings(extent=settings.visible_extent, size=settings.size, dpi=settings.dpi, crs=settings.crs,
-                             layers=(LayerEntry(self.layer, self.style),), background=(0, 0, 0, 0), labels=False)
+                             layers=(RenderLayer(self.layer, self.style),), background=(0, 0, 0, 0), labels=False)
         # no Qt parent: a job still finishing when the window closes must not lose its signal source
         job = RenderJob(target)
         job.finished.connect(lambda img, j=job: self._done(j, img))

@@ -50,7 +50,7 @@ class OverviewMap(QWidget):
         super().closeEvent(event)
 
     def set_content(self, layers, crs, full_extent) -> None:
-        """The layer entries (MapSettings LayerEntry) to draw, the map CRS and the full extent."""
+        """The layers to draw (RenderLayer, bottom first), the map CRS and the full extent."""
         self._layers, self._crs = tuple(layers), crs
         self._full = padded(full_extent, 0.03) if full_extent else None
         self._timer.start()

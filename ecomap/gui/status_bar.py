@@ -1,4 +1,5 @@
-"""The status bar: cursor coordinates (map CRS and lon/lat), scale 1:N (editable), map CRS, render progress."""
+"""The status bar: background tasks (progress and Cancel), cursor coordinates (map CRS and
+lon/lat), scale 1:N (editable), map CRS, render progress."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QSta
 
 from ecomap.core import coords
 from ecomap.errors import DataError
+from ecomap.gui.task_indicator import TaskIndicator
 from ecomap.i18n import tr
 
 SCALES = (500, 1000, 2000, 5000, 10000, 25000, 50000, 100000, 250000, 500000, 1000000)
@@ -48,6 +50,8 @@ class MapStatusBar(QStatusBar):
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        self.tasks = TaskIndicator()
+        self.addPermanentWidget(self.tasks)
         for w in (self.xy, self.lonlat, self.dms_button):
             self.addPermanentWidget(w)
         self.addPermanentWidget(QLabel(tr("Scale")))

@@ -9,7 +9,7 @@ journal restores it on the next open; another program's lock becomes
 registered in ``gpkg_contents``, and the ``ecomap_audit`` table.
 
 Why here and not in the editing commands: this is the file format; the commands
-(:mod:`ecomap.core.editing`) decide *what* to write.
+(:mod:`ecomap.services.editing`) decide *what* to write.
 """
 
 from __future__ import annotations

@@ -79,7 +79,7 @@ def _read(loc, gdal_path: str, layer: str | None, encoding: EncodingInfo) -> lis
         frame = lyr.features
         empty = [c for c in frame.columns if c != frame.geometry.name and frame[c].isna().all()]
         if empty:
-            lyr.features = frame.drop(columns=empty)
+            lyr.set_features(frame.drop(columns=empty))
         layers.append(lyr)
     return layers
 

@@ -2,6 +2,14 @@
 
 pyogrio with Arrow is the fast path (FINDINGS: 600k polygons in ≈1.3 s; fiona is
 ≈20× slower), so it is the only engine here. Every layer of a container is read.
+
+:func:`read` gives VectorLayers (a GeoDataFrame of shapely geometries: the app's layers,
+which are edited, queried and analysed). :func:`read_for_drawing` gives layers that are
+only drawn (``ecomap render``, the benchmarks) as the renderer keeps them: the Arrow WKB
+parsed straight into flat numpy arrays, never a shapely object — 500,000 polygons in
+about 1.7 s instead of 4.2 s (read and made drawable), and a third of the memory. Both
+make the same checks of the file, take the same encoding and decide the same coordinate
+system; what the flat parser cannot take is read by :func:`read_layer`.
 """
 
 from __future__ import annotations
@@ -22,8 +30,13 @@ import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
 from ecomap.core.atomic import finish_interrupted_swap
+from ecomap.core.crs import CrsInfo
 from ecomap.core.layers import DataSource, EncodingInfo, VectorLayer
+from ecomap.core.render import snap_jit
+from ecomap.core.render.geometry import FlatGeometry, parse_wkb_parts, scan_arrow_wkb
+from ecomap.core.render.memory import configure as configure_memory
 from ecomap.core.render.memory import release_memory
+from ecomap.core.render.sources import FlatVectorSource
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 from ecomap.io.crs_detect import resolve_crs, wrap_longitudes
@@ -148,6 +161,11 @@ def list_layer_names(path: Path) -> list[str | int]:
 
 def read(path: Path, layer: str | None = None, encoding: str | None = None) -> list[VectorLayer]:
     """Every layer of the file (or the one named), as VectorLayers."""
+    return [read_layer(path, name, encoding) for name in _layer_names(path, layer)]
+
+
+def _layer_names(path: Path, layer: str | None) -> list[str | int]:
+    """The checks every read of the file makes first, then the layers to read (all, or the one named)."""
     suffix = path.suffix.lower()
     if suffix == ".shp":
         _check_shapefile(path)
@@ -160,11 +178,12 @@ def read(path: Path, layer: str | None = None, encoding: str | None = None) -> l
         names = [layer]
     if not names:
         raise DataError(path, tr("the file contains no layers"))
-    return [read_layer(path, name, encoding) for name in names]
+    return names
 
 
-def read_layer(path: Path, name: str | int, encoding: str | None = None) -> VectorLayer:
-    """Layer ``name`` (or the one at that position) of the file."""
+def _encoding_of(path: Path, encoding: str | None) -> tuple[EncodingInfo | None, list[str]]:
+    """How the file's text is decoded (the user's ``encoding``, else detected), and a note on
+    a .cpg that was ignored."""
     suffix = path.suffix.lower()
     enc_info, notes = None, []
     if suffix == ".shp":
@@ -174,11 +193,151 @@ def read_layer(path: Path, name: str | int, encoding: str | None = None) -> Vect
             notes.append(note)
     elif suffix in (".gpkg", ".geojson", ".json"):
         enc_info = EncodingInfo("UTF-8", guessed=False, method="format")
-    title = name if isinstance(name, str) else path.stem
-    return read_located(path, name, DataSource(path, name if _is_container(path) else None), title,
-                        enc_info, enc_info.encoding if enc_info and suffix == ".shp" else None, suffix,
+    return enc_info, notes
+
+
+def _title(path: Path, name: str | int) -> str:
+    return name if isinstance(name, str) else path.stem
+
+
+def read_layer(path: Path, name: str | int, encoding: str | None = None) -> VectorLayer:
+    """Layer ``name`` (or the one at that position) of the file."""
+    suffix = path.suffix.lower()
+    enc_info, notes = _encoding_of(path, encoding)
+    source = DataSource(path, name if _is_container(path) else None)
+    reader_encoding = enc_info.encoding if enc_info and suffix == ".shp" else None
+    return read_located(path, name, source, _title(path, name), enc_info, reader_encoding, suffix,
                         lambda exc: _content_error(path, exc),
                         aliases=(lambda: _gpkg_aliases(path, name)) if suffix == ".gpkg" else None, notes=notes)
+
+
+# ----------------------------------------------------------------------------- for drawing only
+
+def read_for_drawing(path: Path, layer: str | None = None, encoding: str | None = None) -> list:
+    """Every layer of the file (or the one named) with geometry, as the renderer draws it.
+
+    A :class:`~ecomap.core.render.sources.FlatVectorSource` per layer: flat coordinates and
+    the Arrow table of attributes. A layer the flat parser cannot take (curved geometry,
+    points and polygons mixed, field names or values that are not text in the encoding,
+    a .prj GDAL cannot parse) is read by :func:`read_layer` instead — a VectorLayer,
+    which the renderer draws too — so it opens as in the app or fails with the same
+    message. Tables without geometry are left out: there is nothing to draw.
+    """
+    out = []
+    for name in _layer_names(path, layer):
+        drawn = _drawing_layer(path, name, encoding)
+        if drawn is not None:
+            out.append(drawn)
+    return out
+
+
+#: layers from this many features are read and parsed as two halves on two threads
+SPLIT_READ_FEATURES = 200_000
+
+
+def _drawing_layer(path: Path, name: str | int, encoding: str | None):
+    enc_info, notes = _encoding_of(path, encoding)
+    reader_encoding = enc_info.encoding if enc_info and path.suffix.lower() == ".shp" else None
+    try:
+        read = _read_flat(path, name, reader_encoding)
+    except (*_READ_ERRORS, shapely.errors.GEOSException, _NeedsRepair):
+        return read_layer(path, name, encoding)
+    if read is None:
+        return None
+    flat, table, declared = read
+    crs_info = resolve_crs(declared, flat.total_bounds)
+    if crs_info.swapped_axes:
+        flat = flat.with_xy(flat.xy[:, ::-1].copy())
+    if crs_info.longitudes_wrapped:
+        flat = _east_of_180_moved(flat)
+    return FlatVectorSource(name=_title(path, name), flat=flat, crs=crs_info.crs(), table=table, path=path,
+                            notes=notes + _crs_notes(crs_info))
+
+
+def _read_flat(path: Path, name: str | int, encoding: str | None):
+    """(FlatGeometry, attribute table, declared CRS or None) of the layer, or None for a table
+    without geometry.
+
+    A large layer is read and parsed as two halves on two threads (GDAL and numpy both
+    release the GIL), which nearly halves the time to the first frame on two cores.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pyarrow as pa
+    from pyproj import CRS
+
+    configure_memory()
+    info = pyogrio.read_info(path, layer=name, encoding=encoding, **open_options(path))
+    n = int(info.get("features") or 0)
+    chunks = [(0, None)]
+    if n > SPLIT_READ_FEATURES and path.suffix.lower() in (".gpkg", ".shp", ".fgb"):
+        chunks = [(0, n // 2), (n // 2, n - n // 2)]
+    if n > SPLIT_READ_FEATURES:
+        snap_jit.warm_up()  # a big layer: its first frame will snap with the compiled kernel
+    with ThreadPoolExecutor(max_workers=len(chunks)) as pool:
+        # read and scan each half on its thread, then gather both into one array
+        parts = list(pool.map(lambda c: _read_flat_part(path, name, encoding, *c), chunks))
+        if any(p is None for p in parts):
+            return None
+        flat = parse_wkb_parts([p[0] for p in parts], pool)
+    table = pa.concat_tables([p[1] for p in parts]) if len(parts) > 1 else parts[0][1]
+    declared = parts[0][2]
+    del parts
+    release_memory()
+    return flat, table, CRS.from_user_input(declared) if declared else None
+
+
+def _read_flat_part(path: Path, name: str | int, encoding: str | None, skip: int, count: int | None):
+    """(WKB scan, attribute table, declared CRS) of features skip..skip+count, or None without geometry."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kw = {"skip_features": skip} if skip else {}
+    if count is not None:
+        kw["max_features"] = count
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pyogrio warns on measured/unknown geometry types
+        meta, table = pyogrio.read_arrow(path, layer=name, encoding=encoding, **kw, **open_options(path))
+    geom_name = meta.get("geometry_name") or "wkb_geometry"
+    if not meta.get("geometry_type") or geom_name not in table.column_names:
+        return None
+    attrs = table.drop([geom_name])
+    if not _text_is_valid(attrs):
+        raise _NeedsRepair()
+    scan = scan_arrow_wkb(table.column(geom_name))
+    del table
+    # GDAL hands each batch over as one allocation: an attribute column kept as it is would
+    # keep the batch's WKB alive too. A copy of the attributes lets the WKB go.
+    if attrs.num_columns:
+        attrs = pc.take(attrs, pa.array(np.arange(attrs.num_rows)), memory_pool=pa.system_memory_pool())
+    return scan, attrs, meta.get("crs")
+
+
+class _NeedsRepair(Exception):
+    """Text values that are not valid in the encoding read: the full reader repairs them and says so."""
+
+
+def _text_is_valid(table) -> bool:
+    import pyarrow as pa
+
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            try:
+                column.validate(full=True)
+            except pa.ArrowInvalid:
+                return False
+    return True
+
+
+def _east_of_180_moved(flat: FlatGeometry) -> FlatGeometry:
+    """Features lying east of 180° moved by −360°, as
+    :func:`~ecomap.io.crs_detect.wrap_longitudes` moves them in the app's layers."""
+    east = flat.bbox[:, 0] >= 180.0
+    if not east.any():
+        return flat
+    xy = flat.xy.copy()
+    xy[np.repeat(east, flat.feature_vertex_counts()), 0] -= 360.0
+    return flat.with_xy(xy)
 
 
 def read_located(gdal_path: Path | str, name: str, source: DataSource, title: str,
@@ -356,6 +515,18 @@ def _is_container(path: Path) -> bool:
     return path.suffix.lower() in (".gpkg", ".gdb", ".kml", ".kmz", ".sqlite", ".gml", ".gpx")
 
 
+def _crs_notes(crs_info: CrsInfo) -> list[str]:
+    """What the user is told about the coordinate system decided for a layer (axes exchanged, assumed)."""
+    notes = []
+    if crs_info.swapped_axes:
+        notes.append(tr("northing and easting were swapped in the file; EcoMap exchanged them"))
+    notes.extend(crs_info.notes)
+    if crs_info.is_assumed:
+        notes.append(tr("the file declares no coordinate system; assumed EPSG:{epsg} because {reason}")
+                     .format(epsg=crs_info.assumed_epsg, reason=crs_info.reason))
+    return notes
+
+
 def make_layer(frame, source: DataSource, name: str, encoding: EncodingInfo | None = None,
                aliases: dict[str, str] | None = None, notes: list[str] | None = None) -> VectorLayer:
     """Wrap a frame read from a file: decide its CRS, fix swapped axes, keep the facts."""
@@ -365,16 +536,11 @@ def make_layer(frame, source: DataSource, name: str, encoding: EncodingInfo | No
     present = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
     bounds = tuple(shapely.total_bounds(present)) if len(present) else None
     crs_info = resolve_crs(frame.crs, bounds)
-    notes = list(notes or [])
+    notes = list(notes or []) + _crs_notes(crs_info)
     if crs_info.swapped_axes:
         frame = frame.set_geometry(shapely.transform(geoms, lambda c: c[:, ::-1]), crs=frame.crs)
-        notes.append(tr("northing and easting were swapped in the file; EcoMap exchanged them"))
     if crs_info.longitudes_wrapped:
         frame = frame.set_geometry(wrap_longitudes(frame.geometry.array), crs=frame.crs)
-    notes.extend(crs_info.notes)
-    if crs_info.is_assumed:
-        notes.append(tr("the file declares no coordinate system; assumed EPSG:{epsg} because {reason}")
-                     .format(epsg=crs_info.assumed_epsg, reason=crs_info.reason))
     effective = crs_info.crs()
     if effective is not None and (frame.crs is None or not frame.crs.equals(effective)):
         frame = frame.set_crs(effective, allow_override=True)

@@ -397,6 +397,6 @@ def index_by_source_ids(layer, fids: np.ndarray | None):
         ids = np.asarray(fids, dtype=np.int64) + 1
     else:
         ids = np.arange(1, n + 1, dtype=np.int64)
-    layer.features = layer.features.set_axis(pd.Index(ids), axis=0)
+    layer.set_features(layer.features.set_axis(pd.Index(ids), axis=0))
     layer.source_ids = SourceIds(kind, ids)
     return layer

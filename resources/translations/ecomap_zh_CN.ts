@@ -14,47 +14,47 @@
       <translation>分析(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="104" />
       <source>&amp;Category</source>
       <translation>类别(&amp;C)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="246" />
+      <location filename="ecomap/app/main_window.py" line="250" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="123" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="131" />
       <source>&amp;Edit… (F2)</source>
       <translation>编辑(&amp;E)…（F2）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="239" />
+      <location filename="ecomap/app/main_window.py" line="243" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="98" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="106" />
       <source>&amp;Funding</source>
       <translation>资金来源(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="267" />
+      <location filename="ecomap/app/main_window.py" line="271" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="94" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="102" />
       <source>&amp;Late or behind schedule</source>
       <translation>逾期或滞后(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="258" />
+      <location filename="ecomap/app/main_window.py" line="262" />
       <source>&amp;Layer</source>
       <translation>图层(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="120" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="128" />
       <source>&amp;Month</source>
       <translation>月份(&amp;M)</translation>
     </message>
@@ -64,37 +64,37 @@
       <translation>说明(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="89" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="99" />
       <source>&amp;Overdue only</source>
       <translation>仅逾期(&amp;O)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="150" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="158" />
       <source>&amp;Parameter</source>
       <translation>指标(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="101" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="113" />
       <source>&amp;Reference date</source>
       <translation>参考日期(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="262" />
+      <location filename="ecomap/app/main_window.py" line="266" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="104" />
       <source>&amp;Township</source>
       <translation>乡镇(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="249" />
+      <location filename="ecomap/app/main_window.py" line="253" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="122" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="130" />
       <source>&amp;Zoom to project</source>
       <translation>缩放到项目(&amp;Z)</translation>
     </message>
@@ -124,22 +124,22 @@
       <translation>“{text}”不是数字，也不是度分秒</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="73" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="67" />
       <source>(deleted)</source>
       <translation>（已删除）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="60" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="54" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="248" />
+      <location filename="ecomap/core/layout/output.py" line="293" />
       <source>(no extension)</source>
       <translation>（无扩展名）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="389" />
+      <location filename="ecomap/app/main_window.py" line="394" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -149,17 +149,22 @@
       <translation>（其他值）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="103" />
+      <location filename="ecomap/gui/task_indicator.py" line="120" />
+      <source>({n} tasks)</source>
+      <translation>（{n} 个任务）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_export_layer.py" line="107" />
       <source>--datum-shift file applies the file's own</source>
       <translation>--datum-shift file 使用数据文件自带的参数</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="125" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="131" />
       <source>--datum-shift file: the file gives no datum transformation parameters</source>
       <translation>--datum-shift file：数据文件没有给出基准转换参数</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/export_common.py" line="60" />
+      <location filename="ecomap/cli/export_common.py" line="59" />
       <source>--dpi must be between 30 and 1200</source>
       <translation>--dpi 必须在 30 到 1200 之间</translation>
     </message>
@@ -184,7 +189,7 @@
       <translation>--size 应形如 1920x1080，而不是“{text}”</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/export_common.py" line="42" />
+      <location filename="ecomap/cli/export_common.py" line="41" />
       <source>--var expects NAME=VALUE, got '{text}'</source>
       <translation>--var 的格式应为 名称=值，实际为“{text}”</translation>
     </message>
@@ -204,42 +209,42 @@
       <translation>；所填面积似乎以平方米而非公顷为单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="132" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="144" />
       <source>&lt;b&gt;Farms in breeding-ban zones&lt;/b&gt;</source>
       <translation>&lt;b&gt;禁养区内养殖场&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="139" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="151" />
       <source>&lt;b&gt;Grazing bans and rest periods&lt;/b&gt;</source>
       <translation>&lt;b&gt;禁牧与休牧&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="193" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="217" />
       <source>&lt;b&gt;{inside}&lt;/b&gt; farms lie in ban zones ({disposal}); &lt;span style='color:#b00020'&gt;&lt;b&gt;{undisposed}&lt;/b&gt; not disposed of, &lt;b&gt;{restocked}&lt;/b&gt; restocked, &lt;b&gt;{missing}&lt;/b&gt; missing from the ledger&lt;/span&gt;</source>
       <translation>禁养区内共有 &lt;b&gt;{inside}&lt;/b&gt; 个养殖场（{disposal}）；&lt;span style='color:#b00020'&gt;未处置 &lt;b&gt;{undisposed}&lt;/b&gt; 个，复养 &lt;b&gt;{restocked}&lt;/b&gt; 个，未列入台账 &lt;b&gt;{missing}&lt;/b&gt; 个&lt;/span&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="194" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="208" />
       <source>&lt;b&gt;{n}&lt;/b&gt; items on {day}: &lt;b&gt;{open}&lt;/b&gt; open, &lt;span style='color:#b00020'&gt;&lt;b&gt;{overdue}&lt;/b&gt; overdue&lt;/span&gt;, &lt;b&gt;{soon}&lt;/b&gt; due within 30 days, &lt;b&gt;{closed}&lt;/b&gt; struck off</source>
       <translation>截至 {day} 共 &lt;b&gt;{n}&lt;/b&gt; 个问题：未完成 &lt;b&gt;{open}&lt;/b&gt; 个，&lt;span style='color:#b00020'&gt;逾期 &lt;b&gt;{overdue}&lt;/b&gt; 个&lt;/span&gt;，30 天内到期 &lt;b&gt;{soon}&lt;/b&gt; 个，已销号 &lt;b&gt;{closed}&lt;/b&gt; 个</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="242" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="243" />
       <source>&lt;b&gt;{n}&lt;/b&gt; projects (judged on {day}): {stages}</source>
       <translation>共 &lt;b&gt;{n}&lt;/b&gt; 个项目（截至 {day}）：{stages}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="251" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="252" />
       <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;{overdue}&lt;/b&gt; overdue&lt;/span&gt;, &lt;b&gt;{behind}&lt;/b&gt; behind schedule, &lt;b&gt;{late}&lt;/b&gt; late to start</source>
       <translation>&lt;span style='color:#b00020'&gt;逾期未完工 &lt;b&gt;{overdue}&lt;/b&gt; 个&lt;/span&gt;，滞后于序时进度 &lt;b&gt;{behind}&lt;/b&gt; 个，逾期未开工 &lt;b&gt;{late}&lt;/b&gt; 个</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="226" />
+      <location filename="ecomap/gui/export_actions.py" line="329" />
       <source>A {ext} file per feature, in a folder</source>
       <translation>每个要素一个 {ext} 文件，存入文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="233" />
+      <location filename="ecomap/app/main_window.py" line="237" />
       <source>About EcoMap</source>
       <translation>关于 EcoMap</translation>
     </message>
@@ -249,7 +254,7 @@
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="180" />
+      <location filename="ecomap/app/main_window.py" line="184" />
       <source>Add Shapefile, GeoPackage, KML, CSV, TXT, DXF or raster files</source>
       <translation>添加 Shapefile、GeoPackage、KML、CSV、TXT、DXF 或栅格文件</translation>
     </message>
@@ -264,7 +269,7 @@
       <translation>添加数据</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="179" />
+      <location filename="ecomap/app/main_window.py" line="183" />
       <source>Add data…</source>
       <translation>添加数据…</translation>
     </message>
@@ -274,12 +279,12 @@
       <translation>添加组 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="231" />
+      <location filename="ecomap/app/main_window.py" line="235" />
       <source>Add group…</source>
       <translation>添加组…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="68" />
+      <location filename="ecomap/gui/export_actions.py" line="175" />
       <source>Add some layers to the map first.</source>
       <translation>请先向地图添加图层。</translation>
     </message>
@@ -294,7 +299,7 @@
       <translation>添加 {names}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="208" />
+      <location filename="ecomap/gui/layout_designer.py" line="216" />
       <source>Add {what}</source>
       <translation>添加{what}</translation>
     </message>
@@ -309,57 +314,57 @@
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="328" />
+      <location filename="ecomap/gui/layout_designer.py" line="336" />
       <source>Alignment</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="88" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="98" />
       <source>All categories</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="403" />
+      <location filename="ecomap/app/main_window.py" line="408" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="92" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="100" />
       <source>All funding</source>
       <translation>全部资金来源</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="85" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="95" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="90" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="98" />
       <source>All stages</source>
       <translation>全部阶段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="86" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="96" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="101" />
+      <location filename="ecomap/io/registry.py" line="108" />
       <source>All supported data</source>
       <translation>所有支持的数据</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="87" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="97" />
       <source>All townships</source>
       <translation>全部乡镇</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="91" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="99" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="213" />
+      <location filename="ecomap/gui/export_actions.py" line="316" />
       <source>An atlas needs a polygon layer to page through.</source>
       <translation>图集需要一个用于分页的面图层。</translation>
     </message>
@@ -369,17 +374,17 @@
       <translation>已销号的问题必须填写{field}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="191" />
+      <location filename="ecomap/gui/analysis_common.py" line="155" />
       <source>Analysis</source>
       <translation>分析</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="317" />
+      <location filename="ecomap/gui/layout_designer.py" line="325" />
       <source>Apply text</source>
       <translation>应用文字</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="119" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="131" />
       <source>Approved stocking</source>
       <translation>核定载畜量</translation>
     </message>
@@ -389,17 +394,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="231" />
+      <location filename="ecomap/services/screening_report.py" line="235" />
       <source>Area (mu)</source>
       <translation>面积(亩)</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="231" />
+      <location filename="ecomap/services/screening_report.py" line="235" />
       <source>Area (m²)</source>
       <translation>面积(平方米)</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="132" />
+      <location filename="ecomap/cli/cmd_info.py" line="133" />
       <source>Area (sum of features)</source>
       <translation>面积（要素合计）</translation>
     </message>
@@ -409,17 +414,17 @@
       <translation>面积差异（%）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="248" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="249" />
       <source>Area: {area} hm², restored (finished) {restored} hm²</source>
       <translation>修复面积：{area} 公顷，已完工 {restored} 公顷</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="207" />
+      <location filename="ecomap/services/screening_report.py" line="211" />
       <source>Area: {m2} m² = {mu} mu = {ha} ha</source>
       <translation>面积：{m2} 平方米 = {mu} 亩 = {ha} 公顷</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_stats.py" line="51" />
+      <location filename="ecomap/cli/cmd_stats.py" line="52" />
       <source>Areas are the land each layer covers (overlapping features counted once); the feature-area sum, which counts overlaps again, is the feature_area column.</source>
       <translation>面积为各图层覆盖的土地面积（重叠要素只计一次）；要素面积合计（重叠部分重复计）见 feature_area 列。</translation>
     </message>
@@ -434,12 +439,12 @@
       <translation>位置：东经 {lon:.5f}°，北纬 {lat:.5f}°。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="216" />
+      <location filename="ecomap/gui/export_actions.py" line="319" />
       <source>Atlas</source>
       <translation>图集</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="307" />
+      <location filename="ecomap/gui/export_actions.py" line="393" />
       <source>Atlas (one page per feature)…</source>
       <translation>图集（每个要素一页）…</translation>
     </message>
@@ -464,7 +469,7 @@
       <translation>审计说明(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="76" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="88" />
       <source>Ban zone</source>
       <translation>禁养区</translation>
     </message>
@@ -489,7 +494,7 @@
       <translation>波段组合</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="226" />
+      <location filename="ecomap/services/screening_report.py" line="230" />
       <source>Basis</source>
       <translation>依据</translation>
     </message>
@@ -509,7 +514,7 @@
       <translation>北京 54 经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="324" />
+      <location filename="ecomap/gui/layout_designer.py" line="332" />
       <source>Bold</source>
       <translation>粗体</translation>
     </message>
@@ -519,12 +524,12 @@
       <translation>书签 {n}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="130" />
+      <location filename="ecomap/app/main_window.py" line="134" />
       <source>Bookmarks</source>
       <translation>空间书签</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="261" />
+      <location filename="ecomap/services/screening_report.py" line="265" />
       <source>Boundary contact without overlapping area is not counted as an overlap. Areas and distances are ellipsoidal (CGCS2000).</source>
       <translation>仅边界接触而无重叠面积的不计为压占。面积与距离均为椭球计算（CGCS2000）。</translation>
     </message>
@@ -544,12 +549,12 @@
       <translation>汇报图 {page}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="95" />
+      <location filename="ecomap/gui/analysis_screening.py" line="96" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="133" />
+      <location filename="ecomap/gui/analysis_screening.py" line="134" />
       <source>Buffer for lines and points</source>
       <translation>线状/点状用地缓冲宽度</translation>
     </message>
@@ -574,22 +579,27 @@
       <translation>CGCS2000 经纬度（EPSG:4490）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="125" />
+      <location filename="ecomap/cli/cmd_info.py" line="126" />
       <source>CRS</source>
       <translation>坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/task_progress.py" line="24" />
+      <location filename="ecomap/app/task_progress.py" line="29" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="169" />
+      <location filename="ecomap/gui/analysis_common.py" line="121" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="270" />
+      <location filename="ecomap/gui/task_indicator.py" line="108" />
+      <source>Cancelling: {what}</source>
+      <translation>正在取消：{what}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="284" />
       <source>Cannot edit</source>
       <translation>无法编辑</translation>
     </message>
@@ -599,17 +609,17 @@
       <translation>分类（按值）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="239" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="253" />
       <source>Category</source>
       <translation>问题类别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="458" />
+      <location filename="ecomap/app/main_window.py" line="463" />
       <source>Centred on {x:.3f}, {y:.3f} ({note})</source>
       <translation>已定位到 {x:.3f}, {y:.3f}（{note}）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="118" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="128" />
       <source>Change &amp;status… (F2)</source>
       <translation>变更状态(&amp;S)…（F2）</translation>
     </message>
@@ -619,7 +629,7 @@
       <translation>更改编码…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="222" />
+      <location filename="ecomap/gui/layout_designer.py" line="230" />
       <source>Change page</source>
       <translation>更改纸张</translation>
     </message>
@@ -629,7 +639,7 @@
       <translation>变更 {code} 的状态</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="146" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="154" />
       <source>Charts</source>
       <translation>图表</translation>
     </message>
@@ -644,12 +654,12 @@
       <translation>2000国家大地坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="203" />
+      <location filename="ecomap/gui/layout_designer.py" line="211" />
       <source>Choose a picture</source>
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="239" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="242" />
       <source>Choose at least one layer and where to save.</source>
       <translation>请至少选择一个图层，并指定保存位置。</translation>
     </message>
@@ -669,7 +679,7 @@
       <translation>请选择数据制作时所用的坐标系。坐标值不会被修改，EcoMap 只是据此正确理解它们。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/encoding_dialog.py" line="58" />
+      <location filename="ecomap/gui/encoding_dialog.py" line="60" />
       <source>Choose the encoding in which the Chinese text below reads correctly.</source>
       <translation>请选择能让下方中文正常显示的编码。</translation>
     </message>
@@ -684,7 +694,7 @@
       <translation>圆形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="135" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="143" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
@@ -699,7 +709,7 @@
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="224" />
+      <location filename="ecomap/app/main_window.py" line="228" />
       <source>Clear selection</source>
       <translation>清除选择</translation>
     </message>
@@ -714,7 +724,7 @@
       <translation>单击添加节点，双击或右键结束，退格键删除最后一个节点。按椭球面计算。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="88" />
+      <location filename="ecomap/gui/status_bar.py" line="92" />
       <source>Click to change</source>
       <translation>点击更改</translation>
     </message>
@@ -724,7 +734,7 @@
       <translation>截断百分比</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="244" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="258" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
@@ -744,12 +754,12 @@
       <translation>计算面积（公顷）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="79" />
+      <location filename="ecomap/cli/cmd_screen.py" line="80" />
       <source>Conclusion: {verdict}</source>
       <translation>结论：{verdict}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="260" />
+      <location filename="ecomap/services/screening_report.py" line="264" />
       <source>Constraint layers checked: {layers}</source>
       <translation>已检查的约束图层：{layers}</translation>
     </message>
@@ -759,7 +769,7 @@
       <translation>对比度拉伸</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="114" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="126" />
       <source>Control type</source>
       <translation>管控类型</translation>
     </message>
@@ -774,12 +784,12 @@
       <translation>X, Y 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="277" />
+      <location filename="ecomap/app/data_loader.py" line="278" />
       <source>Coordinate system of {name}</source>
       <translation>{name} 的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="209" />
+      <location filename="ecomap/services/screening_report.py" line="213" />
       <source>Coordinate system: {crs}</source>
       <translation>坐标系：{crs}</translation>
     </message>
@@ -789,27 +799,52 @@
       <translation>坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="86" />
+      <location filename="ecomap/gui/analysis_screening.py" line="87" />
       <source>Coordinates or WKT</source>
       <translation>坐标或 WKT</translation>
     </message>
     <message>
       <location filename="ecomap/gui/export_actions.py" line="305" />
+      <source>Copied the map image ({w} × {h} pixels)</source>
+      <translation>已复制地图图片（{w} × {h} 像素）</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="465" />
+      <source>Copied the page image</source>
+      <translation>已复制页面图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="308" />
       <source>Copy map image</source>
       <translation>复制地图图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="156" />
+      <location filename="ecomap/gui/layout_designer.py" line="164" />
       <source>Copy page image</source>
       <translation>复制整页图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="134" />
+      <location filename="ecomap/gui/export_actions.py" line="306" />
+      <source>Copying the map image</source>
+      <translation>正在复制地图图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_designer.py" line="466" />
+      <source>Copying the page image</source>
+      <translation>正在复制页面图片</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="79" />
+      <source>Could not write {path}: {error}</source>
+      <translation>无法写出 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="144" />
       <source>Counts by source and status</source>
       <translation>按来源和状态统计</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="228" />
+      <location filename="ecomap/gui/export_actions.py" line="331" />
       <source>Coverage layer</source>
       <translation>覆盖图层</translation>
     </message>
@@ -819,12 +854,12 @@
       <translation>交叉线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="27" />
+      <location filename="ecomap/gui/status_bar.py" line="29" />
       <source>Cursor longitude/latitude</source>
       <translation>光标经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="24" />
+      <location filename="ecomap/gui/status_bar.py" line="26" />
       <source>Cursor position in the map coordinate system</source>
       <translation>光标在地图坐标系中的位置</translation>
     </message>
@@ -834,7 +869,7 @@
       <translation>自定义</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="29" />
+      <location filename="ecomap/gui/status_bar.py" line="31" />
       <source>DMS</source>
       <translation>度分秒</translation>
     </message>
@@ -849,12 +884,12 @@
       <translation>虚线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="177" />
+      <location filename="ecomap/app/project_controller.py" line="179" />
       <source>Data file not found</source>
       <translation>找不到数据文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="412" />
+      <location filename="ecomap/gui/layout_designer.py" line="420" />
       <source>Data source</source>
       <translation>数据来源</translation>
     </message>
@@ -864,17 +899,17 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="210" />
+      <location filename="ecomap/services/screening_report.py" line="214" />
       <source>Date: {date}</source>
       <translation>日期：{date}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="118" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="130" />
       <source>Days left</source>
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="242" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="256" />
       <source>Days to deadline</source>
       <translation>距整改时限(天)</translation>
     </message>
@@ -889,12 +924,12 @@
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="146" />
+      <location filename="ecomap/gui/layout_designer.py" line="154" />
       <source>Delete item</source>
       <translation>删除元素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="145" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="153" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
@@ -909,7 +944,7 @@
       <translation>菱形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="77" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="89" />
       <source>Disposal</source>
       <translation>处置方式</translation>
     </message>
@@ -919,7 +954,7 @@
       <translation>距离</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="247" />
+      <location filename="ecomap/services/screening_report.py" line="251" />
       <source>Distance (m)</source>
       <translation>距离(米)</translation>
     </message>
@@ -934,12 +969,12 @@
       <translation>距离查询…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="167" />
+      <location filename="ecomap/gui/analysis_common.py" line="119" />
       <source>Done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="243" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="257" />
       <source>Done %</source>
       <translation>完成率%</translation>
     </message>
@@ -949,7 +984,7 @@
       <translation>点状</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="178" />
+      <location filename="ecomap/gui/export_actions.py" line="289" />
       <source>Dots per inch</source>
       <translation>每英寸点数（dpi）</translation>
     </message>
@@ -959,27 +994,47 @@
       <translation>点线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="83" />
+      <location filename="ecomap/gui/analysis_screening.py" line="84" />
       <source>Draw on the map</source>
       <translation>在地图上绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="336" />
+      <location filename="ecomap/app/main_window.py" line="340" />
       <source>Drawing failed: {error}</source>
       <translation>绘制失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="90" />
+      <location filename="ecomap/gui/layout_scene.py" line="103" />
+      <source>Drawing map…</source>
+      <translation>正在绘制…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/core/render/job.py" line="278" />
+      <source>Drawing the map…</source>
+      <translation>正在绘制地图…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/services/exports.py" line="98" />
+      <source>Drawing the page…</source>
+      <translation>正在绘制页面…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/services/exports.py" line="75" />
+      <source>Drawing {name}…</source>
+      <translation>正在绘制 {name}…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/analysis_screening.py" line="91" />
       <source>Draw…</source>
       <translation>绘制…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="296" />
+      <location filename="ecomap/gui/export_actions.py" line="382" />
       <source>E&amp;xport</source>
       <translation>导出(&amp;X)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="119" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="129" />
       <source>E&amp;xport XLSX…</source>
       <translation>导出 XLSX(&amp;X)…</translation>
     </message>
@@ -989,7 +1044,7 @@
       <translation>EPSG</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="103" />
+      <location filename="ecomap/gui/analysis_screening.py" line="104" />
       <source>EPSG code (optional)</source>
       <translation>EPSG 代码（可选）</translation>
     </message>
@@ -1024,7 +1079,7 @@
       <translation>EcoMap 无法打开 {n} 个文件：</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="301" />
+      <location filename="ecomap/app/project_controller.py" line="303" />
       <source>EcoMap did not close normally last time. Recover the unsaved work on {what} (autosaved {when})?</source>
       <translation>EcoMap 上次没有正常关闭。是否恢复 {what} 中未保存的工作（自动保存于 {when}）？</translation>
     </message>
@@ -1034,12 +1089,12 @@
       <translation>EcoMap 不能直接读取 ZIP 压缩包内的栅格，请解压后打开影像文件</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="33" />
+      <location filename="ecomap/app/project_controller.py" line="34" />
       <source>EcoMap project (*.ecomap)</source>
       <translation>EcoMap 工程 (*.ecomap)</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="485" />
+      <location filename="ecomap/app/main_window.py" line="490" />
       <source>EcoMap — a desktop GIS for county natural-resources and ecology-environment work: ecological red lines, coal-mining subsidence, grazing and breeding bans, water quality and mine restoration.</source>
       <translation>EcoMap——面向县级自然资源和生态环境工作的桌面 GIS：生态保护红线、采煤沉陷区、禁牧禁养、水质监测和矿山生态修复。</translation>
     </message>
@@ -1059,22 +1114,22 @@
       <translation>编辑项目 {code}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="417" />
+      <location filename="ecomap/gui/layout_designer.py" line="425" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="291" />
+      <location filename="ecomap/services/editing.py" line="274" />
       <source>Edit {key}: {fields}</source>
       <translation>编辑 {key}：{fields}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="127" />
+      <location filename="ecomap/cli/cmd_info.py" line="128" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="210" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="213" />
       <source>Enter 7 parameters…</source>
       <translation>输入七参数…</translation>
     </message>
@@ -1099,17 +1154,17 @@
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="46" />
+      <location filename="ecomap/gui/attribute_table.py" line="47" />
       <source>Excel holds at most {n} rows; export to CSV instead</source>
       <translation>Excel 最多容纳 {n} 行，请导出为 CSV</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="296" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="310" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="166" />
+      <location filename="ecomap/gui/attribute_table.py" line="167" />
       <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
       <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
@@ -1119,34 +1174,39 @@
       <translation>优</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="181" />
+      <location filename="ecomap/app/main_window.py" line="185" />
       <source>Exit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="93" />
+      <location filename="ecomap/gui/attribute_table.py" line="94" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="318" />
+      <location filename="ecomap/gui/analysis_screening.py" line="322" />
       <source>Export PDF report</source>
       <translation>导出 PDF 报告</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="155" />
+      <location filename="ecomap/gui/analysis_screening.py" line="156" />
       <source>Export PDF report…</source>
       <translation>导出 PDF 报告…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="153" />
+      <location filename="ecomap/gui/layout_designer.py" line="161" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="155" />
+      <location filename="ecomap/gui/layout_designer.py" line="163" />
       <source>Export SVG…</source>
       <translation>导出 SVG…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="105" />
+      <source>Export cancelled: {path}</source>
+      <translation>已取消导出：{path}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/export_data_dialog.py" line="71" />
@@ -1154,7 +1214,7 @@
       <translation>导出数据</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="309" />
+      <location filename="ecomap/gui/export_actions.py" line="395" />
       <source>Export data…</source>
       <translation>导出数据…</translation>
     </message>
@@ -1164,27 +1224,27 @@
       <translation>导出距离查询</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="304" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="318" />
       <source>Export failed</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="154" />
+      <location filename="ecomap/gui/layout_designer.py" line="162" />
       <source>Export image…</source>
       <translation>导出图片…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="426" />
+      <location filename="ecomap/gui/layout_designer.py" line="434" />
       <source>Export layout</source>
       <translation>导出版式</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="169" />
+      <location filename="ecomap/gui/export_actions.py" line="280" />
       <source>Export map</source>
       <translation>导出地图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="304" />
+      <location filename="ecomap/gui/export_actions.py" line="390" />
       <source>Export map image or PDF…</source>
       <translation>导出地图图片或 PDF…</translation>
     </message>
@@ -1199,22 +1259,22 @@
       <translation>导出统计结果</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="165" />
+      <location filename="ecomap/gui/attribute_table.py" line="166" />
       <source>Export table</source>
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="330" />
+      <location filename="ecomap/gui/analysis_screening.py" line="337" />
       <source>Export tables</source>
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="156" />
+      <location filename="ecomap/gui/analysis_screening.py" line="157" />
       <source>Export tables…</source>
       <translation>导出表格…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="295" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="309" />
       <source>Export the ledger</source>
       <translation>导出整改台账</translation>
     </message>
@@ -1224,42 +1284,47 @@
       <translation>导出分区统计</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="179" />
+      <location filename="ecomap/gui/attribute_table.py" line="181" />
       <source>Exported to {path}</source>
       <translation>已导出到 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="174" />
+      <location filename="ecomap/gui/analysis_screening.py" line="327" />
+      <source>Exporting {name}</source>
+      <translation>正在导出 {name}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/attribute_table.py" line="175" />
       <source>Exporting {n} rows…</source>
       <translation>正在导出 {n} 行…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="444" />
+      <location filename="ecomap/gui/analysis_common.py" line="408" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="126" />
+      <location filename="ecomap/cli/cmd_info.py" line="127" />
       <source>Extent</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="168" />
+      <location filename="ecomap/gui/analysis_common.py" line="120" />
       <source>Failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="137" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="145" />
       <source>Failing parameters (× over the target limit)</source>
       <translation>超标因子（超标倍数）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="75" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="87" />
       <source>Farm</source>
       <translation>养殖场</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="231" />
+      <location filename="ecomap/services/screening_report.py" line="235" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -1279,7 +1344,7 @@
       <translation>要素 ID {fid}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="124" />
+      <location filename="ecomap/cli/cmd_info.py" line="125" />
       <source>Features</source>
       <translation>要素数</translation>
     </message>
@@ -1289,7 +1354,7 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="136" />
+      <location filename="ecomap/cli/cmd_info.py" line="137" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
@@ -1299,12 +1364,12 @@
       <translation>字段（双击插入）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="408" />
+      <location filename="ecomap/gui/layout_designer.py" line="416" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="85" />
+      <location filename="ecomap/gui/analysis_screening.py" line="86" />
       <source>File (parcel TXT, Shapefile, KML …)</source>
       <translation>文件（界址点 TXT、Shapefile、KML 等）</translation>
     </message>
@@ -1324,12 +1389,12 @@
       <translation>填充颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="81" />
+      <location filename="ecomap/gui/attribute_table.py" line="82" />
       <source>Filter</source>
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="77" />
+      <location filename="ecomap/gui/attribute_table.py" line="78" />
       <source>Filter, e.g.  面积 &gt; 1000 AND 治理状态 = '未治理'</source>
       <translation>筛选条件，例如  面积 &gt; 1000 AND 治理状态 = '未治理'</translation>
     </message>
@@ -1344,17 +1409,17 @@
       <translation>已完工</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="148" />
+      <location filename="ecomap/gui/layout_designer.py" line="156" />
       <source>Fit page</source>
       <translation>整页显示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="241" />
+      <location filename="ecomap/gui/export_actions.py" line="344" />
       <source>Folder for the atlas pages</source>
       <translation>图集页面所在文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="149" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="152" />
       <source>Folder for the exported files</source>
       <translation>导出文件所在文件夹</translation>
     </message>
@@ -1364,27 +1429,27 @@
       <translation>字号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="80" />
+      <location filename="ecomap/gui/analysis_screening.py" line="81" />
       <source>Footprint</source>
       <translation>项目用地</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="80" />
+      <location filename="ecomap/cli/cmd_screen.py" line="81" />
       <source>Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)</source>
       <translation>用地面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="273" />
+      <location filename="ecomap/gui/analysis_screening.py" line="274" />
       <source>Footprint area: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha) — screened in {ms:.0f} ms</source>
       <translation>用地面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷），分析用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="199" />
+      <location filename="ecomap/gui/analysis_screening.py" line="200" />
       <source>Footprint file</source>
       <translation>项目用地文件</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="204" />
+      <location filename="ecomap/services/screening_report.py" line="208" />
       <source>Footprint: {source}</source>
       <translation>项目用地：{source}</translation>
     </message>
@@ -1394,12 +1459,12 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="311" />
+      <location filename="ecomap/gui/layout_designer.py" line="319" />
       <source>Frame line</source>
       <translation>边框线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="312" />
+      <location filename="ecomap/gui/layout_designer.py" line="320" />
       <source>Frame line (mm)</source>
       <translation>边框线宽（毫米）</translation>
     </message>
@@ -1409,7 +1474,7 @@
       <translation>原阶段</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="215" />
+      <location filename="ecomap/app/main_window.py" line="219" />
       <source>Full extent</source>
       <translation>全图</translation>
     </message>
@@ -1429,12 +1494,12 @@
       <translation>GDAL 无法读取此文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="104" />
+      <location filename="ecomap/io/registry.py" line="111" />
       <source>GPS tracks</source>
       <translation>GPS 轨迹</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="123" />
+      <location filename="ecomap/cli/cmd_info.py" line="124" />
       <source>Geometry</source>
       <translation>几何类型</translation>
     </message>
@@ -1459,7 +1524,7 @@
       <translation>定位到坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="220" />
+      <location filename="ecomap/app/main_window.py" line="224" />
       <source>Go to coordinates…</source>
       <translation>定位到坐标…</translation>
     </message>
@@ -1474,17 +1539,17 @@
       <translation>分级（按数值范围）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="58" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="62" />
       <source>Grazing ban</source>
       <translation>禁牧</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="97" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="109" />
       <source>Grazing rules in force on &amp;date</source>
       <translation>禁牧休牧执行日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="353" />
+      <location filename="ecomap/gui/layout_designer.py" line="361" />
       <source>Grid</source>
       <translation>格网</translation>
     </message>
@@ -1534,7 +1599,7 @@
       <translation>重度污染</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="309" />
+      <location filename="ecomap/gui/layout_designer.py" line="317" />
       <source>Height (mm)</source>
       <translation>高（毫米）</translation>
     </message>
@@ -1554,27 +1619,27 @@
       <translation>横线</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="195" />
+      <location filename="ecomap/app/main_window.py" line="199" />
       <source>Identify</source>
       <translation>识别</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="196" />
+      <location filename="ecomap/app/main_window.py" line="200" />
       <source>Identify features: click on the map</source>
       <translation>识别要素：在地图上单击</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="126" />
+      <location filename="ecomap/app/main_window.py" line="130" />
       <source>Identify results</source>
       <translation>识别结果</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="204" />
+      <location filename="ecomap/gui/layout_designer.py" line="212" />
       <source>Images</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="113" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="125" />
       <source>In force</source>
       <translation>执行情况</translation>
     </message>
@@ -1589,22 +1654,22 @@
       <translation>输入类型</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="83" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="95" />
       <source>Inspected</source>
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="128" />
+      <location filename="ecomap/cli/cmd_info.py" line="129" />
       <source>Invalid geometries</source>
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="134" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="142" />
       <source>Investment by planned start year (×10⁴ CNY)</source>
       <translation>按计划开工年度的投资（万元）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="244" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="245" />
       <source>Investment: planned &lt;b&gt;{planned}&lt;/b&gt;, spent &lt;b&gt;{done}&lt;/b&gt; ({share}), still to spend &lt;b&gt;{left}&lt;/b&gt; ×10⁴ CNY</source>
       <translation>投资：计划 &lt;b&gt;{planned}&lt;/b&gt;，累计完成 &lt;b&gt;{done}&lt;/b&gt;（{share}），尚需 &lt;b&gt;{left}&lt;/b&gt; 万元</translation>
     </message>
@@ -1619,17 +1684,17 @@
       <translation>问题编号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="135" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="145" />
       <source>Item</source>
       <translation>问题详情</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="109" />
+      <location filename="ecomap/gui/layout_designer.py" line="113" />
       <source>Items</source>
       <translation>元素</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="109" />
+      <location filename="ecomap/io/ogr.py" line="122" />
       <source>JSON syntax error at line {line}, column {col}: {msg}</source>
       <translation>JSON 语法错误：第 {line} 行第 {col} 列：{msg}</translation>
     </message>
@@ -1639,7 +1704,7 @@
       <translation>保持各图层原坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="212" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="215" />
       <source>Keep the coordinates (up to about 100 m off)</source>
       <translation>坐标保持不变（可能偏差约 100 米）</translation>
     </message>
@@ -1674,7 +1739,7 @@
       <translation>界址点坐标 TXT</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="122" />
+      <location filename="ecomap/cli/cmd_info.py" line="123" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1694,57 +1759,57 @@
       <translation>图层透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="228" />
+      <location filename="ecomap/app/main_window.py" line="232" />
       <source>Layer properties…</source>
       <translation>图层属性…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="227" />
+      <location filename="ecomap/app/main_window.py" line="231" />
       <source>Layer style…</source>
       <translation>图层样式…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="110" />
+      <location filename="ecomap/app/main_window.py" line="114" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="478" />
+      <location filename="ecomap/app/main_window.py" line="483" />
       <source>Layers in other coordinate systems are reprojected on the fly.</source>
       <translation>其他坐标系的图层会实时投影到地图坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="458" />
+      <location filename="ecomap/gui/layout_designer.py" line="487" />
       <source>Layout templates</source>
       <translation>版式模板</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="306" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="320" />
       <source>Ledger exported to {path}</source>
       <translation>台账已导出到 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="308" />
+      <location filename="ecomap/gui/layout_designer.py" line="316" />
       <source>Left (mm)</source>
       <translation>左（毫米）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="384" />
+      <location filename="ecomap/gui/layout_designer.py" line="392" />
       <source>Legend entries</source>
       <translation>图例条目</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="388" />
+      <location filename="ecomap/gui/layout_designer.py" line="396" />
       <source>Legend label</source>
       <translation>图例文字</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="361" />
+      <location filename="ecomap/gui/layout_designer.py" line="369" />
       <source>Legend title</source>
       <translation>图例标题</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="139" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="147" />
       <source>Level</source>
       <translation>级别</translation>
     </message>
@@ -1774,7 +1839,7 @@
       <translation>线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="244" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="258" />
       <source>Linked project</source>
       <translation>关联项目</translation>
     </message>
@@ -1784,37 +1849,62 @@
       <translation>关联督察整改问题</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="82" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="92" />
       <source>Load a rectification-items layer (e.g. the sample county.gpkg) to see the ledger here.</source>
       <translation>加载督察整改问题图层（例如示例数据 county.gpkg）后，这里显示整改台账。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="85" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="93" />
       <source>Load a restoration-projects layer (e.g. the sample county.gpkg) to see the projects here.</source>
       <translation>加载生态修复项目图层（例如示例数据 county.gpkg）后，这里显示项目。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="111" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="119" />
       <source>Load a water-sections layer with its monthly measurements (e.g. the sample county.gpkg) to see water quality here.</source>
       <translation>加载水质断面图层及其逐月监测数据（例如示例数据 county.gpkg）后，这里显示水质。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="465" />
+      <location filename="ecomap/gui/layout_designer.py" line="494" />
       <source>Load template</source>
       <translation>加载模板</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="150" />
+      <location filename="ecomap/gui/layout_designer.py" line="158" />
       <source>Load template…</source>
       <translation>加载模板…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="70" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="82" />
       <source>Load the farms and breeding-ban zone layers (e.g. the sample county.gpkg) to see farms in ban zones here.</source>
       <translation>加载养殖场和畜禽养殖禁养区图层（例如示例数据 county.gpkg）后，这里显示位于禁养区内的养殖场。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="175" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="76" />
+      <source>Loading the ban zones</source>
+      <translation>正在加载禁养区与禁牧区</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="88" />
+      <source>Loading the rectification ledger</source>
+      <translation>正在加载整改台账</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="89" />
+      <source>Loading the restoration projects</source>
+      <translation>正在加载生态修复项目</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/water_panel.py" line="115" />
+      <source>Loading the water-quality data</source>
+      <translation>正在加载水质数据</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/widgets.py" line="111" />
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/layer_actions.py" line="176" />
       <source>Locate file</source>
       <translation>查找文件</translation>
     </message>
@@ -1829,7 +1919,7 @@
       <translation>查找 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="180" />
+      <location filename="ecomap/app/project_controller.py" line="182" />
       <source>Locate…</source>
       <translation>查找…</translation>
     </message>
@@ -1864,42 +1954,42 @@
       <translation>正在查看 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="271" />
+      <location filename="ecomap/app/main_window.py" line="275" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="476" />
+      <location filename="ecomap/app/main_window.py" line="481" />
       <source>Map coordinate system</source>
       <translation>地图坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="43" />
+      <location filename="ecomap/gui/status_bar.py" line="45" />
       <source>Map coordinate system — click to change</source>
       <translation>地图坐标系——点击更改</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="232" />
+      <location filename="ecomap/app/main_window.py" line="236" />
       <source>Map coordinate system…</source>
       <translation>地图坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="341" />
+      <location filename="ecomap/gui/layout_designer.py" line="349" />
       <source>Map extent</source>
       <translation>地图范围</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="278" />
+      <location filename="ecomap/app/main_window.py" line="282" />
       <source>Map navigation</source>
       <translation>地图浏览</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="332" />
+      <location filename="ecomap/gui/layout_designer.py" line="340" />
       <source>Map scale</source>
       <translation>地图比例尺</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="36" />
+      <location filename="ecomap/gui/status_bar.py" line="38" />
       <source>Map scale: type 1:N (e.g. 1:10000 or 1:1万) and press Enter</source>
       <translation>地图比例尺：输入 1:N（例如 1:10000 或 1:1万）后按回车</translation>
     </message>
@@ -1909,17 +1999,17 @@
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="103" />
+      <location filename="ecomap/io/registry.py" line="110" />
       <source>MapInfo tables</source>
       <translation>MapInfo 表</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="412" />
+      <location filename="ecomap/gui/layout_designer.py" line="420" />
       <source>Mapping unit</source>
       <translation>制图单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="123" />
+      <location filename="ecomap/gui/export_actions.py" line="246" />
       <source>Mapping unit (制图单位), remembered for next time:</source>
       <translation>制图单位（下次自动沿用）：</translation>
     </message>
@@ -1929,7 +2019,7 @@
       <translation>点符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="356" />
+      <location filename="ecomap/gui/layout_designer.py" line="364" />
       <source>Mask</source>
       <translation>范围遮罩</translation>
     </message>
@@ -1944,17 +2034,17 @@
       <translation>有效像元少于此数时均值不可靠</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="128" />
+      <location filename="ecomap/app/main_window.py" line="132" />
       <source>Measure</source>
       <translation>量算</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="203" />
+      <location filename="ecomap/app/main_window.py" line="207" />
       <source>Measure area</source>
       <translation>测量面积</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="202" />
+      <location filename="ecomap/app/main_window.py" line="206" />
       <source>Measure distance</source>
       <translation>测量距离</translation>
     </message>
@@ -1964,7 +2054,7 @@
       <translation>测量内容</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="136" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="144" />
       <source>Meets target</source>
       <translation>是否达标</translation>
     </message>
@@ -1989,7 +2079,7 @@
       <translation>中度污染</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="190" />
+      <location filename="ecomap/gui/layout_designer.py" line="198" />
       <source>Move item</source>
       <translation>移动元素</translation>
     </message>
@@ -2019,22 +2109,22 @@
       <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="151" />
+      <location filename="ecomap/gui/analysis_screening.py" line="152" />
       <source>Nearby red lines and water zones</source>
       <translation>临近的红线与水源保护区</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="152" />
+      <location filename="ecomap/gui/analysis_screening.py" line="153" />
       <source>Nearest water features</source>
       <translation>最近水体要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="183" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="207" />
       <source>Needs the farms and the breeding-ban zone layers.</source>
       <translation>需要养殖场图层和禁养区图层。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="217" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="246" />
       <source>Needs the grazing-zones layer.</source>
       <translation>需要禁牧休牧区图层。</translation>
     </message>
@@ -2044,7 +2134,7 @@
       <translation>新建书签</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="221" />
+      <location filename="ecomap/app/main_window.py" line="225" />
       <source>New bookmark…</source>
       <translation>新建书签…</translation>
     </message>
@@ -2059,7 +2149,7 @@
       <translation>重新测量</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="175" />
+      <location filename="ecomap/app/main_window.py" line="179" />
       <source>New project</source>
       <translation>新建工程</translation>
     </message>
@@ -2069,27 +2159,27 @@
       <translation>新建选择</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="218" />
+      <location filename="ecomap/app/main_window.py" line="222" />
       <source>Next extent</source>
       <translation>下一视图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="248" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="262" />
       <source>Next steps in the workflow: {steps}</source>
       <translation>下一步可变更为：{steps}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="60" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="64" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="155" />
+      <location filename="ecomap/cli/cmd_info.py" line="156" />
       <source>No data</source>
       <translation>无数据值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="163" />
+      <location filename="ecomap/gui/attribute_table.py" line="164" />
       <source>No features are selected.</source>
       <translation>没有选中的要素。</translation>
     </message>
@@ -2099,12 +2189,12 @@
       <translation>无几何（纯属性表）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="348" />
+      <location filename="ecomap/app/main_window.py" line="352" />
       <source>No map coordinate system yet</source>
       <translation>尚未确定地图坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="220" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="221" />
       <source>No project matches the filters.</source>
       <translation>没有符合筛选条件的项目。</translation>
     </message>
@@ -2119,12 +2209,12 @@
       <translation>没有阶段记录。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="463" />
+      <location filename="ecomap/app/main_window.py" line="468" />
       <source>No vector layer to select from: add one or pick it in the layer list.</source>
       <translation>没有可供选择的矢量图层：请添加图层，或在图层列表中选中一个。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="353" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="356" />
       <source>No {name} values for this section</source>
       <translation>该断面没有{name}数据</translation>
     </message>
@@ -2149,7 +2239,7 @@
       <translation>当前比例尺下不显示</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="157" />
+      <location filename="ecomap/cli/cmd_info.py" line="158" />
       <source>Note</source>
       <translation>提示</translation>
     </message>
@@ -2174,7 +2264,7 @@
       <translation>未选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="90" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="100" />
       <source>O&amp;pen items only</source>
       <translation>仅未完成(&amp;P)</translation>
     </message>
@@ -2184,22 +2274,22 @@
       <translation>符合序时进度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="226" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="254" />
       <source>On {day}: {bans} zones under a grazing ban, {rests} in their rest period, {free} open to (controlled) grazing</source>
       <translation>{day}：禁牧 {bans} 个区域，休牧 {rests} 个，其余 {free} 个可（按规定）放牧</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="224" />
+      <location filename="ecomap/gui/export_actions.py" line="327" />
       <source>One PDF, a page per feature</source>
       <translation>一个 PDF，每个要素一页</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="128" />
+      <location filename="ecomap/gui/export_actions.py" line="251" />
       <source>One-click briefing map</source>
       <translation>一键出图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="302" />
+      <location filename="ecomap/gui/export_actions.py" line="388" />
       <source>One-click briefing map (PDF)…</source>
       <translation>一键出图（PDF）…</translation>
     </message>
@@ -2224,32 +2314,32 @@
       <translation>{name} 的透明度</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="226" />
+      <location filename="ecomap/app/main_window.py" line="230" />
       <source>Open attribute table</source>
       <translation>打开属性表</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="131" />
+      <location filename="ecomap/app/project_controller.py" line="132" />
       <source>Open project</source>
       <translation>打开工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="176" />
+      <location filename="ecomap/app/main_window.py" line="180" />
       <source>Open project…</source>
       <translation>打开工程…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="193" />
+      <location filename="ecomap/app/project_controller.py" line="195" />
       <source>Opening failed: {error}</source>
       <translation>打开失败：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="152" />
+      <location filename="ecomap/app/project_controller.py" line="154" />
       <source>Opening project…</source>
       <translation>正在打开工程…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="153" />
+      <location filename="ecomap/app/project_controller.py" line="154" />
       <source>Opening {name}…</source>
       <translation>正在打开 {name}…</translation>
     </message>
@@ -2269,17 +2359,17 @@
       <translation>边线颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="230" />
+      <location filename="ecomap/gui/export_actions.py" line="333" />
       <source>Output</source>
       <translation>输出</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="205" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="219" />
       <source>Overdue</source>
       <translation>逾期</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="76" />
+      <location filename="ecomap/services/screening_report.py" line="81" />
       <source>Overlap</source>
       <translation>重叠部分</translation>
     </message>
@@ -2299,12 +2389,12 @@
       <translation>重叠明细</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="150" />
+      <location filename="ecomap/gui/analysis_screening.py" line="151" />
       <source>Overlaps</source>
       <translation>压占情况</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="112" />
+      <location filename="ecomap/app/main_window.py" line="116" />
       <source>Overview</source>
       <translation>鹰眼图</translation>
     </message>
@@ -2314,27 +2404,32 @@
       <translation>金字塔</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="77" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="71" />
       <source>Overwrite with mine</source>
       <translation>用我的修改覆盖</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="100" />
+      <location filename="ecomap/gui/analysis_screening.py" line="101" />
       <source>POLYGON ((x y, …)) or one "x, y" pair per line</source>
       <translation>POLYGON ((x y, …)) 或每行一对“x, y”坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="229" />
+      <location filename="ecomap/gui/export_actions.py" line="332" />
       <source>Page</source>
       <translation>页面</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="190" />
+      <location filename="ecomap/core/layout/atlas.py" line="113" />
+      <source>Page {page} of {pages}: {name}</source>
+      <translation>第 {page} 页，共 {pages} 页：{name}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/app/main_window.py" line="194" />
       <source>Pan</source>
       <translation>漫游</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="254" />
+      <location filename="ecomap/app/main_window.py" line="258" />
       <source>Panels</source>
       <translation>面板</translation>
     </message>
@@ -2364,7 +2459,7 @@
       <translation>请先在图层列表中选中一个图层。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="406" />
+      <location filename="ecomap/gui/layout_designer.py" line="414" />
       <source>Picture</source>
       <translation>图片</translation>
     </message>
@@ -2384,22 +2479,22 @@
       <translation>像元规则：只计像元中心落在面内的像元（像元中心法）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="321" />
+      <location filename="ecomap/gui/layout_designer.py" line="329" />
       <source>Placeholders: {title} {date} {scale} {crs} {unit} {source}, and field names such as {XZQMC} in an atlas</source>
       <translation>可用变量：{title} {date} {scale} {crs} {unit} {source}，图集中还可用字段名，如 {XZQMC}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="264" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="265" />
       <source>Planned</source>
       <translation>计划投资</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="112" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="120" />
       <source>Planned completion</source>
       <translation>计划完工</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="110" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="118" />
       <source>Planned ×10⁴</source>
       <translation>计划投资(万元)</translation>
     </message>
@@ -2419,32 +2514,32 @@
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="217" />
+      <location filename="ecomap/app/main_window.py" line="221" />
       <source>Previous extent</source>
       <translation>上一视图</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="81" />
+      <location filename="ecomap/gui/layout_designer.py" line="85" />
       <source>Print layout — {name}</source>
       <translation>出图版式 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="303" />
+      <location filename="ecomap/gui/export_actions.py" line="389" />
       <source>Print layout…</source>
       <translation>出图版式设计…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="108" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="116" />
       <source>Progress %</source>
       <translation>进度%</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="135" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="143" />
       <source>Progress (coloured) against the schedule to date (grey), %</source>
       <translation>形象进度（彩色）与序时进度（灰色），%</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="243" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="257" />
       <source>Progress note</source>
       <translation>进展说明</translation>
     </message>
@@ -2454,32 +2549,32 @@
       <translation>形象进度 {actual}，截至 {day} 序时进度 {planned}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="105" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="113" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="114" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="122" />
       <source>Project ID</source>
       <translation>项目编号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="132" />
+      <location filename="ecomap/gui/analysis_screening.py" line="133" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="206" />
+      <location filename="ecomap/services/screening_report.py" line="210" />
       <source>Project type: {type}</source>
       <translation>项目类型：{type}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="133" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="141" />
       <source>Projects per stage</source>
       <translation>各阶段项目数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="111" />
+      <location filename="ecomap/gui/layout_designer.py" line="115" />
       <source>Properties</source>
       <translation>属性</translation>
     </message>
@@ -2509,12 +2604,12 @@
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="120" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="132" />
       <source>Ranger</source>
       <translation>管护员</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="152" />
+      <location filename="ecomap/cli/cmd_info.py" line="153" />
       <source>Raster</source>
       <translation>栅格</translation>
     </message>
@@ -2539,22 +2634,27 @@
       <translation>读取失败：{error}</translation>
     </message>
     <message>
+      <location filename="ecomap/core/layout/atlas.py" line="104" />
+      <source>Reading the coverage layer…</source>
+      <translation>正在读取覆盖图层…</translation>
+    </message>
+    <message>
       <location filename="ecomap/app/data_loader.py" line="145" />
       <source>Reading {name}…</source>
       <translation>正在读取 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="226" />
+      <location filename="ecomap/services/screening_report.py" line="230" />
       <source>Reason</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="242" />
+      <location filename="ecomap/app/main_window.py" line="246" />
       <source>Recent projects</source>
       <translation>最近的工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="300" />
+      <location filename="ecomap/app/project_controller.py" line="302" />
       <source>Recover unsaved work</source>
       <translation>恢复未保存的工作</translation>
     </message>
@@ -2569,7 +2669,7 @@
       <translation>督察整改</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="185" />
+      <location filename="ecomap/app/main_window.py" line="189" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
@@ -2599,7 +2699,7 @@
       <translation>移除组</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="230" />
+      <location filename="ecomap/app/main_window.py" line="234" />
       <source>Remove layer</source>
       <translation>移除图层</translation>
     </message>
@@ -2624,7 +2724,7 @@
       <translation>渲染方式</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="230" />
+      <location filename="ecomap/app/layer_actions.py" line="232" />
       <source>Repair geometry</source>
       <translation>修复几何</translation>
     </message>
@@ -2634,37 +2734,37 @@
       <translation>修复几何（生成副本）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="219" />
+      <location filename="ecomap/app/layer_actions.py" line="204" />
       <source>Repair geometry of {name}</source>
       <translation>修复 {name} 的几何</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="149" />
+      <location filename="ecomap/gui/layout_designer.py" line="157" />
       <source>Reset to briefing template</source>
       <translation>恢复为汇报模板</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="178" />
+      <location filename="ecomap/gui/export_actions.py" line="289" />
       <source>Resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="241" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="255" />
       <source>Responsible person</source>
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="240" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="254" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="116" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="128" />
       <source>Rest period</source>
       <translation>休牧期</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="78" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="90" />
       <source>Restocked</source>
       <translation>复养</translation>
     </message>
@@ -2679,7 +2779,7 @@
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="95" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="89" />
       <source>Retry once the other program has finished writing, or cancel: the change is then not saved.</source>
       <translation>请在另一个程序写完后重试，或取消：取消后本次修改不会保存。</translation>
     </message>
@@ -2694,7 +2794,7 @@
       <translation>右键 → 查找文件…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="138" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="146" />
       <source>River or lake</source>
       <translation>所在河流/湖库</translation>
     </message>
@@ -2709,52 +2809,52 @@
       <translation>航线</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="149" />
+      <location filename="ecomap/gui/analysis_screening.py" line="150" />
       <source>Rules</source>
       <translation>判定规则</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="225" />
+      <location filename="ecomap/services/screening_report.py" line="229" />
       <source>Rules applied</source>
       <translation>判定规则</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="152" />
+      <location filename="ecomap/gui/analysis_common.py" line="104" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="98" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="106" />
       <source>S&amp;tage</source>
       <translation>阶段(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="457" />
+      <location filename="ecomap/gui/layout_designer.py" line="486" />
       <source>Save as template</source>
       <translation>另存为模板</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="151" />
+      <location filename="ecomap/gui/layout_designer.py" line="159" />
       <source>Save as template…</source>
       <translation>另存为模板…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="158" />
+      <location filename="ecomap/gui/layout_designer.py" line="166" />
       <source>Save in project</source>
       <translation>保存到工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="177" />
+      <location filename="ecomap/app/main_window.py" line="181" />
       <source>Save project</source>
       <translation>保存工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="249" />
+      <location filename="ecomap/app/project_controller.py" line="251" />
       <source>Save project as</source>
       <translation>工程另存为</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="178" />
+      <location filename="ecomap/app/main_window.py" line="182" />
       <source>Save project as…</source>
       <translation>工程另存为…</translation>
     </message>
@@ -2764,42 +2864,42 @@
       <translation>保存到</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="268" />
+      <location filename="ecomap/app/project_controller.py" line="270" />
       <source>Saved {path}</source>
       <translation>已保存 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="53" />
+      <location filename="ecomap/gui/status_bar.py" line="57" />
       <source>Scale</source>
       <translation>比例尺</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="334" />
+      <location filename="ecomap/gui/layout_designer.py" line="342" />
       <source>Scale 1: (0 = fit)</source>
       <translation>比例尺 1:（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="397" />
+      <location filename="ecomap/gui/layout_designer.py" line="405" />
       <source>Scale bar</source>
       <translation>比例尺</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="395" />
+      <location filename="ecomap/gui/layout_designer.py" line="403" />
       <source>Scale bar units</source>
       <translation>比例尺单位</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="109" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="117" />
       <source>Schedule %</source>
       <translation>序时进度%</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="136" />
+      <location filename="ecomap/gui/analysis_screening.py" line="137" />
       <source>Screen</source>
       <translation>分析</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="91" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="101" />
       <source>Search ID, issue, unit or note (Ctrl+F)</source>
       <translation>搜索编号、问题、单位或进展（Ctrl+F）</translation>
     </message>
@@ -2809,32 +2909,32 @@
       <translation>按 EPSG 代码或名称搜索（例如 4527、CGCS2000 117E、西安 80）：</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="95" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="103" />
       <source>Search name, ID or unit (Ctrl+F)</source>
       <translation>搜索名称、编号或单位（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="58" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="62" />
       <source>Seasonal rest</source>
       <translation>休牧</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="133" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="141" />
       <source>Section</source>
       <translation>断面</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="140" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="148" />
       <source>Section code</source>
       <translation>断面编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="128" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="136" />
       <source>Sections missing their target, per month</source>
       <translation>各月未达标断面数</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="396" />
+      <location filename="ecomap/gui/layout_designer.py" line="404" />
       <source>Segments</source>
       <translation>分段数</translation>
     </message>
@@ -2854,32 +2954,32 @@
       <translation>按表达式选择 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="222" />
+      <location filename="ecomap/app/main_window.py" line="226" />
       <source>Select by expression…</source>
       <translation>按表达式选择…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="199" />
+      <location filename="ecomap/app/main_window.py" line="203" />
       <source>Select by polygon</source>
       <translation>多边形选择</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="197" />
+      <location filename="ecomap/app/main_window.py" line="201" />
       <source>Select by rectangle</source>
       <translation>矩形选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="90" />
+      <location filename="ecomap/gui/attribute_table.py" line="91" />
       <source>Select every feature the filter shows</source>
       <translation>选中筛选出的所有要素</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="201" />
+      <location filename="ecomap/app/main_window.py" line="205" />
       <source>Select features inside a polygon: click the corners, double-click to end</source>
       <translation>选择多边形内的要素：依次单击各角点，双击结束</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="198" />
+      <location filename="ecomap/app/main_window.py" line="202" />
       <source>Select features: drag a box (Shift adds, Ctrl removes)</source>
       <translation>选择要素：拉框（Shift 添加，Ctrl 移除）</translation>
     </message>
@@ -2889,7 +2989,7 @@
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="89" />
+      <location filename="ecomap/gui/attribute_table.py" line="90" />
       <source>Select shown</source>
       <translation>选中显示的行</translation>
     </message>
@@ -2899,12 +2999,12 @@
       <translation>在选择结果中选择</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="84" />
+      <location filename="ecomap/gui/analysis_screening.py" line="85" />
       <source>Selected features of</source>
       <translation>图层中的选中要素</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="97" />
+      <location filename="ecomap/gui/attribute_table.py" line="98" />
       <source>Selected rows to CSV/Excel…</source>
       <translation>导出选中的行到 CSV/Excel…</translation>
     </message>
@@ -2914,7 +3014,7 @@
       <translation>已选：EPSG:{code} {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/tool_handlers.py" line="120" />
+      <location filename="ecomap/app/tool_handlers.py" line="121" />
       <source>Selecting in {layer}…</source>
       <translation>正在 {layer} 中选择…</translation>
     </message>
@@ -2924,12 +3024,12 @@
       <translation>设置坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="229" />
+      <location filename="ecomap/app/main_window.py" line="233" />
       <source>Set layer coordinate system…</source>
       <translation>设置图层坐标系…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="224" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="227" />
       <source>Seven parameters dx, dy, dz (m), rx, ry, rz (″), ds (ppm), rotations as in PROJ's +towgs84:</source>
       <translation>七参数 dx、dy、dz（米），rx、ry、rz（秒），ds（ppm），旋转按 PROJ +towgs84 的约定：</translation>
     </message>
@@ -2939,22 +3039,22 @@
       <translation>Shapefile 字段名在 {encoding} 下最多 10 个字节，且 FID、Shape 为 ArcGIS 自用字段；已改名：{list}</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="232" />
+      <location filename="ecomap/services/screening_report.py" line="236" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="367" />
+      <location filename="ecomap/gui/layout_designer.py" line="375" />
       <source>Show</source>
       <translation>显示</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="340" />
+      <location filename="ecomap/gui/layout_designer.py" line="348" />
       <source>Show all layers</source>
       <translation>显示全部图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/status_bar.py" line="31" />
+      <location filename="ecomap/gui/status_bar.py" line="33" />
       <source>Show degrees-minutes-seconds instead of decimal degrees</source>
       <translation>以度分秒代替十进制度显示</translation>
     </message>
@@ -2964,22 +3064,22 @@
       <translation>显示标注</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="117" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="127" />
       <source>Show on &amp;map</source>
       <translation>在地图上显示(&amp;M)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="354" />
+      <location filename="ecomap/gui/layout_designer.py" line="362" />
       <source>Show only inside the county boundary</source>
       <translation>只显示县界以内</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="83" />
+      <location filename="ecomap/gui/attribute_table.py" line="84" />
       <source>Show selected only</source>
       <translation>只显示选中的</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="336" />
+      <location filename="ecomap/gui/layout_designer.py" line="344" />
       <source>Show the main window's view</source>
       <translation>显示主窗口当前视图</translation>
     </message>
@@ -2989,7 +3089,7 @@
       <translation>显示 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="96" />
+      <location filename="ecomap/gui/attribute_table.py" line="97" />
       <source>Shown rows to CSV/Excel…</source>
       <translation>导出显示的行到 CSV/Excel…</translation>
     </message>
@@ -3009,7 +3109,7 @@
       <translation>单一符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="66" />
+      <location filename="ecomap/gui/analysis_screening.py" line="67" />
       <source>Site screening</source>
       <translation>选址分析</translation>
     </message>
@@ -3019,7 +3119,7 @@
       <translation>选址分析（三线一单）…</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="198" />
+      <location filename="ecomap/services/screening_report.py" line="202" />
       <source>Site screening report</source>
       <translation>建设项目选址分析报告</translation>
     </message>
@@ -3029,12 +3129,12 @@
       <translation>大小</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="323" />
+      <location filename="ecomap/gui/layout_designer.py" line="331" />
       <source>Size (pt)</source>
       <translation>字号（磅）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="181" />
+      <location filename="ecomap/app/project_controller.py" line="183" />
       <source>Skip (keep the layer as missing)</source>
       <translation>跳过（保留该图层，标为缺失）</translation>
     </message>
@@ -3044,7 +3144,7 @@
       <translation>轻度污染</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="104" />
       <source>So&amp;urce</source>
       <translation>来源(&amp;U)</translation>
     </message>
@@ -3059,7 +3159,7 @@
       <translation>部分文件无法打开</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="67" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="61" />
       <source>Someone else changed this feature</source>
       <translation>该要素已被他人修改</translation>
     </message>
@@ -3069,17 +3169,17 @@
       <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="81" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="93" />
       <source>Species</source>
       <translation>畜种</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="265" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="266" />
       <source>Spent</source>
       <translation>完成投资</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="111" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="119" />
       <source>Spent ×10⁴</source>
       <translation>完成投资(万元)</translation>
     </message>
@@ -3089,12 +3189,12 @@
       <translation>方形</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="94" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="104" />
       <source>St&amp;atus</source>
       <translation>状态(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="107" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="115" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -3149,7 +3249,7 @@
       <translation>尚需投资：{value} 万元</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="82" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="94" />
       <source>Stock</source>
       <translation>存栏</translation>
     </message>
@@ -3169,7 +3269,7 @@
       <translation>样式…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="413" />
+      <location filename="ecomap/gui/layout_designer.py" line="421" />
       <source>Subtitle</source>
       <translation>副标题</translation>
     </message>
@@ -3179,7 +3279,7 @@
       <translation>根据坐标值推荐：</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_overlay.py" line="62" />
+      <location filename="ecomap/cli/cmd_overlay.py" line="64" />
       <source>Sum of the pairs: {m2:,.2f} m² (land under overlapping features counted again)</source>
       <translation>逐对面积合计：{m2:,.2f} 平方米（重叠要素下的土地重复计）</translation>
     </message>
@@ -3214,22 +3314,22 @@
       <translation>符号</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="99" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="111" />
       <source>T&amp;oday</source>
       <translation>今天(&amp;O)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/restoration_panel.py" line="98" />
+      <location filename="ecomap/gui/panels/restoration_panel.py" line="106" />
       <source>T&amp;ype</source>
       <translation>类型(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="78" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="72" />
       <source>Take theirs</source>
       <translation>采用对方的值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="134" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="142" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
@@ -3244,7 +3344,7 @@
       <translation>测试</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="319" />
+      <location filename="ecomap/gui/layout_designer.py" line="327" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
@@ -3254,7 +3354,7 @@
       <translation>文字颜色</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="213" />
+      <location filename="ecomap/app/data_loader.py" line="214" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
@@ -3269,34 +3369,39 @@
       <translation>{name} 的文字编码</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/encoding_dialog.py" line="51" />
+      <location filename="ecomap/gui/encoding_dialog.py" line="53" />
       <source>Text encoding — {name}</source>
       <translation>文字编码 — {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="411" />
+      <location filename="ecomap/gui/layout_designer.py" line="419" />
       <source>Text for the footer and title (used by {unit}, {source}, {subtitle})</source>
       <translation>图名与图签文字（用于 {unit}、{source}、{subtitle}）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="323" />
+      <location filename="ecomap/gui/layout_designer.py" line="331" />
       <source>Text size</source>
       <translation>文字大小</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="391" />
+      <location filename="ecomap/gui/layout_designer.py" line="399" />
       <source>Text size (pt)</source>
       <translation>文字大小（磅）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="93" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="87" />
       <source>The GeoPackage is locked</source>
       <translation>GeoPackage 已被锁定</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="178" />
+      <location filename="ecomap/app/project_controller.py" line="180" />
       <source>The data of layer "{name}" was not found:</source>
       <translation>找不到图层“{name}”的数据：</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/panels/panel_loader.py" line="30" />
+      <source>The data of this panel could not be read: {error}</source>
+      <translation>无法读取本面板的数据：{error}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/class_style_widgets.py" line="234" />
@@ -3304,24 +3409,29 @@
       <translation>该字段没有数值</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/encoding_dialog.py" line="55" />
+      <location filename="ecomap/gui/encoding_dialog.py" line="57" />
       <source>The file does not say which text encoding it uses; EcoMap guessed {enc}. If the Chinese below looks garbled, choose another encoding.</source>
       <translation>该文件没有说明文字编码，EcoMap 推测为 {enc}。如果下方中文显示为乱码，请换一种编码。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="177" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="180" />
       <source>The file of layer '{name}' declares no coordinate system; EcoMap assumed EPSG:{epsg}{why}.</source>
       <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="243" />
+      <location filename="ecomap/services/screening_report.py" line="247" />
       <source>The footprint overlaps no constraint layer.</source>
       <translation>项目用地未与任何约束图层重叠。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="493" />
+      <location filename="ecomap/app/main_window.py" line="498" />
       <source>The language changes when EcoMap is started again.</source>
       <translation>重新启动 EcoMap 后切换语言。</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/layout_scene.py" line="103" />
+      <source>The map could not be drawn: {error}</source>
+      <translation>地图未能绘制：{error}</translation>
     </message>
     <message>
       <location filename="ecomap/gui/export_data_dialog.py" line="91" />
@@ -3329,17 +3439,17 @@
       <translation>地图坐标系（{crs}）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="100" />
+      <location filename="ecomap/app/project_controller.py" line="101" />
       <source>The project "{name}" has unsaved changes. Save them?</source>
       <translation>工程“{name}”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="261" />
+      <location filename="ecomap/app/project_controller.py" line="263" />
       <source>The project was not saved.</source>
       <translation>工程没有保存。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="123" />
+      <location filename="ecomap/app/main_window.py" line="127" />
       <source>Thematic</source>
       <translation>专题</translation>
     </message>
@@ -3349,12 +3459,12 @@
       <translation>专题图</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="124" />
+      <location filename="ecomap/app/main_window.py" line="128" />
       <source>Thematic panels</source>
       <translation>专题面板</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="119" />
+      <location filename="ecomap/app/main_window.py" line="123" />
       <source>Thematic panels (red lines, subsidence, water quality, mines…) appear here.</source>
       <translation>专题面板（生态红线、采煤沉陷、水质、矿山等）显示在这里。</translation>
     </message>
@@ -3364,7 +3474,7 @@
       <translation>该图层没有数值字段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="362" />
+      <location filename="ecomap/gui/layout_designer.py" line="370" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
@@ -3374,32 +3484,32 @@
       <translation>新阶段</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="79" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="91" />
       <source>To act on</source>
       <translation>待处理事项</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="308" />
+      <location filename="ecomap/gui/layout_designer.py" line="316" />
       <source>Top (mm)</source>
       <translation>上（毫米）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="205" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="219" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_overlay.py" line="59" />
+      <location filename="ecomap/cli/cmd_overlay.py" line="61" />
       <source>Total overlap: {m2:,.2f} m² ({mu:,.3f} mu, {ha:,.4f} ha)</source>
       <translation>重叠总面积：{m2:,.2f} 平方米（{mu:,.3f} 亩，{ha:,.4f} 公顷）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="80" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="92" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="83" />
+      <location filename="ecomap/cli/cmd_screen.py" line="84" />
       <source>Township: {names}</source>
       <translation>所在乡镇：{names}</translation>
     </message>
@@ -3424,12 +3534,12 @@
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="182" />
+      <location filename="ecomap/app/main_window.py" line="186" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="394" />
+      <location filename="ecomap/gui/layout_designer.py" line="402" />
       <source>Units</source>
       <translation>单位</translation>
     </message>
@@ -3439,32 +3549,32 @@
       <translation>未命名文件夹</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="99" />
+      <location filename="ecomap/app/project_controller.py" line="100" />
       <source>Unsaved changes</source>
       <translation>未保存的修改</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="117" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="129" />
       <source>Until</source>
       <translation>截止</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="80" />
+      <location filename="ecomap/app/project_controller.py" line="81" />
       <source>Untitled project</source>
       <translation>未命名工程</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="235" />
+      <location filename="ecomap/app/main_window.py" line="239" />
       <source>Use Chinese (after restart)</source>
       <translation>使用中文（重启后生效）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="234" />
+      <location filename="ecomap/app/main_window.py" line="238" />
       <source>Use English (after restart)</source>
       <translation>Use English（重启后生效）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="211" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="214" />
       <source>Use the file's parameters</source>
       <translation>使用文件自带的参数</translation>
     </message>
@@ -3489,7 +3599,7 @@
       <translation>植被恢复评价（两期 NDVI）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="226" />
+      <location filename="ecomap/services/screening_report.py" line="230" />
       <source>Verdict</source>
       <translation>结论</translation>
     </message>
@@ -3514,7 +3624,7 @@
       <translation>WGS 84 坐标系，经纬度坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="134" />
+      <location filename="ecomap/gui/analysis_screening.py" line="135" />
       <source>Warn within (red lines, drinking-water zones)</source>
       <translation>临近提示距离（生态保护红线、饮用水水源保护区）</translation>
     </message>
@@ -3549,52 +3659,57 @@
       <translation>变更原因（记入阶段记录和审计记录）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="308" />
+      <location filename="ecomap/gui/layout_designer.py" line="316" />
       <source>Width (mm)</source>
       <translation>宽（毫米）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="244" />
+      <location filename="ecomap/services/screening_report.py" line="248" />
       <source>Within {distance} of red lines and drinking-water zones</source>
       <translation>{distance} 范围内的生态保护红线与饮用水水源保护区</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="175" />
+      <location filename="ecomap/gui/analysis_common.py" line="128" />
       <source>Working…</source>
       <translation>正在计算…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="179" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="182" />
       <source>Write the layer as EPSG:{epsg}? Choose No to pick the coordinate system to write in the list instead.</source>
       <translation>按 EPSG:{epsg} 写出该图层吗？选“否”则在列表中选择要写出的坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="258" />
-      <source>Writing the atlas…</source>
-      <translation>正在输出图集…</translation>
+      <location filename="ecomap/gui/export_actions.py" line="358" />
+      <source>Writing the atlas {name}</source>
+      <translation>正在导出图集 {name}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="43" />
+      <location filename="ecomap/core/layout/output.py" line="208" />
       <source>Writing {name}…</source>
       <translation>正在写入 {name}…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_data_dialog.py" line="271" />
+      <location filename="ecomap/gui/export_data_dialog.py" line="261" />
       <source>Wrote {n} file(s).</source>
       <translation>已写出 {n} 个文件。</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_atlas.py" line="64" />
+      <location filename="ecomap/gui/export_actions.py" line="234" />
+      <source>Wrote {n} files to {path}</source>
+      <translation>已写出 {n} 个文件到 {path}</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_atlas.py" line="69" />
       <source>Wrote {n} files to {path} in {seconds:.1f} s</source>
       <translation>已向 {path} 写出 {n} 个文件，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_overlay.py" line="65" />
+      <location filename="ecomap/cli/cmd_overlay.py" line="67" />
       <source>Wrote {path}</source>
       <translation>已写出 {path}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_map.py" line="55" />
+      <location filename="ecomap/cli/cmd_export_map.py" line="60" />
       <source>Wrote {path} ({layout}, {page} {orientation}, {dpi} dpi) in {seconds:.1f} s</source>
       <translation>已写出 {path}（{layout}，{page} {orientation}，{dpi} dpi），用时 {seconds:.1f} 秒</translation>
     </message>
@@ -3604,12 +3719,12 @@
       <translation>已写入 {path}：{month}，共 {total} 个断面，参评 {assessed} 个</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="106" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="112" />
       <source>Wrote {path}: {n} features, {crs}</source>
       <translation>已写出 {path}：{n} 个要素，{crs}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_atlas.py" line="62" />
+      <location filename="ecomap/cli/cmd_atlas.py" line="67" />
       <source>Wrote {path}: {pages} pages in {seconds:.1f} s</source>
       <translation>已写出 {path}：共 {pages} 页，用时 {seconds:.1f} 秒</translation>
     </message>
@@ -3659,12 +3774,12 @@
       <translation>YYYY-MM-DD，可为空</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="187" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="211" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="102" />
+      <location filename="ecomap/io/registry.py" line="109" />
       <source>ZIP archives of data</source>
       <translation>数据压缩包</translation>
     </message>
@@ -3679,37 +3794,37 @@
       <translation>分区统计 / 植被恢复评价…</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="112" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="124" />
       <source>Zone</source>
       <translation>区域</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="84" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="96" />
       <source>Zone name</source>
       <translation>区域名称</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="191" />
+      <location filename="ecomap/app/main_window.py" line="195" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="192" />
+      <location filename="ecomap/app/main_window.py" line="196" />
       <source>Zoom in: click or drag a box</source>
       <translation>放大：单击或拉框</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="193" />
+      <location filename="ecomap/app/main_window.py" line="197" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="216" />
+      <location filename="ecomap/app/main_window.py" line="220" />
       <source>Zoom to all layers</source>
       <translation>缩放到所有图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="157" />
+      <location filename="ecomap/gui/analysis_screening.py" line="158" />
       <source>Zoom to footprint</source>
       <translation>缩放至用地</translation>
     </message>
@@ -3719,12 +3834,12 @@
       <translation>缩放到组</translation>
     </message>
     <message>
-      <location filename="ecomap/app/main_window.py" line="219" />
+      <location filename="ecomap/app/main_window.py" line="223" />
       <source>Zoom to layer</source>
       <translation>缩放到图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/attribute_table.py" line="85" />
+      <location filename="ecomap/gui/attribute_table.py" line="86" />
       <source>Zoom to selection</source>
       <translation>缩放到选中要素</translation>
     </message>
@@ -3774,7 +3889,7 @@
       <translation>表达式中的数字太大</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="114" />
+      <location filename="ecomap/io/ogr.py" line="127" />
       <source>a number in the file has thousands of digits</source>
       <translation>文件中有一个长达数千位的数字</translation>
     </message>
@@ -3809,7 +3924,7 @@
       <translation>此数据集上次被中断的写入无法完成（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="240" />
+      <location filename="ecomap/analysis/overlay.py" line="241" />
       <source>an overlap needs at least one polygon layer ('{a}' is {ka}, '{b}' is {kb})</source>
       <translation>叠加分析至少需要一个面图层（“{a}”为{ka}，“{b}”为{kb}）</translation>
     </message>
@@ -3819,7 +3934,7 @@
       <translation>未知坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="291" />
+      <location filename="ecomap/app/project_controller.py" line="293" />
       <source>an unsaved project</source>
       <translation>未保存的工程</translation>
     </message>
@@ -3834,12 +3949,12 @@
       <translation>另一个程序正在写入此数据集；请等它完成后重试</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="112" />
+      <location filename="ecomap/io/ogr.py" line="125" />
       <source>arrays or objects are nested deeper than any GeoJSON needs</source>
       <translation>数组或对象的嵌套层数远超任何 GeoJSON 所需</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="165" />
+      <location filename="ecomap/cli/cmd_info.py" line="166" />
       <source>assumed EPSG:{epsg} {name}</source>
       <translation>推断为 EPSG:{epsg} {name}（待确认）</translation>
     </message>
@@ -3854,7 +3969,7 @@
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="152" />
+      <location filename="ecomap/cli/cmd_info.py" line="153" />
       <source>bands</source>
       <translation>个波段</translation>
     </message>
@@ -3884,7 +3999,7 @@
       <translation>无法按 UTF-8、GBK 或 GB18030 解码文本（第 {offset} 字节）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="265" />
+      <location filename="ecomap/services/editing.py" line="248" />
       <source>cannot edit field(s) {fields} of "{table}"</source>
       <translation>不能编辑“{table}”的字段 {fields}</translation>
     </message>
@@ -3904,7 +4019,7 @@
       <translation>无法打开 GeoPackage（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="378" />
+      <location filename="ecomap/domain/water_report.py" line="409" />
       <source>cannot open the file as a GeoPackage ({detail})</source>
       <translation>无法作为 GeoPackage 打开该文件（{detail}）</translation>
     </message>
@@ -3914,7 +4029,7 @@
       <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="352" />
+      <location filename="ecomap/domain/water_report.py" line="365" />
       <source>cannot read the project file ({detail})</source>
       <translation>无法读取工程文件（{detail}）</translation>
     </message>
@@ -3924,7 +4039,7 @@
       <translation>无法读取栅格（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="173" />
+      <location filename="ecomap/core/project.py" line="177" />
       <source>cannot read this file ({detail})</source>
       <translation>无法读取此文件（{detail}）</translation>
     </message>
@@ -3939,7 +4054,7 @@
       <translation>无法写入文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="187" />
+      <location filename="ecomap/cli/cmd_render.py" line="181" />
       <source>cannot write the image</source>
       <translation>无法写入图像</translation>
     </message>
@@ -3949,12 +4064,12 @@
       <translation>无法写入 GeoPackage（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="329" />
+      <location filename="ecomap/gui/layout_designer.py" line="337" />
       <source>centre</source>
       <translation>居中</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="231" />
+      <location filename="ecomap/gui/analysis_screening.py" line="232" />
       <source>choose a footprint file</source>
       <translation>请选择项目用地文件</translation>
     </message>
@@ -4014,17 +4129,17 @@
       <translation>表达式中出现除以零</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="213" />
+      <location filename="ecomap/gui/analysis_screening.py" line="214" />
       <source>draw the footprint on the map first</source>
       <translation>请先在地图上绘制项目用地</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="215" />
+      <location filename="ecomap/gui/analysis_screening.py" line="216" />
       <source>drawn on the map</source>
       <translation>地图上绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="186" />
+      <location filename="ecomap/gui/analysis_screening.py" line="187" />
       <source>drawn: {n} corners</source>
       <translation>已绘制：{n} 个拐点</translation>
     </message>
@@ -4079,7 +4194,7 @@
       <translation>列表中应为数字或 '文本'</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="98" />
+      <location filename="ecomap/gui/analysis_screening.py" line="99" />
       <source>feature id or name (optional)</source>
       <translation>要素号或名称（可选）</translation>
     </message>
@@ -4129,12 +4244,12 @@
       <translation>B 的汇总字段（可选）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="404" />
+      <location filename="ecomap/domain/water_report.py" line="435" />
       <source>file not found</source>
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="238" />
+      <location filename="ecomap/services/project_open.py" line="59" />
       <source>file not found: {path}</source>
       <translation>找不到文件：{path}</translation>
     </message>
@@ -4169,12 +4284,12 @@
       <translation>几何无法解析（要素保留，但没有几何）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="100" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="104" />
       <source>give --towgs84 dx,dy,dz,rx,ry,rz,ds with the local 7 parameters, or --datum-shift none to write the coordinates unchanged (up to about 100 m off; the result says so)</source>
       <translation>用 --towgs84 dx,dy,dz,rx,ry,rz,ds 给出本地七参数，或用 --datum-shift none 不改坐标写出（可能偏差约 100 米，结果中会注明）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="119" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="125" />
       <source>give either --towgs84 or --datum-shift, not both</source>
       <translation>--towgs84 与 --datum-shift 只能给一个</translation>
     </message>
@@ -4184,7 +4299,7 @@
       <translation>分组嵌套超过 {n} 层</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="127" />
+      <location filename="ecomap/cli/cmd_info.py" line="128" />
       <source>guessed</source>
       <translation>推测</translation>
     </message>
@@ -4194,7 +4309,7 @@
       <translation>根据文字内容推测</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="132" />
+      <location filename="ecomap/cli/cmd_info.py" line="133" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -4224,7 +4339,7 @@
       <translation>结构无效</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="345" />
+      <location filename="ecomap/gui/layout_designer.py" line="353" />
       <source>kilometre grid</source>
       <translation>公里网</translation>
     </message>
@@ -4239,17 +4354,17 @@
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/mapdraw.py" line="134" />
+      <location filename="ecomap/core/layout/mapdraw.py" line="137" />
       <source>labels of a layer were not drawn: {reason}</source>
       <translation>有图层的注记未绘制：{reason}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="221" />
+      <location filename="ecomap/cli/cmd_render.py" line="215" />
       <source>labels of layer “{name}” not drawn: {error}</source>
       <translation>图层“{name}”的标注未绘制：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="222" />
+      <location filename="ecomap/gui/export_actions.py" line="325" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
@@ -4264,7 +4379,7 @@
       <translation>文件中的纬度和经度顺序颠倒，EcoMap 已将其互换</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="222" />
+      <location filename="ecomap/analysis/overlay.py" line="223" />
       <source>layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
@@ -4284,12 +4399,12 @@
       <translation>图层“{name}”没有坐标系，无法写入 KML</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/overlay.py" line="123" />
+      <location filename="ecomap/analysis/overlay.py" line="124" />
       <source>layer '{name}' has no single geometry type (points, lines or polygons)</source>
       <translation>图层“{name}”的几何类型不单一（应为点、线或面）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="203" />
+      <location filename="ecomap/core/workspace.py" line="202" />
       <source>layer '{name}' is not a {kind} layer</source>
       <translation>图层“{name}”不是{kind}图层</translation>
     </message>
@@ -4299,7 +4414,7 @@
       <translation>图层“{name}”采用 {source}；按 {target} 写出需要基准转换，而 PROJ 没有发布该地区从 {source} 到 {target} 的转换，只有一个不改坐标的空转换，坐标可能偏差约 100 米却被标为 {target}。请给出本地七参数（dx,dy,dz,rx,ry,rz,ds），或确认坐标保持不变</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/mapdraw.py" line="124" />
+      <location filename="ecomap/core/layout/mapdraw.py" line="127" />
       <source>layer '{name}' was not drawn: {reason}</source>
       <translation>图层“{name}”未绘制：{reason}</translation>
     </message>
@@ -4334,22 +4449,22 @@
       <translation>图层“{name}”：{fields} 是投影转换前计算的长度或面积，已与几何不符</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="222" />
+      <location filename="ecomap/cli/cmd_render.py" line="216" />
       <source>layer “{name}” not drawn: {error}</source>
       <translation>图层“{name}”未绘制：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="112" />
+      <location filename="ecomap/cli/cmd_render.py" line="106" />
       <source>layer “{name}”: {error}; drawn with the default style</source>
       <translation>图层“{name}”：{error}；已使用默认样式绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="51" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="55" />
       <source>ledger names zone {zone}</source>
       <translation>台账登记为 {zone}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="329" />
+      <location filename="ecomap/gui/layout_designer.py" line="337" />
       <source>left</source>
       <translation>左</translation>
     </message>
@@ -4429,7 +4544,7 @@
       <translation>第 {line} 行：未知的图形属性“{value}”，按面读取</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="177" />
+      <location filename="ecomap/cli/cmd_info.py" line="178" />
       <source>lines</source>
       <translation>线</translation>
     </message>
@@ -4449,7 +4564,7 @@
       <translation>经纬度</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="344" />
+      <location filename="ecomap/gui/layout_designer.py" line="352" />
       <source>longitude/latitude graticule</source>
       <translation>经纬网</translation>
     </message>
@@ -4474,17 +4589,17 @@
       <translation>缺失</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="49" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="53" />
       <source>missing from the ledger</source>
       <translation>未列入台账</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="178" />
+      <location filename="ecomap/cli/cmd_info.py" line="179" />
       <source>mixed geometry types</source>
       <translation>混合几何类型</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layers.py" line="150" />
+      <location filename="ecomap/core/layers.py" line="198" />
       <source>mixed geometry: {count} lines, {length:,.1f} m long in all; the area counts polygons only</source>
       <translation>混合几何：{count} 条线，总长 {length:,.1f} 米；面积只统计面要素</translation>
     </message>
@@ -4504,7 +4619,7 @@
       <translation>超过 {n} 个值</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="132" />
+      <location filename="ecomap/cli/cmd_info.py" line="133" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -4519,12 +4634,12 @@
       <translation>平方米</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="95" />
+      <location filename="ecomap/cli/cmd_screen.py" line="96" />
       <source>near {layer} #{fid} {name}: {distance}</source>
       <translation>临近 {layer} #{fid} {name}：{distance}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="98" />
+      <location filename="ecomap/cli/cmd_screen.py" line="99" />
       <source>nearest {layer}: {name} at {distance:,.1f} m</source>
       <translation>最近的{layer}：{name}，距离 {distance:,.1f} 米</translation>
     </message>
@@ -4544,7 +4659,7 @@
       <translation>环相互嵌套</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="328" />
+      <location filename="ecomap/domain/water_report.py" line="341" />
       <source>no assessable values in {month}; excluded from the shares</source>
       <translation>{month} 无有效监测值，不参与比例统计</translation>
     </message>
@@ -4554,12 +4669,12 @@
       <translation>未找到坐标列（应为 X/Y、经度/纬度、lon/lat、E/N 等）；现有列：{columns}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="108" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="114" />
       <source>no coordinate system</source>
       <translation>无坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="39" />
+      <location filename="ecomap/core/layout/atlas.py" line="42" />
       <source>no coverage layer named '{name}' (layers: {known})</source>
       <translation>没有名为“{name}”的覆盖图层（现有图层：{known}）</translation>
     </message>
@@ -4589,7 +4704,7 @@
       <translation>不含几何</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="200" />
+      <location filename="ecomap/core/workspace.py" line="199" />
       <source>no layer '{name}'; the layers are: {names}</source>
       <translation>没有图层“{name}”；现有图层：{names}</translation>
     </message>
@@ -4604,22 +4719,22 @@
       <translation>没有名为“{name}”的版式（可用：{known}）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="318" />
+      <location filename="ecomap/domain/water_report.py" line="331" />
       <source>no measurement in {month}; excluded from the shares</source>
       <translation>{month} 无监测数据，不参与比例统计</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="292" />
+      <location filename="ecomap/domain/water_report.py" line="305" />
       <source>no measurements for {month}; months present: {first} to {last}</source>
       <translation>{month} 没有监测数据；现有月份：{first} 至 {last}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="169" />
+      <location filename="ecomap/core/project.py" line="173" />
       <source>no permission to read this file</source>
       <translation>没有读取此文件的权限</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="211" />
+      <location filename="ecomap/io/registry.py" line="228" />
       <source>no permission to read this folder</source>
       <translation>没有读取此文件夹的权限</translation>
     </message>
@@ -4629,22 +4744,22 @@
       <translation>没有一行的坐标可以识别</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="246" />
+      <location filename="ecomap/analysis/screening_rules.py" line="248" />
       <source>no such file or folder</source>
       <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="164" />
+      <location filename="ecomap/services/editing.py" line="158" />
       <source>no table named "{table}"</source>
       <translation>没有名为“{table}”的表</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_stats.py" line="35" />
+      <location filename="ecomap/cli/cmd_stats.py" line="36" />
       <source>no thematic layers to count; name them with --layers</source>
       <translation>没有可统计的专题图层，请用 --layers 指定</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="331" />
+      <location filename="ecomap/domain/water_report.py" line="344" />
       <source>no valid water-quality target; excluded from the compliance rate</source>
       <translation>无有效水质目标，不参与达标率统计</translation>
     </message>
@@ -4654,12 +4769,12 @@
       <translation>没有名为“{name}”的矢量图层；现有图层：{names}</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="426" />
+      <location filename="ecomap/domain/water_report.py" line="457" />
       <source>no water measurements table found (expected "{layer}" with fields DMBM, JCNY and parameter values)</source>
       <translation>未找到水质监测表（应为“{layer}”，含 DMBM、JCNY 字段及各项指标值）</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="423" />
+      <location filename="ecomap/domain/water_report.py" line="454" />
       <source>no water sections layer found (expected "{layer}" with fields DMBM and SZMB)</source>
       <translation>未找到水质断面图层（应为“{layer}”，含 DMBM 和 SZMB 字段）</translation>
     </message>
@@ -4674,12 +4789,12 @@
       <translation>无</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="244" />
+      <location filename="ecomap/io/registry.py" line="261" />
       <source>none of its {n} datasets could be read; the first: {error}</source>
       <translation>其中 {n} 个数据集都无法读取；第一个的原因：{error}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/export_common.py" line="26" />
+      <location filename="ecomap/services/exports.py" line="64" />
       <source>none of the project's layers could be opened</source>
       <translation>工程中的图层均无法打开</translation>
     </message>
@@ -4704,7 +4819,7 @@
       <translation>不是 GDAL 能读取的 GPX 文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="60" />
+      <location filename="ecomap/io/ogr.py" line="73" />
       <source>not a GeoPackage: the file is not an SQLite database</source>
       <translation>不是 GeoPackage：该文件不是 SQLite 数据库</translation>
     </message>
@@ -4714,7 +4829,7 @@
       <translation>不是颜色：“{text}”（应为 #rrggbb 或 #rrggbbaa）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="244" />
+      <location filename="ecomap/gui/analysis_screening.py" line="245" />
       <source>not a coordinate pair: {line}</source>
       <translation>不是坐标对：{line}</translation>
     </message>
@@ -4754,7 +4869,7 @@
       <translation>不是有效的 ZIP 压缩包</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="193" />
+      <location filename="ecomap/cli/cmd_render.py" line="187" />
       <source>not a views file ({detail})</source>
       <translation>不是视图文件（{detail}）</translation>
     </message>
@@ -4764,7 +4879,7 @@
       <translation>不是 EcoMap 版式文件</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="190" />
+      <location filename="ecomap/core/project.py" line="194" />
       <source>not an EcoMap project file</source>
       <translation>不是 EcoMap 项目文件</translation>
     </message>
@@ -4774,12 +4889,12 @@
       <translation>未检查</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="45" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="49" />
       <source>not disposed of</source>
       <translation>未处置</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="92" />
+      <location filename="ecomap/io/ogr.py" line="105" />
       <source>not valid GeoJSON ({detail})</source>
       <translation>不是有效的 GeoJSON（{detail}）</translation>
     </message>
@@ -4789,27 +4904,27 @@
       <translation>WKT 格式不正确（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="110" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="116" />
       <source>note: {text}</source>
       <translation>提示：{text}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="225" />
+      <location filename="ecomap/cli/cmd_render.py" line="219" />
       <source>nothing could be drawn</source>
       <translation>没有任何图层能够绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="92" />
+      <location filename="ecomap/gui/analysis_screening.py" line="93" />
       <source>nothing drawn yet</source>
       <translation>尚未绘制</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="153" />
+      <location filename="ecomap/cli/cmd_render.py" line="147" />
       <source>nothing to draw: no layer with geometry</source>
       <translation>没有可绘制的内容：没有带几何的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="165" />
+      <location filename="ecomap/cli/cmd_render.py" line="159" />
       <source>nothing to draw: the layers are empty</source>
       <translation>没有可绘制的内容：图层为空</translation>
     </message>
@@ -4819,7 +4934,7 @@
       <translation>的参照图层</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/hub.py" line="168" />
+      <location filename="ecomap/gui/panels/hub.py" line="161" />
       <source>only layers stored in a GeoPackage can be edited here</source>
       <translation>这里只能编辑存放在 GeoPackage 中的图层</translation>
     </message>
@@ -4834,7 +4949,7 @@
       <translation>每个要素只取最近的一个</translation>
     </message>
     <message>
-      <location filename="ecomap/core/render/job.py" line="191" />
+      <location filename="ecomap/core/render/job.py" line="196" />
       <source>opacity {value} is not a number between 0 and 1</source>
       <translation>不透明度 {value} 不是 0 到 1 之间的数字</translation>
     </message>
@@ -4849,7 +4964,7 @@
       <translation>位于其所在文件夹之外</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="155" />
+      <location filename="ecomap/cli/cmd_info.py" line="156" />
       <source>overviews</source>
       <translation>金字塔</translation>
     </message>
@@ -4859,27 +4974,27 @@
       <translation>像素</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="177" />
+      <location filename="ecomap/cli/cmd_info.py" line="178" />
       <source>points</source>
       <translation>点</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="177" />
+      <location filename="ecomap/cli/cmd_info.py" line="178" />
       <source>polygons</source>
       <translation>面</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/export_actions.py" line="222" />
+      <location filename="ecomap/gui/export_actions.py" line="325" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="91" />
+      <location filename="ecomap/cli/cmd_render.py" line="85" />
       <source>project files are not supported by this build</source>
       <translation>此版本不支持工程文件</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="204" />
+      <location filename="ecomap/core/workspace.py" line="203" />
       <source>raster</source>
       <translation>栅格</translation>
     </message>
@@ -4889,12 +5004,12 @@
       <translation>记录号 {ids}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_zonal.py" line="103" />
+      <location filename="ecomap/cli/cmd_zonal.py" line="104" />
       <source>recovered: {n} of {total}</source>
       <translation>已恢复：{n} / {total}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="295" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="309" />
       <source>rectification_ledger</source>
       <translation>督察整改台账</translation>
     </message>
@@ -4909,7 +5024,7 @@
       <translation>引用了“{source}”，这是 XML 数据集描述（如网络地图服务），EcoMap 不从 VRT 中打开此类数据</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="53" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="57" />
       <source>registered in {zone} but outside every ban zone</source>
       <translation>登记在 {zone}，但不在任何禁养区内</translation>
     </message>
@@ -4924,17 +5039,17 @@
       <translation>修复副本：已将 {n} 个无效几何修复为有效</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="91" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="93" />
       <source>repaired {n} invalid geometries before exporting</source>
       <translation>导出前已修复 {n} 个无效几何</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="47" />
+      <location filename="ecomap/gui/panels/ban_zone_panel.py" line="51" />
       <source>restocked</source>
       <translation>已复养</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/layout_designer.py" line="329" />
+      <location filename="ecomap/gui/layout_designer.py" line="337" />
       <source>right</source>
       <translation>右</translation>
     </message>
@@ -4949,22 +5064,22 @@
       <translation>坐标缺失或无法识别的行（已保留，无几何）：{n} 行（第 {rows}{more} 行）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="259" />
+      <location filename="ecomap/analysis/screening_rules.py" line="261" />
       <source>rule {n}: id, constraint, verdict and reason are required</source>
       <translation>第 {n} 条规则：id、constraint、verdict 和 reason 为必填项</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="264" />
+      <location filename="ecomap/analysis/screening_rules.py" line="266" />
       <source>rule {n}: relation must be "overlap" or "near"</source>
       <translation>第 {n} 条规则：relation 必须是 "overlap" 或 "near"</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="261" />
+      <location filename="ecomap/analysis/screening_rules.py" line="263" />
       <source>rule {n}: verdict must be one of {verdicts}</source>
       <translation>第 {n} 条规则：verdict 须为 {verdicts} 之一</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_screening.py" line="220" />
+      <location filename="ecomap/gui/analysis_screening.py" line="221" />
       <source>select one or more features of the layer first</source>
       <translation>请先选择该图层中的要素</translation>
     </message>
@@ -4974,12 +5089,17 @@
       <translation>自相交</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="179" />
+      <location filename="ecomap/services/exports.py" line="139" />
+      <source>several layers in this format go into a folder, one file each</source>
+      <translation>此格式的多个图层须写入文件夹，每层一个文件</translation>
+    </message>
+    <message>
+      <location filename="ecomap/cli/cmd_info.py" line="180" />
       <source>table (no geometry)</source>
       <translation>属性表（无几何）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="372" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="375" />
       <source>target {cls}</source>
       <translation>目标 {cls}</translation>
     </message>
@@ -5004,7 +5124,7 @@
       <translation>.cpg 文件写的是“{name}”，这不是 DBF 文本可用的编码；已忽略该文件，编码根据 DBF 内容判断</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="261" />
+      <location filename="ecomap/io/ogr.py" line="417" />
       <source>the .prj file cannot be read ({detail}); the layer has no declared coordinate system</source>
       <translation>无法读取 .prj 文件（{detail}）；该图层没有声明的坐标系</translation>
     </message>
@@ -5034,22 +5154,22 @@
       <translation>GPX 文件超过 {limit} MB，EcoMap 拒绝读取</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="89" />
+      <location filename="ecomap/io/ogr.py" line="102" />
       <source>the GeoJSON's field names are not UTF-8 text (GeoJSON is always UTF-8; this file looks written in another encoding, such as GBK): save it as UTF-8</source>
       <translation>GeoJSON 的字段名不是 UTF-8 文本（GeoJSON 一律使用 UTF-8；此文件似乎用其他编码（如 GBK）保存）：请另存为 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="94" />
+      <location filename="ecomap/io/ogr.py" line="107" />
       <source>the GeoPackage is damaged or truncated ({detail})</source>
       <translation>GeoPackage 已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="65" />
+      <location filename="ecomap/io/ogr.py" line="78" />
       <source>the GeoPackage is truncated: {have:,} of {want:,} bytes are present</source>
       <translation>GeoPackage 文件不完整：应有 {want:,} 字节，实际只有 {have:,} 字节</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="418" />
+      <location filename="ecomap/domain/water_report.py" line="449" />
       <source>the GeoPackages of the project are missing: {paths}</source>
       <translation>工程引用的 GeoPackage 文件不存在：{paths}</translation>
     </message>
@@ -5104,12 +5224,12 @@
       <translation>缺少 MapInfo 表的配套文件 {name}；请将 .mif 与 .mid 一起复制</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="96" />
+      <location filename="ecomap/io/ogr.py" line="109" />
       <source>the Shapefile is damaged ({detail})</source>
       <translation>Shapefile 已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="49" />
+      <location filename="ecomap/io/ogr.py" line="62" />
       <source>the Shapefile's companion file {name} is missing; copy all files of the Shapefile (.shp, .shx, .dbf, .prj, .cpg) together</source>
       <translation>缺少 Shapefile 的配套文件 {name}；请将 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）一起复制</translation>
     </message>
@@ -5179,17 +5299,17 @@
       <translation>[地块坐标] 节中没有地块</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/stats.py" line="71" />
+      <location filename="ecomap/analysis/stats.py" line="72" />
       <source>the administrative units must be polygons</source>
       <translation>行政单元图层须为面图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="115" />
+      <location filename="ecomap/core/layout/atlas.py" line="123" />
       <source>the atlas goes to a folder or a .pdf file</source>
       <translation>图集只能输出到文件夹或 .pdf 文件</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="96" />
+      <location filename="ecomap/core/layout/atlas.py" line="101" />
       <source>the atlas needs a coverage layer</source>
       <translation>图集需要一个覆盖图层</translation>
     </message>
@@ -5197,6 +5317,11 @@
       <location filename="ecomap/analysis/proximity.py" line="40" />
       <source>the buffer distance must not be negative</source>
       <translation>缓冲距离不能为负</translation>
+    </message>
+    <message>
+      <location filename="ecomap/gui/export_actions.py" line="308" />
+      <source>the clipboard</source>
+      <translation>剪贴板</translation>
     </message>
     <message>
       <location filename="ecomap/io/crs_detect.py" line="490" />
@@ -5224,12 +5349,12 @@
       <translation>无法根据坐标判断所用的中国坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="101" />
+      <location filename="ecomap/core/layout/atlas.py" line="107" />
       <source>the coverage layer '{name}' has no features</source>
       <translation>覆盖图层“{name}”没有要素</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="42" />
+      <location filename="ecomap/core/layout/atlas.py" line="45" />
       <source>the coverage layer '{name}' has no geometry</source>
       <translation>覆盖图层“{name}”没有几何图形</translation>
     </message>
@@ -5289,7 +5414,7 @@
       <translation>字段名“{name}”无法用 {encoding} 编码写出，请选择 UTF-8</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="162" />
+      <location filename="ecomap/io/ogr.py" line="180" />
       <source>the file contains no layers</source>
       <translation>文件中没有图层</translation>
     </message>
@@ -5334,7 +5459,7 @@
       <translation>文件中没有表格</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="124" />
+      <location filename="ecomap/io/registry.py" line="131" />
       <source>the file is empty (0 bytes)</source>
       <translation>文件为空（0 字节）</translation>
     </message>
@@ -5364,7 +5489,7 @@
       <translation>图层“{name}”的文件未声明坐标系，EcoMap 推断为 EPSG:{epsg}{why}。推断的坐标系不会当作文件声明的坐标系写出：请确认它，或选择要写出的坐标系</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ogr.py" line="144" />
+      <location filename="ecomap/io/ogr.py" line="157" />
       <source>the file's layer names are not UTF-8 text; GDAL cannot list them</source>
       <translation>文件中的图层名不是 UTF-8 文本，GDAL 无法列出</translation>
     </message>
@@ -5374,12 +5499,12 @@
       <translation>数据集的文件未能全部移入到位（{detail}）；EcoMap 会在下次打开或写入该数据集时完成替换</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="254" />
+      <location filename="ecomap/io/registry.py" line="271" />
       <source>the folder contains no data files EcoMap can read</source>
       <translation>文件夹中没有 EcoMap 可读取的数据文件</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/export_common.py" line="51" />
+      <location filename="ecomap/cli/export_common.py" line="50" />
       <source>the folder does not exist</source>
       <translation>文件夹不存在</translation>
     </message>
@@ -5409,7 +5534,7 @@
       <translation>文件头为 {header} 度分带，但第 {zone} 带属于 {width} 度分带；采用 {width} 度分带</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="178" />
+      <location filename="ecomap/services/editing.py" line="172" />
       <source>the layer "{table}" in memory no longer matches the file; reload it before editing</source>
       <translation>内存中的图层“{table}”与文件已不一致，请重新加载后再编辑</translation>
     </message>
@@ -5424,7 +5549,7 @@
       <translation>该版式由更新版本的 EcoMap 保存（格式 {version}）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/ledger_export.py" line="45" />
+      <location filename="ecomap/services/ledger_reports.py" line="45" />
       <source>the ledger is exported as .xlsx</source>
       <translation>台账只能导出为 .xlsx 文件</translation>
     </message>
@@ -5444,27 +5569,27 @@
       <translation>输出文件夹不存在</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="184" />
+      <location filename="ecomap/core/project.py" line="188" />
       <source>the project file is damaged (line {line}: {msg})</source>
       <translation>项目文件已损坏（第 {line} 行：{msg}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="187" />
+      <location filename="ecomap/core/project.py" line="191" />
       <source>the project file is damaged ({detail})</source>
       <translation>工程文件已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="175" />
+      <location filename="ecomap/core/project.py" line="179" />
       <source>the project file is larger than {limit} MB; EcoMap refuses it</source>
       <translation>工程文件大于 {limit} MB，EcoMap 拒绝打开</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="408" />
+      <location filename="ecomap/domain/water_report.py" line="439" />
       <source>the project has no GeoPackage layer with water-quality sections and measurements</source>
       <translation>工程中没有包含水质断面和监测数据的 GeoPackage 图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/project.py" line="128" />
+      <location filename="ecomap/core/project.py" line="132" />
       <source>the project was saved by a newer EcoMap (format {version})</source>
       <translation>该项目由更新版本的 EcoMap 保存（格式 {version}）</translation>
     </message>
@@ -5474,17 +5599,17 @@
       <translation>栅格没有第 {band} 波段</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="175" />
+      <location filename="ecomap/services/screening_report.py" line="179" />
       <source>the report must be a .pdf file</source>
       <translation>报告须为 .pdf 文件</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="248" />
+      <location filename="ecomap/analysis/screening_rules.py" line="250" />
       <source>the rule table is not valid JSON ({detail})</source>
       <translation>规则表不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="254" />
+      <location filename="ecomap/analysis/screening_rules.py" line="256" />
       <source>the rule table must be a JSON list of rules</source>
       <translation>规则表须为 JSON 规则列表</translation>
     </message>
@@ -5534,7 +5659,7 @@
       <translation>文本不是有效的 {encoding} 编码（第 {offset} 字节）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="223" />
+      <location filename="ecomap/analysis/screening_rules.py" line="225" />
       <source>the warning distance must not be negative</source>
       <translation>提示距离不能为负数</translation>
     </message>
@@ -5549,7 +5674,7 @@
       <translation>水质监测表中没有 {field} 字段</translation>
     </message>
     <message>
-      <location filename="ecomap/domain/water_report.py" line="288" />
+      <location filename="ecomap/domain/water_report.py" line="301" />
       <source>the water measurements table is empty</source>
       <translation>水质监测表为空</translation>
     </message>
@@ -5564,7 +5689,7 @@
       <translation>没有可输出的图层</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="86" />
+      <location filename="ecomap/core/layout/output.py" line="99" />
       <source>there are no pages to write</source>
       <translation>没有可输出的页面</translation>
     </message>
@@ -5609,7 +5734,7 @@
       <translation>输入的坐标</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/analysis_common.py" line="191" />
+      <location filename="ecomap/gui/analysis_common.py" line="155" />
       <source>unexpected problem ({detail})</source>
       <translation>意外错误（{detail}）</translation>
     </message>
@@ -5624,7 +5749,7 @@
       <translation>多余的内容</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_info.py" line="167" />
+      <location filename="ecomap/cli/cmd_info.py" line="168" />
       <source>unknown</source>
       <translation>未知</translation>
     </message>
@@ -5649,7 +5774,7 @@
       <translation>未知编码 {encoding}（请用 UTF-8 或 GBK）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="150" />
+      <location filename="ecomap/io/registry.py" line="165" />
       <source>unknown file type '{ext}'; EcoMap reads {formats}</source>
       <translation>未知的文件类型“{ext}”；EcoMap 可读取：{formats}</translation>
     </message>
@@ -5669,7 +5794,7 @@
       <translation>未知的格网类型“{name}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="186" />
+      <location filename="ecomap/core/layout/output.py" line="206" />
       <source>unknown image type '{ext}' (use .png, .jpg or .tif)</source>
       <translation>未知的图片类型“{ext}”（请用 .png、.jpg 或 .tif）</translation>
     </message>
@@ -5684,7 +5809,7 @@
       <translation>未知的版式元素“{kind}”</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/atlas.py" line="119" />
+      <location filename="ecomap/core/layout/atlas.py" line="126" />
       <source>unknown output type '{ext}' (use .pdf, .svg, .png, .jpg or .tif)</source>
       <translation>未知的输出类型“{ext}”（请用 .pdf、.svg、.png、.jpg 或 .tif）</translation>
     </message>
@@ -5694,7 +5819,7 @@
       <translation>未知的纸张“{page}”（可用：{known}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening.py" line="442" />
+      <location filename="ecomap/analysis/screening.py" line="443" />
       <source>unknown project type '{type}'; use one of: {types}</source>
       <translation>未知项目类型“{type}”，可选：{types}</translation>
     </message>
@@ -5709,7 +5834,7 @@
       <translation>未知——文件未声明坐标系，从坐标值也无法判断</translation>
     </message>
     <message>
-      <location filename="ecomap/io/water_report_files.py" line="115" />
+      <location filename="ecomap/services/water_reports.py" line="115" />
       <source>unsupported output format "{suffix}"; use .csv or .xlsx</source>
       <translation>不支持的输出格式“{suffix}”，请使用 .csv 或 .xlsx</translation>
     </message>
@@ -5719,22 +5844,22 @@
       <translation>不支持的输出格式“{suffix}”，请使用 .csv、.xlsx 或 .gpkg</translation>
     </message>
     <message>
-      <location filename="ecomap/core/workspace.py" line="204" />
+      <location filename="ecomap/core/workspace.py" line="203" />
       <source>vector</source>
       <translation>矢量</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="275" />
+      <location filename="ecomap/analysis/screening_rules.py" line="277" />
       <source>warn_constraints must be a list of constraint kinds</source>
       <translation>warn_constraints 必须是约束类型的列表</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening_rules.py" line="272" />
+      <location filename="ecomap/analysis/screening_rules.py" line="274" />
       <source>warn_distance_m must be a number of metres, 0 or more</source>
       <translation>warn_distance_m 必须是不小于 0 的米数</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_atlas.py" line="66" />
+      <location filename="ecomap/cli/cmd_atlas.py" line="72" />
       <source>warning: {text}</source>
       <translation>警告：{text}</translation>
     </message>
@@ -5749,7 +5874,7 @@
       <translation>比例尺请写成 1:N，例如 1:50000</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="209" />
+      <location filename="ecomap/cli/cmd_render.py" line="203" />
       <source>wrote {path} ({w}×{h}) in {secs:.2f} s</source>
       <translation>已写出 {path}（{w}×{h}），用时 {secs:.2f} 秒</translation>
     </message>
@@ -5849,7 +5974,7 @@
       <translation>{field}：从“{old}”退回“{new}”须明确勾选“退回”</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/edit_commands.py" line="74" />
+      <location filename="ecomap/gui/panels/edit_commands.py" line="68" />
       <source>{field}: you had {base}, you want {mine}, the file now has {theirs}</source>
       <translation>{field}：原为 {base}，您要改为 {mine}，文件中现为 {theirs}</translation>
     </message>
@@ -5869,27 +5994,27 @@
       <translation>{later}（{b}）不能早于{earlier}（{a}）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="88" />
+      <location filename="ecomap/cli/cmd_screen.py" line="89" />
       <source>{layer} #{fid} {name} ({type}): {area:,.2f} m², {share:.2%} of the footprint</source>
       <translation>{layer} #{fid} {name}（{type}）：{area:,.2f} 平方米，占用地 {share:.2%}</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_screen.py" line="92" />
+      <location filename="ecomap/cli/cmd_screen.py" line="93" />
       <source>{layer} in all: {area:,.2f} m², {share:.2%} of the footprint (overlapping features counted once)</source>
       <translation>{layer} 合计：{area:,.2f} 平方米，占用地 {share:.2%}（重叠要素只计一次）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/screening_pdf.py" line="238" />
+      <location filename="ecomap/services/screening_report.py" line="242" />
       <source>{layer} in all: {area} m² = {mu} mu, {share} of the footprint (overlapping features counted once)</source>
       <translation>{layer} 合计：{area} 平方米 = {mu} 亩，占用地 {share}（重叠要素只计一次）</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="100" />
+      <location filename="ecomap/services/editing.py" line="94" />
       <source>{layer} {key} was changed by someone else after you opened it</source>
       <translation>{layer} {key} 在您打开后已被他人修改</translation>
     </message>
     <message>
-      <location filename="ecomap/core/editing.py" line="98" />
+      <location filename="ecomap/services/editing.py" line="92" />
       <source>{layer} {key}: the feature was deleted by someone else</source>
       <translation>{layer} {key}：该要素已被他人删除</translation>
     </message>
@@ -5904,22 +6029,22 @@
       <translation>{message}（第 {pos} 个字符，“{near}”附近）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_export_layer.py" line="97" />
+      <location filename="ecomap/cli/cmd_export_layer.py" line="101" />
       <source>{message}; give --crs {epsg} to confirm it, or --crs with another code to reproject from it</source>
       <translation>{message}；用 --crs {epsg} 确认此坐标系，或用 --crs 加其他代码从它投影</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="270" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="280" />
       <source>{month}: &lt;b&gt;{n}&lt;/b&gt; sections assessed · Ⅰ–Ⅲ &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ &lt;b&gt;{bad}&lt;/b&gt; · meeting target &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;&lt;b&gt;{failing}&lt;/b&gt; failing&lt;/span&gt;</source>
       <translation>{month}：评价断面 &lt;b&gt;{n}&lt;/b&gt; 个 · Ⅰ～Ⅲ类 &lt;b&gt;{good}&lt;/b&gt; · 劣Ⅴ类 &lt;b&gt;{bad}&lt;/b&gt; · 达标率 &lt;b&gt;{rate}&lt;/b&gt; · &lt;span style='color:#b00020'&gt;未达标 &lt;b&gt;{failing}&lt;/b&gt; 个&lt;/span&gt;</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="201" />
+      <location filename="ecomap/app/layer_actions.py" line="202" />
       <source>{name} (repaired)</source>
       <translation>{name}（已修复）</translation>
     </message>
     <message>
-      <location filename="ecomap/io/registry.py" line="246" />
+      <location filename="ecomap/io/registry.py" line="263" />
       <source>{name} could not be read: {error}</source>
       <translation>无法读取 {name}：{error}</translation>
     </message>
@@ -5929,7 +6054,7 @@
       <translation>{name} 解压后膨胀 {ratio:,.0f} 倍（只有“压缩炸弹”才会如此），EcoMap 拒绝读取此压缩包</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="206" />
+      <location filename="ecomap/app/layer_actions.py" line="208" />
       <source>{name} has no invalid geometry to repair.</source>
       <translation>{name} 没有需要修复的无效几何。</translation>
     </message>
@@ -5959,22 +6084,22 @@
       <translation>{name} 注记</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="70" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="74" />
       <source>{name} {value:g} ({ratio:.2f}× over)</source>
       <translation>{name} {value:g}（超标 {ratio:.2f} 倍）</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/water_panel.py" line="366" />
+      <location filename="ecomap/gui/panels/water_panel.py" line="369" />
       <source>{name}: not measured at this section</source>
       <translation>{name}：该断面未监测</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="275" />
+      <location filename="ecomap/app/data_loader.py" line="276" />
       <source>{name}: the file declares no coordinate system and its coordinates do not tell. Choose the one it was made in.</source>
       <translation>{name}：文件没有声明坐标系，从坐标值也无法判断。请选择数据制作时所用的坐标系。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="271" />
+      <location filename="ecomap/app/data_loader.py" line="272" />
       <source>{name}: the file declares no coordinate system. EcoMap assumes EPSG:{epsg} because {reason}. Confirm or choose another.</source>
       <translation>{name}：文件没有声明坐标系。EcoMap 推测为 EPSG:{epsg}，因为{reason}。请确认或另选。</translation>
     </message>
@@ -5984,7 +6109,7 @@
       <translation>{note}（图层“{name}”）</translation>
     </message>
     <message>
-      <location filename="ecomap/app/data_loader.py" line="245" />
+      <location filename="ecomap/app/data_loader.py" line="246" />
       <source>{n} attribute-only tables added below the map layers (no map symbols); open one with the attribute table (F6).</source>
       <translation>已在地图图层下方添加 {n} 个纯属性表（无地图符号）；可用属性表（F6）打开。</translation>
     </message>
@@ -6004,7 +6129,7 @@
       <translation>共 {n} 个不同的值，太多了，不适合分类显示；请改用分级显示</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="234" />
+      <location filename="ecomap/app/project_controller.py" line="236" />
       <source>{n} entries of the project file did not fit and were set aside; the rest of the project was opened. Saving the project writes it without them.</source>
       <translation>工程文件中有 {n} 项不符合格式，已搁置；工程其余部分已打开。保存工程时将不再写入这些项。</translation>
     </message>
@@ -6024,17 +6149,17 @@
       <translation>已选中 {n} 个要素</translation>
     </message>
     <message>
-      <location filename="ecomap/app/tool_handlers.py" line="131" />
+      <location filename="ecomap/app/tool_handlers.py" line="132" />
       <source>{n} feature(s) selected in {layer}</source>
       <translation>在 {layer} 中选中了 {n} 个要素</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="225" />
+      <location filename="ecomap/app/layer_actions.py" line="227" />
       <source>{n} features have geometry that cannot be read at all.</source>
       <translation>{n} 个要素的几何完全无法读取。</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="220" />
+      <location filename="ecomap/app/layer_actions.py" line="222" />
       <source>{n} features repaired in the new layer {copy}.</source>
       <translation>已在新图层 {copy} 中修复 {n} 个要素。</translation>
     </message>
@@ -6064,32 +6189,32 @@
       <translation>有 {n} 项，超过上限 {limit}</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/canvas.py" line="210" />
+      <location filename="ecomap/gui/canvas.py" line="216" />
       <source>{n} km</source>
       <translation>{n} 千米</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/rectification_panel.py" line="70" />
+      <location filename="ecomap/gui/panels/rectification_panel.py" line="76" />
       <source>{n} late</source>
       <translation>逾期 {n}</translation>
     </message>
     <message>
-      <location filename="ecomap/app/project_controller.py" line="231" />
+      <location filename="ecomap/app/project_controller.py" line="233" />
       <source>{n} layer(s) could not be opened; they are kept in the layer list (shown in red) so you can locate them later.</source>
       <translation>有 {n} 个图层无法打开；它们仍保留在图层列表中（红色显示），可以稍后查找文件。</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/canvas.py" line="210" />
+      <location filename="ecomap/gui/canvas.py" line="216" />
       <source>{n} m</source>
       <translation>{n} 米</translation>
     </message>
     <message>
-      <location filename="ecomap/app/layer_actions.py" line="222" />
+      <location filename="ecomap/app/layer_actions.py" line="224" />
       <source>{n} of them had nothing valid left and have no geometry now.</source>
       <translation>其中 {n} 个修复后已无有效部分，现在没有几何。</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_overlay.py" line="54" />
+      <location filename="ecomap/cli/cmd_overlay.py" line="56" />
       <source>{n} overlapping pairs between {a} and {b}</source>
       <translation>{a} 与 {b} 之间有 {n} 对重叠</translation>
     </message>
@@ -6099,12 +6224,12 @@
       <translation>有 {n} 个要素的有效像元少于 {min} 个，其均值不可靠（已在“像元过少”列标注）</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_zonal.py" line="98" />
+      <location filename="ecomap/cli/cmd_zonal.py" line="99" />
       <source>{n} polygons</source>
       <translation>{n} 个面</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_render.py" line="122" />
+      <location filename="ecomap/cli/cmd_render.py" line="116" />
       <source>{path}: map coordinate system '{crs}' not understood; the first layer's is used</source>
       <translation>{path}：无法识别地图坐标系“{crs}”，已改用第一个图层的坐标系</translation>
     </message>
@@ -6124,7 +6249,7 @@
       <translation>共 {total} 个要素，显示 {shown} 个，选中 {selected} 个</translation>
     </message>
     <message>
-      <location filename="ecomap/cli/cmd_stats.py" line="49" />
+      <location filename="ecomap/cli/cmd_stats.py" line="50" />
       <source>{units}: {n} units, {k} layers</source>
       <translation>{units}：{n} 个单元，{k} 个图层</translation>
     </message>
@@ -6219,17 +6344,17 @@
       <translation>{value} 太短</translation>
     </message>
     <message>
-      <location filename="ecomap/gui/panels/widgets.py" line="170" />
+      <location filename="ecomap/gui/panels/widgets.py" line="180" />
       <source>{value} ×10⁴ CNY</source>
       <translation>{value} 万元</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening.py" line="268" />
+      <location filename="ecomap/analysis/screening.py" line="269" />
       <source>{verdict} (note: {reason})</source>
       <translation>{verdict}（提示：{reason}）</translation>
     </message>
     <message>
-      <location filename="ecomap/analysis/screening.py" line="267" />
+      <location filename="ecomap/analysis/screening.py" line="268" />
       <source>{verdict}: {reason}</source>
       <translation>{verdict}：{reason}</translation>
     </message>
@@ -6249,7 +6374,7 @@
       <translation>{where}：{problem}——已搁置 {part}</translation>
     </message>
     <message>
-      <location filename="ecomap/core/layout/output.py" line="167" />
+      <location filename="ecomap/core/layout/output.py" line="179" />
       <source>{w} × {h} pixels is too large an image; choose a lower resolution</source>
       <translation>{w} × {h} 像素的图像过大，请选择较低的分辨率</translation>
     </message>

@@ -150,7 +150,7 @@ def test_unknown_group_field_is_a_data_error(parcels_and_zones):
 
 def test_cancel_stops_the_overlay(parcels_and_zones):
     a, b = parcels_and_zones
-    fb = Feedback(on_progress=lambda v: fb.cancel() if v > 0.05 else None)
+    fb = Feedback(on_progress=lambda v, _text: fb.cancel() if v > 0.05 else None)
     with pytest.raises(Cancelled):
         overlay.run(a, b, feedback=fb)
 

@@ -48,8 +48,8 @@ def test_buffer_in_metres_also_for_geographic_layers():
     geo = layer("geo", pt.features.to_crs(4490).geometry, crs="EPSG:4490", N=["a"])
     from pyproj import CRS
 
-    from ecomap.analysis import common
-    area = common.areas_m2(proximity.buffer(geo, 100), CRS.from_epsg(4490))[0]
+    from ecomap.core.measure import ellipsoidal_areas
+    area = ellipsoidal_areas(proximity.buffer(geo, 100), CRS.from_epsg(4490))[0]
     assert area == pytest.approx(np.pi * 100 ** 2, rel=0.01)
     assert len(proximity.buffer(layer("two", [shapely.Point(X0, Y0), shapely.Point(X0 + 50, Y0)], N=["a", "b"]),
                                 100, dissolve=True)) == 1

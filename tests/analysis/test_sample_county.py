@@ -12,7 +12,7 @@ pytestmark = pytest.mark.skipif(not GPKG.exists(), reason="sample data not gener
 
 @pytest.fixture(scope="module")
 def county():
-    from ecomap.core.workspace import open_workspace
+    from ecomap.services.workspace_open import open_workspace
 
     return open_workspace(GPKG)
 
@@ -48,11 +48,12 @@ def test_screening_inside_each_constraint(county):
 
 
 def test_township_statistics_add_up(county):
-    from ecomap.analysis import common, stats
+    from ecomap.analysis import stats
+    from ecomap.core.measure import ellipsoidal_areas
 
     result = stats.run(county.get("townships"), [county.get("redlines"), county.get("farms")])
     red = county.get("redlines").layer
-    total = common.areas_m2(np.array([shapely.union_all(red.geometry)], dtype=object), red.crs_info.crs())[0]
+    total = ellipsoidal_areas(np.array([shapely.union_all(red.geometry)], dtype=object), red.crs_info.crs())[0]
     in_towns = result.table.loc[result.table["layer"] == "redlines", "area_m2"].sum()
     assert in_towns == pytest.approx(total, rel=1e-3)
     farms = result.table.loc[result.table["layer"] == "farms", "count"].sum()

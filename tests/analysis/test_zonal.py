@@ -131,7 +131,7 @@ def test_mean_slope_of_a_plane(tmp_path):
 
 
 def test_cancel_stops_zonal_statistics(raster, polygons):
-    fb = Feedback(on_progress=lambda v: fb.cancel() if v >= 0.1 else None)
+    fb = Feedback(on_progress=lambda v, _text: fb.cancel() if v >= 0.1 else None)
     with pytest.raises(Cancelled):
         zonal.run(polygons, raster, feedback=fb)
 

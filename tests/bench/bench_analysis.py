@@ -111,7 +111,7 @@ def in_process_overlay() -> dict:
     """Where the time goes, inside one process (read / overlay / summary)."""
     sys.path.insert(0, str(ROOT))
     from ecomap.analysis import overlay
-    from ecomap.core.workspace import open_workspace
+    from ecomap.services.workspace_open import open_workspace
 
     t0 = time.perf_counter()
     ws = open_workspace(LANDUSE)
@@ -127,7 +127,7 @@ def in_process_overlay() -> dict:
 def in_process_zonal() -> dict:
     sys.path.insert(0, str(ROOT))
     from ecomap.analysis import zonal
-    from ecomap.core.workspace import open_workspace
+    from ecomap.services.workspace_open import open_workspace
 
     t0 = time.perf_counter()
     ws = open_workspace(ZONES)
@@ -145,12 +145,12 @@ def check_overlay(eco_csv: Path, qgis_gpkg: Path) -> float:
     from pyproj import CRS
 
     sys.path.insert(0, str(ROOT))
-    from ecomap.analysis.common import areas_m2
+    from ecomap.core.measure import ellipsoidal_areas
 
     ours = pd.read_csv(eco_csv, encoding="utf-8-sig")
     ours = ours.set_index([ours.columns[0], ours.columns[1]]).iloc[:, 1]  # HXBM, DLMC → area m²
     q = pyogrio.read_dataframe(qgis_gpkg)
-    q["area"] = areas_m2(np.asarray(q.geometry.array, dtype=object), CRS.from_epsg(4524))
+    q["area"] = ellipsoidal_areas(np.asarray(q.geometry.array, dtype=object), CRS.from_epsg(4524))
     theirs = q.groupby(["HXBM", "DLMC"])["area"].sum()
     theirs = theirs[theirs > 1.0]
     common = theirs.index.intersection(ours.index)

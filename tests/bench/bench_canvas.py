@@ -15,10 +15,10 @@ import time
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ecomap.core.map_settings import LayerEntry
-from ecomap.core.render.sources import read_flat_source
+from ecomap.core.map_settings import RenderLayer
 from ecomap.core.style import default_vector_style
 from ecomap.gui.canvas import MapCanvas
+from ecomap.io.registry import open_path
 
 
 def main() -> int:
@@ -27,7 +27,7 @@ def main() -> int:
     canvas = MapCanvas()
     canvas.resize(1600, 900)
     canvas.show()
-    src = read_flat_source(path)[0]
+    src = open_path(path, for_drawing=True)[0]  # drawn only: the renderer's flat form
     gaps, frames = [], []
     last = [time.perf_counter()]
 
@@ -40,7 +40,7 @@ def main() -> int:
     timer.timeout.connect(tick)
     timer.start(2)
     canvas.renderFinished.connect(lambda secs: frames.append(secs))
-    canvas.set_layers([LayerEntry(src, default_vector_style())])
+    canvas.set_layers([RenderLayer(src, default_vector_style())])
     steps = [("wheel", 1.25, (800, 450))] * 3 + [("pan", 120, 0)] * 3 + [("wheel", 0.8, (400, 300))] * 3
 
     def run(i=0):

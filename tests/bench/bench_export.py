@@ -67,13 +67,14 @@ def main(argv=None) -> int:
     from ecomap.core.layout.templates import atlas_layout
     from ecomap.core.project import load_project
     from ecomap.core.render.job import ensure_gui_app
+    from ecomap.services.project_open import open_project_layers
 
     ensure_gui_app()
     out = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ecomap-bench-export-"))
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     project = load_project(args.project)
-    ctx = context_from_project(project)
+    ctx = context_from_project(project, open_project_layers(project))
     open_s = time.perf_counter() - t0
     print(f"project: {args.project} ({len(ctx.layers)} layers, {sum(m.visible for m in ctx.layers)} visible); "
           f"opened in {open_s:.2f} s")
@@ -108,8 +109,8 @@ def main(argv=None) -> int:
         minx, miny, maxx, maxy = landuse.bounds
         dx = (target[0] + target[2]) / 2 - (minx + maxx) / 2
         dy = (target[1] + target[3]) / 2 - (miny + maxy) / 2
-        landuse.features = landuse.features.set_geometry(
-            shapely.transform(landuse.geometry, lambda xy: xy + [dx, dy]), crs=landuse.features.crs)
+        landuse.set_features(landuse.features.set_geometry(
+            shapely.transform(landuse.geometry, lambda xy: xy + [dx, dy]), crs=landuse.features.crs))
         ctx.layers.insert(1, MapLayer("landuse", "土地利用现状", landuse, default_style_for(landuse), True))
         results["a3_pdf_300_dense"] = timed(lambda: export_layout(layout, ctx, out / "a3_dense.pdf", dpi=300),
                                             max(1, args.repeat - 2))

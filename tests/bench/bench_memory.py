@@ -120,7 +120,7 @@ done()
 """
 
 RENDER = _COMMON + r"""
-from ecomap.core.map_settings import LayerEntry, MapSettings, view_for
+from ecomap.core.map_settings import MapSettings, RenderLayer, view_for
 from ecomap.core.render import job as render_job, vector, worker_pool
 from ecomap.core.style import default_vector_style
 from ecomap.io.registry import open_path
@@ -131,7 +131,7 @@ t0 = time.perf_counter()
 (layer,) = [lyr for lyr in open_path(sys.argv[1]) if lyr.kind == "vector"][:1]
 open_s = time.perf_counter() - t0
 step("open", {"features": layer.feature_count})
-entry = LayerEntry(layer, default_vector_style())
+entry = RenderLayer(layer, default_vector_style())
 settings = MapSettings(extent=view_for(layer.bounds, width, height), size=(width, height),
                        crs=layer.crs_info.crs(), layers=(entry,))
 

@@ -61,7 +61,7 @@ def test_screen_json_shape(county, capsys):
     assert data["footprint_area_m2"] == pytest.approx(40_000, rel=1e-3)
     assert isinstance(data["rules"], list) and data["rules"][0]["id"] == "redline.banned"
     (o,) = data["overlaps"]
-    from ecomap.core.workspace import open_workspace
+    from ecomap.services.workspace_open import open_workspace
 
     first_id = open_workspace(county).get("redlines").layer.features.index[0]  # the reader's feature id
     assert {k: o[k] for k in ("layer", "feature_id", "name", "type")} == {

@@ -1,10 +1,12 @@
-"""Render tests draw text, which needs a Qt application. pytest-qt's QApplication is made
-here, before the render job's headless fallback could make a bare QGuiApplication that
-would stop the GUI tests later in the same session from creating theirs."""
+"""tests/core run without a QApplication: core is below the GUI. Tests that draw text use
+``gui_app`` (a QGuiApplication); the session checks at its end that no QApplication was made."""
 
 import pytest
 
+from tests.qt_apps import assert_no_widget_application
+
 
 @pytest.fixture(autouse=True, scope="session")
-def _one_qt_application(qapp):
-    yield qapp
+def _no_widget_application_in_core(request):
+    yield
+    assert_no_widget_application(request.session, "tests/core")

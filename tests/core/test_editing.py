@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from ecomap.core import editing as ed
 from ecomap.domain.edit_rules import policy_for
 from ecomap.io import gpkg_edit as g
 from ecomap.io.registry import open_path
+from ecomap.services import editing as ed
 from tests.core.gpkg_helpers import dump
 
 X0, Y0 = 36_460_000.0, 4_140_000.0
@@ -100,6 +100,17 @@ def test_undo_and_redo_are_audited_edits(setup, gpkg):
     actions = [a["action"] for a in g.read_audit(gpkg, cmd.id)]
     assert actions == ["edit", "edit", "undo", "undo", "redo", "redo"]
     assert [e.action for e in events] == ["edit", "undo", "redo"]
+
+
+def test_a_commit_replaces_the_layers_frame_once_and_leaves_older_frames_alone(setup):
+    layer, target, session, _events = setup
+    snapshot = layer.features  # e.g. what a render job or the attribute table is reading
+    heard = []
+    layer.listeners.append(heard.append)
+    session.edit(target, 1, {"XMJD": "竣工", "WCJD": 100})
+    assert heard == [layer]
+    assert layer.features.loc[2, "XMJD"] == "竣工" and layer.features.loc[2, "WCJD"] == 100.0
+    assert snapshot.loc[2, "XMJD"] == "在建" and snapshot.loc[2, "WCJD"] == 20.0 and snapshot.loc[2, "version"] == 1
 
 
 def test_invalid_edit_is_rejected_and_writes_nothing(setup, gpkg):
@@ -222,14 +233,14 @@ def test_unknown_or_bookkeeping_fields_cannot_be_edited(setup):
 
 def test_rows_are_matched_by_key_when_the_order_differs(gpkg):
     layer = open_path(gpkg, layer="restoration_projects")[0]
-    layer.features = layer.features.iloc[::-1].reset_index(drop=True)
+    layer.set_features(layer.features.iloc[::-1].reset_index(drop=True))
     target = ed.bind(gpkg, "restoration_projects", layer, "XMBH")
     assert target.fids.tolist() == [3, 2, 1]
 
 
 def test_a_stale_layer_refuses_to_bind(gpkg):
     layer = open_path(gpkg, layer="restoration_projects")[0]
-    layer.features = layer.features.iloc[:2]
+    layer.set_features(layer.features.iloc[:2])
     con = g.connect(gpkg)
     con.execute("UPDATE restoration_projects SET XMBH='P1' WHERE fid=3")  # keys no longer unique
     con.close()

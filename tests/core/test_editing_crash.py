@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = textwrap.dedent("""
     import sys, time
-    from ecomap.core import editing as ed
+    from ecomap.services import editing as ed
     from ecomap.domain.edit_rules import policy_for
     from ecomap.io import gpkg_edit as g
     from ecomap.io.registry import open_path

@@ -6,11 +6,11 @@ import sqlite3
 
 import pytest
 
-from ecomap.core import editing as ed
 from ecomap.domain.edit_rules import policy_for
 from ecomap.errors import DataError
 from ecomap.io import gpkg_edit as g
 from ecomap.io.registry import open_path
+from ecomap.services import editing as ed
 from tests.core.gpkg_helpers import dump, two_project_gpkg
 
 

@@ -69,5 +69,5 @@ def test_layer_report_follows_a_new_frame():
                                                       wkt.loads("POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))")])
     layer = VectorLayer("t", frame, DataSource("t.gpkg"))
     assert layer.invalid_count == 1
-    layer.features = frame.iloc[:1].copy()
+    layer.set_features(frame.iloc[:1].copy())
     assert layer.invalid_count == 0

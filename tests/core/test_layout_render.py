@@ -49,7 +49,7 @@ def small_layout() -> Layout:
     return layout
 
 
-def test_briefing_image_matches_golden(qapp):
+def test_briefing_image_matches_golden(gui_app):
     ctx = context()
     layout = briefing_layout("A4", "landscape")
     layout.variables.update(unit="示范县自然资源局", source="测试数据")
@@ -58,12 +58,12 @@ def test_briefing_image_matches_golden(qapp):
     assert_matches_golden(image, "layout_briefing_a4", tolerance=40, max_differing=900)
 
 
-def test_small_layout_matches_golden(qapp):
+def test_small_layout_matches_golden(gui_app):
     image = render_page_image(small_layout(), context(), dpi=50)
     assert_matches_golden(image, "layout_small_a4", tolerance=40, max_differing=500)
 
 
-def test_map_colours_land_where_the_features_are(qapp):
+def test_map_colours_land_where_the_features_are(gui_app):
     ctx = context()
     layout = small_layout()
     dpi = 50
@@ -96,7 +96,7 @@ def test_legend_lists_visible_layers_top_first_and_present_classes():
 
 
 @needs_poppler
-def test_pdf_has_chinese_text_embedded_fonts_and_vector_geometry(qapp, tmp_path):
+def test_pdf_has_chinese_text_embedded_fonts_and_vector_geometry(gui_app, tmp_path):
     ctx = context()
     layout = briefing_layout("A3", "landscape")
     layout.variables["unit"] = "示范县自然资源局"
@@ -114,7 +114,7 @@ def test_pdf_has_chinese_text_embedded_fonts_and_vector_geometry(qapp, tmp_path)
 
 
 @needs_poppler
-def test_dense_layers_become_an_image_inside_the_pdf(qapp, tmp_path):
+def test_dense_layers_become_an_image_inside_the_pdf(gui_app, tmp_path):
     ctx = context()
     ctx.dense_threshold = 2  # the four townships count as dense
     path = export_layout(small_layout(), ctx, tmp_path / "dense.pdf", dpi=150)
@@ -123,7 +123,7 @@ def test_dense_layers_become_an_image_inside_the_pdf(qapp, tmp_path):
     assert "示范县生态保护红线分布图" in _pdf_text(path)
 
 
-def test_radicals_in_the_text_map_become_ideographs(qapp, tmp_path):
+def test_radicals_in_the_text_map_become_ideographs(gui_app, tmp_path):
     path = tmp_path / "x.pdf"
     path.write_bytes(b"%PDF\nstream\nbegincmap\n<0001> <0001> [<2F70> <2EDA> <0031>]\nendcmap\nendstream\n")
     size = path.stat().st_size
@@ -131,7 +131,7 @@ def test_radicals_in_the_text_map_become_ideographs(qapp, tmp_path):
     assert b"[<793A> <9875> <0031>]" in path.read_bytes() and path.stat().st_size == size
 
 
-def test_svg_and_images(qapp, tmp_path):
+def test_svg_and_images(gui_app, tmp_path):
     ctx = context()
     layout = small_layout()
     svg = export_layout(layout, ctx, tmp_path / "map.svg")
@@ -148,7 +148,7 @@ def test_svg_and_images(qapp, tmp_path):
     assert not list(tmp_path.glob(".*tmp"))  # no temporary files left
 
 
-def test_export_failure_keeps_the_previous_file(qapp, tmp_path):
+def test_export_failure_keeps_the_previous_file(gui_app, tmp_path):
     from ecomap.errors import DataError
 
     target = tmp_path / "map.png"
@@ -161,7 +161,7 @@ def test_export_failure_keeps_the_previous_file(qapp, tmp_path):
 
 
 @needs_poppler
-def test_atlas_one_pdf_page_per_feature_with_its_attributes(qapp, tmp_path):
+def test_atlas_one_pdf_page_per_feature_with_its_attributes(gui_app, tmp_path):
     ctx = context()
     layout = atlas_layout("A4", "portrait", coverage="towns")
     layout.items.append(LabelItem(text="乡镇：{XZQMC}（{乡镇代码}）第{page}/{pages}页", x=20, y=280, w=170, h=8))
@@ -174,7 +174,7 @@ def test_atlas_one_pdf_page_per_feature_with_its_attributes(qapp, tmp_path):
     assert "乡镇：柳湾镇（610899004）第4/4页" in pages[3]
 
 
-def test_atlas_frames_zoom_to_each_feature_and_files_are_named(qapp, tmp_path):
+def test_atlas_frames_zoom_to_each_feature_and_files_are_named(gui_app, tmp_path):
     ctx = context()
     layout = atlas_layout("A4", "portrait", coverage="towns")
     files = export_atlas(layout, ctx, tmp_path / "out", dpi=30, image_format="png")
@@ -189,14 +189,14 @@ def test_atlas_frames_zoom_to_each_feature_and_files_are_named(qapp, tmp_path):
     assert (x1 - x0) < 3 * (fx1 - fx0) or (y1 - y0) < 3 * (fy1 - fy0)  # and fills the frame
 
 
-def test_atlas_without_coverage_is_a_data_error(qapp, tmp_path):
+def test_atlas_without_coverage_is_a_data_error(gui_app, tmp_path):
     from ecomap.errors import DataError
 
     with pytest.raises(DataError):
         export_atlas(briefing_layout(), context(), tmp_path / "a.pdf", coverage="no such layer")
 
 
-def test_mask_whitens_outside_the_boundary(qapp):
+def test_mask_whitens_outside_the_boundary(gui_app):
     ctx = context()
     layout = small_layout()
     layout.main_map.extent = [36_440_000.0, 4_120_000.0, 36_500_000.0, 4_165_000.0]
@@ -210,7 +210,7 @@ def test_mask_whitens_outside_the_boundary(qapp):
 
 
 @needs_poppler
-def test_projected_grid_labels_are_round_metres(qapp, tmp_path):
+def test_projected_grid_labels_are_round_metres(gui_app, tmp_path):
     from ecomap.core.layout import GridSpec
 
     layout = small_layout()

@@ -1,9 +1,12 @@
 import json
 
+import geopandas as gpd
 import pytest
+import shapely
 
-from ecomap.core.project import LayerEntry, Project, load_project, open_project_layers, save_project
+from ecomap.core.project import LayerEntry, Project, load_project, save_project
 from ecomap.errors import DataError
+from ecomap.services.project_open import open_project_layers
 from tests.io.fixtures import geopackage
 
 
@@ -66,3 +69,23 @@ def test_damaged_project_is_a_clear_error(tmp_path):
     path.write_text('{"format": "something-else"}')
     with pytest.raises(DataError, match="not an EcoMap project"):
         load_project(path)
+
+
+def test_a_new_project_has_no_crs_until_its_first_layer_gives_one(tmp_path):
+    data = tmp_path / "zone41.gpkg"  # 3-degree zone 41, not the sample county's zone 36
+    gpd.GeoDataFrame({"name": ["甲"]}, geometry=[shapely.box(41_500_000, 4_400_000, 41_500_100, 4_400_100)],
+                     crs=4529).to_file(data, layer="zones")
+    assert Project().crs is None and Project().to_dict()["crs"] is None
+    path = save_project(Project(layers=[LayerEntry(source=str(tmp_path / "gone.gpkg"), layer="zones"),
+                                        LayerEntry(source=str(data), layer="zones")]), tmp_path / "p.ecomap")
+    loaded = load_project(path)
+    assert loaded.crs is None  # the file records none, and no layer is open yet
+    open_project_layers(loaded)
+    assert loaded.crs == "EPSG:4529"
+
+
+def test_a_recorded_crs_is_kept_when_the_layers_open(tmp_path):
+    data = geopackage(tmp_path)
+    project = Project(crs="EPSG:4490", layers=[LayerEntry(source=str(data), layer="zones")])
+    open_project_layers(project)
+    assert project.crs == "EPSG:4490"

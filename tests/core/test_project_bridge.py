@@ -1,13 +1,16 @@
 """Tree ↔ project file round trip: order, groups, group states, styles, opacity, bookmarks, missing files."""
 
 import geopandas as gpd
+import pytest
 import shapely
 
+from ecomap.core.feedback import Cancelled, Feedback
 from ecomap.core.layer_tree import LayerTreeModel
 from ecomap.core.project import Bookmark, load_project, save_project
-from ecomap.core.project_bridge import open_project_entries, populate_tree, tree_to_project
+from ecomap.core.project_bridge import populate_tree, tree_to_project
 from ecomap.core.style import CategorizedStyle, Category, Symbol
 from ecomap.io.registry import open_path
+from ecomap.services.project_open import open_project_entries
 
 
 def write_data(folder):
@@ -77,14 +80,25 @@ def test_missing_file_stays_as_placeholder(tmp_path):
 def test_cancelled_open_stops(tmp_path):
     data = write_data(tmp_path)
     saved = save_project(tree_to_project(build_tree(data)), tmp_path / "p.ecomap")
+    feedback = Feedback()
+    feedback.cancel()
+    with pytest.raises(Cancelled):
+        open_project_entries(load_project(saved), feedback)
 
-    class Cancelled:
-        cancelled = True
 
-        def progress(self, *a):
-            pass
+def test_open_reports_one_step_per_layer(tmp_path):
+    data = write_data(tmp_path)
+    saved = save_project(tree_to_project(build_tree(data)), tmp_path / "p.ecomap")
+    steps = []
+    open_project_entries(load_project(saved), Feedback(on_progress=lambda f, text: steps.append((f, text))))
+    assert steps == [(0.0, "b"), (1 / 3, "a"), (2 / 3, "丙"), (1.0, "")]  # bottom first
 
-    assert open_project_entries(load_project(saved), Cancelled()) == []
+
+def test_a_tree_without_a_map_crs_records_its_first_layers(tmp_path):
+    tree = build_tree(write_data(tmp_path))
+    assert tree_to_project(tree).crs == "EPSG:4527"
+    assert tree_to_project(tree, crs="EPSG:4490").crs == "EPSG:4490"
+    assert tree_to_project(LayerTreeModel()).crs is None  # an empty project has none
 
 
 def test_theme_aliases_are_applied(tmp_path):

@@ -11,8 +11,9 @@ import shapely
 from ecomap.core.geometry_repair import repaired_copy
 from ecomap.core.layer_tree import LayerTreeModel, make_layer_node
 from ecomap.core.project import load_project, save_project
-from ecomap.core.project_bridge import open_project_entries, populate_tree, tree_to_project
+from ecomap.core.project_bridge import populate_tree, tree_to_project
 from ecomap.io.registry import open_path
+from ecomap.services.project_open import open_project_entries
 
 X0, Y0 = 39_500_000.0, 4_400_000.0
 BOWTIE = shapely.Polygon([(X0, Y0), (X0 + 20, Y0 + 20), (X0 + 20, Y0), (X0, Y0 + 20)])

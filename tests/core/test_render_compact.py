@@ -155,5 +155,5 @@ def test_a_layer_drawn_in_another_crs_is_read_there_directly():
     size = np.repeat(np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]), prep.flat.feature_vertex_counts())
     assert np.all(np.abs(prep.flat.absolute_xy() - want).max(axis=1) <= 1e-7 * size)
     assert sources.prepared(layer, dst) is prep  # cached for the layer's data
-    layer.features = layer.features.iloc[:10]
+    layer.set_features(layer.features.iloc[:10])
     assert sources.prepared(layer, dst) is not prep and sources.prepared(layer, dst).flat.feature_count == 10

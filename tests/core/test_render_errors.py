@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import shapely
 
-from ecomap.core.map_settings import LayerEntry, MapSettings
+from ecomap.core.map_settings import MapSettings, RenderLayer
 from ecomap.core.render.job import LayerError, RenderJob, layer_cache, render_image
 from ecomap.core.style import (
     CategorizedStyle,
@@ -47,7 +47,7 @@ def _settings(entries, size=(100, 100)):
     from pyproj import CRS
 
     return MapSettings(extent=(X0, Y0, X0 + 2000, Y0 + 2000), size=size, crs=CRS.from_epsg(4524),
-                       layers=tuple(LayerEntry(lyr, style) for lyr, style in entries))
+                       layers=tuple(RenderLayer(lyr, style) for lyr, style in entries))
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +78,7 @@ def test_a_broken_layer_is_left_out_and_reported_the_others_drawn(case):
 
 
 @pytest.mark.parametrize("labels", [LabelStyle(field="NAME", size=math.nan), LabelStyle(field="NAME", color="zz")])
-def test_labels_that_fail_leave_the_layer_drawn(labels):
+def test_labels_that_fail_leave_the_layer_drawn(labels, gui_app):
     left, right = _layers()
     errors: list[LayerError] = []
     img = image_array(render_image(_settings([(left, SingleStyle(symbol=RED)),
@@ -97,7 +97,7 @@ def test_labels_that_fail_leave_the_layer_drawn(labels):
     CategorizedStyle(field="NO_SUCH_FIELD", categories=(Category("a", "a", BLUE),), default=BLUE),
 ], ids=["nan width", "negative width", "huge width", "huge dash", "dense dash", "label field missing",
         "category field missing"])
-def test_odd_values_qt_copes_with_never_fail_the_map(style):
+def test_odd_values_qt_copes_with_never_fail_the_map(style, gui_app):
     left, right = _layers()
     errors: list[LayerError] = []
     img = image_array(render_image(_settings([(left, SingleStyle(symbol=RED)), (right, style)]), errors=errors))

@@ -13,7 +13,7 @@ import pytest
 import shapely
 from pyproj import CRS
 
-from ecomap.core.map_settings import LayerEntry, MapSettings
+from ecomap.core.map_settings import MapSettings, RenderLayer
 from ecomap.core.render import memory, sources, vector, worker_pool
 from ecomap.core.render.job import layer_cache, render_image
 from ecomap.core.style import default_vector_style
@@ -33,7 +33,7 @@ def _layer(n=50):
 def _settings(layer, zoom=1.0, size=(320, 240)):
     half = 260 / zoom
     return MapSettings(extent=(X0 + 250 - half, Y0 + 250 - half, X0 + 250 + half, Y0 + 250 + half), size=size,
-                       crs=CRS.from_epsg(4524), layers=(LayerEntry(layer, default_vector_style()),))
+                       crs=CRS.from_epsg(4524), layers=(RenderLayer(layer, default_vector_style()),))
 
 
 def _levels(layer, settings):

@@ -11,7 +11,7 @@ import shapely
 from pyproj import CRS, Transformer
 from rasterio.transform import from_origin
 
-from ecomap.core.map_settings import LayerEntry, MapSettings
+from ecomap.core.map_settings import MapSettings, RenderLayer
 from ecomap.core.render.job import Feedback, RenderJob, layer_cache, render_image
 from ecomap.core.style import style_from_dict
 from tests.core.render_helpers import assert_matches_golden, image_array, vector_layer
@@ -35,7 +35,7 @@ def dem(tmp_path):
 
 def raster_settings(path, style):
     return MapSettings(extent=(X0, Y0, X0 + 3000, Y0 + 3000), size=(120, 120), crs=CRS.from_epsg(4524),
-                       layers=(LayerEntry(str(path), style_from_dict(style)),))
+                       layers=(RenderLayer(str(path), style_from_dict(style)),))
 
 
 @pytest.mark.parametrize("mode,extra", [("gray", {}), ("ramp", {"ramp": "terrain"}), ("rgb", {}),
@@ -57,7 +57,7 @@ def test_cancel_stops_a_long_job():
     layer = vector_layer(geoms)
     style = style_from_dict({"type": "single", "symbol": {"fill": "#00ff00ff"}})
     settings = MapSettings(extent=(X0, Y0, X0 + 3000, Y0 + 3000), size=(1500, 1500), crs=CRS.from_epsg(4524),
-                           layers=tuple(LayerEntry(layer, style) for _ in range(40)))
+                           layers=tuple(RenderLayer(layer, style) for _ in range(40)))
     layer_cache.clear()
     job = RenderJob(settings)
     done = threading.Event()
@@ -82,10 +82,10 @@ def test_gauss_kruger_and_lonlat_layers_overlap():
     red = style_from_dict({"type": "single", "symbol": {"fill": "#ff0000ff", "stroke": None}})
     blue = style_from_dict({"type": "single", "symbol": {"fill": "#0000ffff", "stroke": None}})
     settings = MapSettings(extent=(X0, Y0, X0 + 3000, Y0 + 3000), size=(150, 150), crs=CRS.from_epsg(4524),
-                           layers=(LayerEntry(gk, red),))
+                           layers=(RenderLayer(gk, red),))
     a = image_array(render_image(settings))
     b = image_array(render_image(MapSettings(extent=settings.extent, size=settings.size, crs=settings.crs,
-                                             layers=(LayerEntry(geo, blue),))))
+                                             layers=(RenderLayer(geo, blue),))))
     in_a = a[..., 0] > 128
     in_b = b[..., 2] > 128
     assert in_a.sum() > 2000

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import shapely
 
-from ecomap.core.map_settings import LayerEntry, MapSettings
+from ecomap.core.map_settings import MapSettings, RenderLayer
 from ecomap.core.render.job import render_image
 from ecomap.core.style import style_from_dict
 from tests.core.render_helpers import (
@@ -23,7 +23,7 @@ def settings_for(layers, extent=(X0 - 200, Y0 - 200, X0 + 4200, Y0 + 4200), size
     from pyproj import CRS
 
     return MapSettings(extent=extent, size=size, crs=CRS.from_epsg(4524),
-                       layers=tuple(LayerEntry(l, s) for l, s in layers))
+                       layers=tuple(RenderLayer(l, s) for l, s in layers))
 
 
 SYM = {"fill": "#4caf50ff", "stroke": "#202020ff", "stroke_width": 1, "stroke_unit": "px", "dash": None,
@@ -103,12 +103,30 @@ def test_scale_range_hides_layer(parcels):
     assert (image_array(img)[..., :3] == 255).all()
 
 
-def test_labels_with_cjk_text_drawn(parcels):
+def test_labels_with_cjk_text_drawn(parcels, gui_app):
+    plain = {"type": "single", "symbol": sym(fill="#ffffffff")}
+    style = style_from_dict({**plain, "labels": {"field": "DLBM", "size": 9, "color": "#000000ff",
+                                                 "halo": "#ffffffff"}})
+    errors = []
+    labelled = image_array(render_image(settings_for([(parcels, style)], size=(400, 400)), errors=errors))
+    bare = image_array(render_image(settings_for([(parcels, style_from_dict(plain))], size=(400, 400))))
+    assert errors == []
+    dark = lambda a: int((a[..., :3].sum(-1) < 200).sum())
+    assert dark(labelled) > dark(bare) + 100  # dark text pixels inside the white parcels
+
+
+def test_labels_without_a_gui_application_are_reported_not_fatal(parcels, monkeypatch):
+    """Qt aborts the process when text is drawn without a QGuiApplication: the renderer
+    reports the labels as not drawn instead (the caller is to make one)."""
+    from ecomap.core.render import labels
+
+    monkeypatch.setattr(labels.QCoreApplication, "instance", staticmethod(lambda: None))
     style = style_from_dict({"type": "single", "symbol": sym(fill="#ffffffff"),
-                             "labels": {"field": "DLBM", "size": 9, "color": "#000000ff", "halo": "#ffffffff"}})
-    img = render_image(settings_for([(parcels, style)], size=(400, 400)))
-    a = image_array(img)
-    assert (a[..., :3].sum(-1) < 200).sum() > 100  # dark text pixels inside white parcels
+                             "labels": {"field": "DLBM", "size": 9, "color": "#000000ff"}})
+    errors = []
+    img = image_array(render_image(settings_for([(parcels, style)], size=(100, 100)), errors=errors))
+    assert [(e.labels, "QGuiApplication" in e.message) for e in errors] == [(True, True)]
+    assert (img[..., :3] != 255).any()  # the layer itself is drawn
 
 
 def test_dense_layer_has_no_holes():

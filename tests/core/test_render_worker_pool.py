@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 import shapely
 
-from ecomap.core.feedback import Feedback
-from ecomap.core.map_settings import LayerEntry, MapSettings
-from ecomap.core.render import vector, worker_pool
+from ecomap.core.feedback import Cancelled, Feedback
+from ecomap.core.map_settings import MapSettings, RenderLayer
+from ecomap.core.render import passes, vector, worker_pool
 from ecomap.core.render.job import layer_cache, render_image
 from ecomap.core.style import style_from_dict
 from tests.core.render_helpers import image_array, vector_layer
@@ -35,7 +35,7 @@ def _settings(layer, style, size=(300, 300)):
     from pyproj import CRS
 
     return MapSettings(extent=(X0 - 10, Y0 - 10, X0 + 600, Y0 + 600), size=size, crs=CRS.from_epsg(4524),
-                       layers=(LayerEntry(layer, style),))
+                       layers=(RenderLayer(layer, style),))
 
 
 @pytest.fixture
@@ -141,20 +141,42 @@ def test_a_worker_that_dies_is_replaced(worker, monkeypatch):
 def test_an_error_drawing_the_outlines_reports_the_layer_and_frees_the_worker(worker, monkeypatch):
     style = style_from_dict({"type": "single", "symbol": SYM})
     settings = _settings(_layer(), style)
-    draw_pass = vector.draw_pass
+    draw_pass = passes.draw_pass
 
     def failing(*args, **kwargs):
         if "outline" in args or kwargs.get("which") == "outline":
             raise RuntimeError("outline pass failed")
         return draw_pass(*args, **kwargs)
 
-    monkeypatch.setattr(vector, "draw_pass", failing)
+    monkeypatch.setattr(passes, "draw_pass", failing)
     before = worker.stats["split"]
     errors = []
     render_image(settings, errors=errors)
     assert [e.message for e in errors] == ["RuntimeError: outline pass failed"]
     assert worker.stats["split"] == before
-    monkeypatch.setattr(vector, "draw_pass", draw_pass)
+    monkeypatch.setattr(passes, "draw_pass", draw_pass)
     w = worker_pool._worker
     render_image(settings)
     assert worker.stats["split"] == before + 1 and worker_pool._worker is w and not w.dead
+
+
+def test_the_workers_feedback_is_cancelled_by_the_shared_generation():
+    shared = np.zeros(1, np.int64)
+    feedback = worker_pool.GenerationFeedback(shared, gen=3)
+    assert isinstance(feedback, Feedback) and not feedback.is_cancelled()
+    shared[0] = 2  # an older request cancelled: not this one
+    assert not feedback.is_cancelled()
+    feedback.check()
+    shared[0] = 3
+    assert feedback.is_cancelled()
+    with pytest.raises(Cancelled):
+        feedback.check()
+    assert worker_pool.GenerationFeedback(shared, gen=4).sub(0.0, 0.5).is_cancelled() is False
+
+
+def test_background_levels_are_built_with_a_feedback_that_stop_background_cancels():
+    before = vector._background
+    assert isinstance(before, Feedback) and not before.is_cancelled()
+    vector.stop_background()
+    assert before.is_cancelled()
+    assert isinstance(vector._background, Feedback) and not vector._background.is_cancelled()

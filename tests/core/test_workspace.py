@@ -6,8 +6,12 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from ecomap.core.workspace import describe_layer, guess_name_column, open_workspace
+from ecomap.core.feedback import Cancelled, Feedback
+from ecomap.core.themes import NO_THEMES, set_theme_catalogue
+from ecomap.core.workspace import describe_layer, guess_name_column
 from ecomap.errors import DataError
+from ecomap.io.registry import open_path
+from ecomap.services.workspace_open import open_workspace
 
 X0, Y0 = 36_436_000.0, 3_897_000.0
 
@@ -37,22 +41,65 @@ def test_layers_by_name_theme_and_roles(gpkg):
         ws.get("断面", kind="raster")
 
 
-def test_a_project_with_titles_and_themes(gpkg, tmp_path):
-    project = {"format": "ecomap-project", "version": 1, "title": "t", "crs": "EPSG:4524",
-               "layers": [{"source": gpkg.name, "layer": "生态红线", "name": "县红线", "theme": "redlines"},
-                          {"source": "missing.gpkg", "layer": "x", "name": "丢失"}]}
+def write_project(tmp_path, gpkg, **extra):
+    project = {"format": "ecomap-project", "version": 1, "title": "t", **extra,
+               "layers": [{"source": "missing.gpkg", "layer": "x", "name": "丢失"},
+                          {"source": gpkg.name, "layer": "生态红线", "name": "县红线", "theme": "redlines"}]}
     path = tmp_path / "p.ecomap"
     path.write_text(json.dumps(project, ensure_ascii=False), encoding="utf-8")
-    ws = open_workspace(path)
+    return path
+
+
+def test_a_project_with_titles_and_themes(gpkg, tmp_path):
+    ws = open_workspace(write_project(tmp_path, gpkg, crs="EPSG:4490"))
     assert [wl.title for wl in ws] == ["县红线"]  # the missing file is skipped
     assert ws.get("县红线").theme_id == "redlines"
-    assert ws.project is not None
+    assert ws.project is not None and ws.project.crs == "EPSG:4490"
+
+
+def test_a_project_without_a_crs_takes_its_first_open_layers(tmp_path):
+    zone41 = tmp_path / "zone41.gpkg"  # not the sample county's zone
+    gpd.GeoDataFrame({"红线名称": ["乙红线"]}, geometry=[shapely.box(41_500_000, 4_400_000, 41_500_100, 4_400_100)],
+                     crs=4529).to_file(zone41, layer="生态红线")
+    ws = open_workspace(write_project(tmp_path, zone41))
+    assert ws.project.crs == "EPSG:4529"  # the red lines', the missing layer before them has none
+
+
+def test_opening_a_project_reports_each_layer_and_stops_when_cancelled(gpkg, tmp_path):
+    path = write_project(tmp_path, gpkg)
+    seen = []
+    open_workspace(path, Feedback(on_progress=lambda fraction, text: seen.append((fraction, text))))
+    assert seen == [(0.0, "丢失"), (0.5, "县红线"), (1.0, "")]
+    cancelled = Feedback()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        open_workspace(path, cancelled)
+
+
+def test_a_key_naming_another_file_opens_its_first_layer(gpkg, tmp_path):
+    other = tmp_path / "other.gpkg"
+    gpd.GeoDataFrame({"XZMC": ["甲镇"]}, geometry=[shapely.box(X0, Y0, X0 + 5, Y0 + 5)], crs=4524).to_file(
+        other, layer="乡镇")
+    ws = open_workspace(gpkg)
+    assert ws.get(str(other), kind="vector").name == "乡镇"
+    with pytest.raises(DataError):
+        ws.get(str(tmp_path / "nothing.gpkg"))
+
+
+def test_without_a_theme_catalogue_layers_keep_their_own_names(gpkg):
+    (layer,) = open_path(gpkg, layer="生态红线")
+    previous = set_theme_catalogue(NO_THEMES)
+    try:
+        plain = describe_layer(layer)
+    finally:
+        set_theme_catalogue(previous)
+    assert plain.theme is None and plain.column("name") is None and plain.label_column() == "红线名称"
+    assert describe_layer(layer).theme_id == "redlines"  # the domain's catalogue, registered by services
 
 
 def test_describe_layer_and_name_guess():
     assert guess_name_column(["ID", "XMMC", "area"]) == "XMMC"
     assert guess_name_column(["a", "b"]) is None
-    from ecomap.io.registry import open_path  # noqa: F401  (the reader the workspace uses)
 
     class Raster:
         kind = "raster"

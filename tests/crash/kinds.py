@@ -242,7 +242,7 @@ class ProjectKind(Kind):
 # ----------------------------------------------------------------------------- GeoPackage edits
 
 class EditKind(Kind):
-    """An attribute edit (:class:`ecomap.core.editing.FeatureEdit`) of a GeoPackage table.
+    """An attribute edit (:class:`ecomap.services.editing.FeatureEdit`) of a GeoPackage table.
 
     Old: feature P1 in 在建 at 10 %, version 1, one history row, no audit. New: 竣工 at
     100 %, version 2, a second history row, two audit rows — all or nothing.
@@ -272,8 +272,8 @@ class EditKind(Kind):
         self.layer = open_path(path, layer="restoration_projects")[0]
 
     def _edit(self, place: Path, row: int) -> None:
-        from ecomap.core import editing as ed
         from ecomap.domain.edit_rules import policy_for
+        from ecomap.services import editing as ed
 
         path = place / self.target
         target = ed.bind(path, "restoration_projects", self.layer, "XMBH",

@@ -1,7 +1,8 @@
 """The sample project opens every layer and shows the county's key themes at county-wide scale."""
 
-from ecomap.core.project import load_project, open_project_layers
+from ecomap.core.project import load_project
 from ecomap.resources import sample_path
+from ecomap.services.project_open import open_project_layers
 
 KEY_THEMES = ("redlines", "subsidence", "restoration_projects", "mines", "water_sections", "townships")
 

@@ -8,10 +8,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from ecomap.domain.symbology import water_month_style
 from ecomap.domain.water_report import (
     WaterDataset,
     normalize_months,
     project_gpkg_candidates,
+    read_measurements,
+    section_codes,
+    section_column,
 )
 from ecomap.errors import DataError
 
@@ -150,3 +154,53 @@ def test_project_gpkg_candidates(tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError):
         project_gpkg_candidates(bad)
+
+
+def test_classes_of_the_rows_of_a_map_layer(ds):
+    # a layer's rows in its own order, codes stored as floats, one row without a code, one unknown section
+    layer = pd.DataFrame({"DMBM": [103.0, 101.0, np.nan, 999.0, 101.0], "DMMC": ["三号", "一号", "?", "外", "一号"]})
+    classes = ds.classes_of_rows(layer)
+    assert list(classes.columns) == ["2024-01", "2024-02"] and list(classes.index) == [0, 1, 2, 3, 4]
+    assert classes["2024-01"].tolist() == ["Ⅲ", "Ⅱ", None, None, "Ⅱ"]
+    assert classes["2024-02"].tolist() == ["Ⅱ", "Ⅴ", None, None, "Ⅴ"]
+    assert section_codes(layer).tolist() == ["103", "101", None, "999", "101"]
+    no_codes = ds.classes_of_rows(pd.DataFrame({"名称": ["x"]}))
+    assert no_codes.shape == (1, 2) and no_codes.isna().all().all()
+
+
+def test_section_columns_are_found_by_alias():
+    frame = pd.DataFrame({"断面编码": ["1"], "断面名称": ["一号"]})
+    assert section_column(frame, "code") == "断面编码" and section_column(frame, "name") == "断面名称"
+    assert section_column(pd.DataFrame({"x": [1]}), "code") is None
+
+
+def test_read_measurements_finds_the_table_or_names_the_file(tmp_path):
+    import geopandas as gpd
+    import shapely
+
+    path = tmp_path / "w.gpkg"
+    gpd.GeoDataFrame(SECTIONS, geometry=[shapely.Point(i, i) for i in range(4)], crs=4490).to_file(
+        path, layer="sections")
+    with pytest.raises(DataError) as err:
+        read_measurements(path)
+    assert "no water measurements table" in str(err.value) and str(path) in err.value.user_message()
+    import pyogrio
+
+    pyogrio.write_dataframe(MEAS, path, layer="jcsj", driver="GPKG", append=False)  # another name, known fields
+    name, frame = read_measurements(path)
+    assert name == "jcsj" and len(frame) == len(MEAS)
+
+
+def test_month_style_colours_each_section_by_its_class():
+    from ecomap.core.style import style_from_dict
+    from ecomap.domain import vocab
+
+    style = style_from_dict(water_month_style("DMBM", {"101": "Ⅴ", "103": "Ⅱ", "102": None, "104": "Ⅱ"},
+                                              {"101": "一号", "103": "三号", "104": "四号"}))
+    assert style.field == "DMBM"
+    # best class first, then by name; a section without a class that month falls to the grey default
+    assert [c.value for c in style.categories] == ["103", "104", "101"]
+    assert style.categories[0].label == style.categories[1].label == vocab.WATER_CLASS_LABELS["Ⅱ"]
+    assert style.categories[-1].symbol.fill.startswith(vocab.WATER_CLASS_COLORS["Ⅴ"])
+    assert style.default is not None and style.labels.field == "DMMC"
+

@@ -64,13 +64,11 @@ def gpkg(tmp_path):
 
 def wait_loaded(qtbot, window, timeout=20000):
     """Until the loader and the project controller are idle and the canvas has drawn."""
-    from ecomap.gui import worker
-
     def idle():
-        # ``done`` is set on the worker thread; the task leaves _RUNNING on the GUI thread once its
-        # result signal is delivered, so the caller's slots are queued by then, not still to be posted
+        # ``done`` is set on the worker thread; ``delivered`` when the result signal is emitted on this
+        # one, so its slots have run by the time the condition is checked again
         for task in (window.loader.task, window.project.load_task):
-            assert task is None or (task.done and task not in worker._RUNNING)
+            assert task is None or task.delivered
     qtbot.waitUntil(idle, timeout=timeout)
     qtbot.wait(50)
     window.canvas.wait_for_render(60)

@@ -132,6 +132,37 @@ def test_runner_cancel_stops_a_running_analysis(qtbot):
     assert not finished and len(ran) < 500 and not runner.running
 
 
+def test_run_panel_shows_what_is_done_and_a_busy_bar_when_the_amount_is_unknown(qtbot):
+    import threading
+
+    from ecomap.core.feedback import UNKNOWN
+    from ecomap.gui.analysis_common import AnalysisRunner, RunPanel
+
+    runner = AnalysisRunner()
+    panel = RunPanel(runner)
+    qtbot.addWidget(panel)
+    gate, reported = threading.Event(), threading.Event()
+
+    def reading(feedback):
+        feedback.set_progress(UNKNOWN, "reading zones")
+        reported.set()
+        gate.wait(30)
+        feedback.set_progress(0.5, "overlaying")
+        return "done"
+
+    try:
+        task = runner.start(reading, description="Overlay")
+        assert runner.running and task.description == "Overlay" and task.visible
+        assert not panel.run_button.isEnabled() and panel.cancel_button.isEnabled()
+        qtbot.waitUntil(lambda: panel.status.text() == "reading zones", timeout=30000)
+        assert panel.bar.maximum() == 0  # busy
+    finally:
+        gate.set()
+    with qtbot.waitSignal(runner.finished, timeout=30000):
+        pass
+    assert panel.status.text() == "Done" and panel.bar.maximum() == 1000 and panel.run_button.isEnabled()
+
+
 def test_runner_reports_failures(qtbot):
     from ecomap.errors import DataError
     from ecomap.gui.analysis_common import AnalysisRunner

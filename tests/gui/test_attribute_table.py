@@ -152,7 +152,7 @@ def test_rows_changed_rereads_edited_values(qapp, qtbot):
     frame = layer.features.copy(deep=False)  # edits replace the frame, as ecomap.core.editing does
     frame["MJ"] = frame["MJ"].to_numpy().copy()
     frame.loc[frame.index[3], "MJ"] = 99999.0
-    layer.features = frame
+    layer.set_features(frame)
     with qtbot.waitSignal(m.dataChanged, timeout=1000) as blocker:
         m.rows_changed([3])
     assert blocker.args[0].row() == 3 and m.data(m.index(3, 1)) == "99999"
@@ -162,11 +162,11 @@ def test_rows_changed_rereads_edited_values(qapp, qtbot):
     frame = layer.features.copy(deep=False)
     frame["MJ"] = frame["MJ"].to_numpy().copy()
     frame.loc[frame.index[7], "MJ"] = 123456.0
-    layer.features = frame
+    layer.set_features(frame)
     m.rows_changed([7])
     assert m.order[0] == 7 and m.data(m.index(0, 1)) == "123456"
     # rows added elsewhere: the model resets to the new frame
-    layer.features = layer.features.iloc[:10]
+    layer.set_features(layer.features.iloc[:10])
     with qtbot.waitSignal(m.modelReset, timeout=1000):
         m.rows_changed()
     assert m.rowCount() == 10

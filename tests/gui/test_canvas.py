@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 
 from ecomap.core.crs import CrsInfo
 from ecomap.core.layers import DataSource, VectorLayer
-from ecomap.core.map_settings import LayerEntry
+from ecomap.core.map_settings import RenderLayer
 from ecomap.core.style import default_vector_style
 from ecomap.gui.canvas import MapCanvas
 
@@ -30,7 +30,7 @@ def test_canvas_renders_and_navigates(qtbot):
     canvas.resize(300, 200)
     canvas.show()
     with qtbot.waitSignal(canvas.renderFinished, timeout=10000):
-        canvas.set_layers([LayerEntry(make_layer(), default_vector_style())])
+        canvas.set_layers([RenderLayer(make_layer(), default_vector_style())])
     frame = canvas.grab_frame()
     assert frame is not None and frame.width() == 300
     colors = [frame.pixelColor(x, y) for x in range(0, 300, 3) for y in range(0, 200, 3)]
@@ -55,9 +55,32 @@ def test_wheel_zoom_keeps_point_under_cursor(qtbot):
     canvas = MapCanvas()
     qtbot.addWidget(canvas)
     canvas.resize(300, 200)
-    canvas.set_layers([LayerEntry(make_layer(), default_vector_style())])
+    canvas.set_layers([RenderLayer(make_layer(), default_vector_style())])
     before = canvas.settings().pixel_to_map(60, 50)
     canvas.zoom_by(1.25, QPointF(60, 50))
     after = canvas.settings().pixel_to_map(60, 50)
     assert math.isclose(before[0], after[0], abs_tol=1e-6) and math.isclose(before[1], after[1], abs_tol=1e-6)
     canvas.wait_for_render(10)
+
+
+def test_a_newer_render_cancels_the_older_and_only_the_newest_frame_is_shown(qtbot):
+    canvas = MapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(300, 200)
+    canvas.show()
+    canvas.set_layers([RenderLayer(make_layer(), default_vector_style())])
+    canvas.wait_for_render(10)
+    qtbot.waitUntil(lambda: canvas._job.delivered, timeout=10000)
+    finished = []
+    canvas.renderFinished.connect(finished.append)
+    canvas.zoom_by(2.0)
+    canvas._start_job()  # what the debounce timer does
+    older = canvas._job
+    canvas.zoom_by(2.0)
+    canvas._start_job()
+    newer = canvas._job
+    assert older is not newer and older.is_cancelled() and not newer.is_cancelled()
+    assert not older.visible  # a redraw is not announced in the task indicator
+    qtbot.waitUntil(lambda: older.delivered and newer.delivered, timeout=10000)
+    assert len(finished) == 1 and canvas._frame_settings is newer.settings
+    assert canvas.grab_frame() is newer.image() and older.image() is None

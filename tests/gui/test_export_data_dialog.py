@@ -19,6 +19,14 @@ def undeclared(tmp_path):
     return MapLayer("towns", "乡镇", towns_without_prj(tmp_path), None)
 
 
+def _run(dialog):
+    """Start the dialog's export and wait for it to end (no task: it stopped to ask or refused)."""
+    before = dialog.task
+    dialog.run()
+    if dialog.task is not before:
+        assert dialog.task.wait_delivered()
+
+
 def _dialog(qtbot, node, target):
     dialog = ExportDataDialog([node], current=node)
     qtbot.addWidget(dialog)
@@ -40,7 +48,7 @@ def _answer(monkeypatch, button):
 def test_confirming_the_assumed_crs_writes_it(qtbot, monkeypatch, undeclared, tmp_path):
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     target = tmp_path / "out.gpkg"
-    _dialog(qtbot, undeclared, target).run()
+    _run(_dialog(qtbot, undeclared, target))
     assert len(asked) == 1 and "EPSG:4524" in asked[0] and "乡镇" in asked[0]
     assert CRS.from_user_input(pyogrio.read_info(target)["crs"]).to_epsg() == 4524
 
@@ -49,10 +57,10 @@ def test_declining_writes_nothing_and_choosing_a_crs_asks_nothing(qtbot, monkeyp
     asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
     target = tmp_path / "out.gpkg"
     dialog = _dialog(qtbot, undeclared, target)
-    dialog.run()
-    assert len(asked) == 1 and not target.exists()
+    _run(dialog)
+    assert len(asked) == 1 and not target.exists() and dialog.task is None
     dialog.crs.setCurrentIndex(dialog.crs.findData("EPSG:4490"))
-    dialog.run()
+    _run(dialog)
     assert len(asked) == 1  # a chosen CRS settles it
     assert CRS.from_user_input(pyogrio.read_info(target)["crs"]).to_epsg() == 4490
     assert any("assumed EPSG:4524" in n for n in dialog.result_notes)
@@ -81,10 +89,10 @@ def test_xian_1980_to_cgcs2000_asks_before_writing(qtbot, monkeypatch, xian_1980
     dialog.crs.setCurrentIndex(dialog.crs.findData("EPSG:4490"))
     asked = []
     monkeypatch.setattr(dialog, "ask_datum_shift", lambda item, pair: asked.append((item.out_name, pair)))
-    dialog.run()
+    _run(dialog)
     assert asked == [("省界", (4610, 4490))] and not target.exists()  # no answer: nothing written
     monkeypatch.setattr(dialog, "ask_datum_shift", lambda item, pair: "24,-123,-94,0.02,-0.25,-0.13,1.1")
-    dialog.run()
+    _run(dialog)
     assert CRS.from_user_input(pyogrio.read_info(target)["crs"]).to_epsg() == 4490
     assert any("24, -123, -94" in n for n in dialog.result_notes)
 
@@ -110,5 +118,5 @@ def test_the_datum_question_offers_keeping_the_coordinates(qtbot, monkeypatch, x
 def test_an_unreadable_crs_is_reported_not_raised(qtbot, message_boxes, xian_1980, tmp_path):
     dialog = _dialog(qtbot, xian_1980, tmp_path / "out.gpkg")
     dialog.crs.setEditText("EPSG:nonsense")
-    dialog.run()
+    _run(dialog)
     assert any("unknown coordinate system" in text for kind, text in message_boxes if kind == "warning")

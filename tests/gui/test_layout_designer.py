@@ -39,6 +39,7 @@ def test_moving_an_item_edits_the_model_and_undoes(designer):
 
 def test_preview_images_are_drawn_by_the_export_code(designer):
     designer.scene.set_dpi(40)
+    assert designer.scene.wait_for_maps()
     for graphic in designer.scene.graphics.values():
         image = designer.scene.image_for(graphic)
         assert not image.isNull()
@@ -69,9 +70,11 @@ def test_page_change_and_save_to_project(designer):
     assert designer.saved and designer.saved[0].page == "A3"
 
 
-def test_export_from_the_designer(designer, tmp_path):
-    path = designer.run_export(tmp_path / "d.pdf")
-    assert path is not None and path.stat().st_size > 1000
+def test_export_from_the_designer(designer, tmp_path, qtbot):
+    task = designer.run_export(tmp_path / "d.pdf")
+    assert task.wait_delivered()
+    assert task.result.path == tmp_path / "d.pdf" and (tmp_path / "d.pdf").stat().st_size > 1000
+    qtbot.waitUntil(lambda: "d.pdf" in designer.status.text())
 
 
 # ---------------------------------------------------------------------- the Export menu on the main window
@@ -101,8 +104,9 @@ def test_one_click_briefing_writes_a_pdf(exporting, tmp_path, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("示范县自然资源局", True)))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "b.pdf"), "")))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
-    path = controller.one_click_briefing()
-    assert path == tmp_path / "b.pdf" and path.stat().st_size > 1000
+    task = controller.one_click_briefing()
+    assert task.wait_delivered()
+    assert task.result.path == tmp_path / "b.pdf" and (tmp_path / "b.pdf").stat().st_size > 1000
     layout = controller.current_layout()
     assert layout.variables["unit"] == "示范县自然资源局"  # remembered
 
@@ -111,19 +115,24 @@ def test_copy_map_image_puts_an_image_on_the_clipboard(exporting, qtbot):
     from PySide6.QtGui import QGuiApplication
 
     window, controller = exporting
-    image = controller.copy_map_image()
-    assert image is not None and image.width() == window.canvas.settings().width * 2
-    assert not QGuiApplication.clipboard().image().isNull()
+    QGuiApplication.clipboard().clear()
+    task = controller.copy_map_image()
+    assert task.wait_delivered()
+    assert task.result.width() == window.canvas.settings().width * 2
+    qtbot.waitUntil(lambda: not QGuiApplication.clipboard().image().isNull())
+    assert QGuiApplication.clipboard().image().width() == task.result.width()
 
 
 def test_atlas_from_the_gui(exporting, tmp_path):
     window, controller = exporting
     towns = next(n for n in window.tree.layer_nodes() if n.name == "townships")
-    files = controller.run_atlas(towns.id, "A4 portrait", tmp_path / "pages", "png")
-    assert len(files) == 4
+    task = controller.run_atlas(towns.id, "A4 portrait", tmp_path / "pages", "png")
+    assert task.wait_delivered()
+    assert len(task.result.paths) == 4
+    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == sorted(p.name for p in task.result.paths)
 
 
-def test_export_data_dialog(exporting, tmp_path, monkeypatch):
+def test_export_data_dialog(exporting, tmp_path, monkeypatch, qtbot):
     from ecomap.gui.export_data_dialog import ExportDataDialog
     from ecomap.io.registry import open_path
 
@@ -138,6 +147,7 @@ def test_export_data_dialog(exporting, tmp_path, monkeypatch):
     dialog.selected_only.setChecked(True)
     dialog.target.setText(str(tmp_path / "sel.shp"))
     dialog.run()
+    assert dialog.task.wait_delivered()
     (back,) = open_path(tmp_path / "sel.shp")
     assert back.features["XZQMC"].tolist() == ["城关镇", "马家沟镇"]
     assert (tmp_path / "sel.cpg").read_text() == "936"

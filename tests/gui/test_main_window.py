@@ -45,9 +45,9 @@ def test_bad_file_shows_one_clear_dialog(window, qtbot, tmp_path, monkeypatch):
 
 def test_cancel_drops_the_result(window, qtbot, gpkg):
     task = window.loader.add_paths([str(gpkg)])
-    task.cancel()
-    qtbot.waitUntil(lambda: task.done, timeout=20000)
-    qtbot.wait(50)
+    with qtbot.waitSignal(task.cancelled, timeout=20000):
+        task.cancel()
+    assert task.delivered and window.loader.progress is None  # the progress dialog went with it
     assert window.tree.layer_nodes() == []
 
 

@@ -21,12 +21,12 @@ from ecomap.core.project import (
     LayerEntry,
     Project,
     load_project,
-    open_project_entries,
     save_project,
 )
 from ecomap.errors import DataError
 from ecomap.io import archive as archive_module
 from ecomap.io.registry import gdal_location, list_datasets, open_path
+from ecomap.services.project_open import open_project_entries
 from tests.io.fixtures import gbk_shapefile_without_cpg, geopackage
 
 REAL = Path(__file__).parent.parent / "data" / "real"

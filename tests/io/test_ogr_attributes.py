@@ -177,7 +177,7 @@ def test_clean_gbk_shapefile_has_no_text_notes(tmp_path):
 
 
 def test_geopackage_fids_with_gaps_are_the_ids_shown(tmp_path):
-    from ecomap.core import editing
+    from ecomap.services import editing
 
     path, table = gpkg_with_deleted_rows(tmp_path)
     with sqlite3.connect(path) as con:

@@ -96,8 +96,8 @@ def test_report_tables_escape_text_but_not_numbers(tmp_path):
 
 def test_one_sanitiser_serves_every_writer(tmp_path):
     """The water report and ledger writers go through the same two functions."""
-    import ecomap.io.ledger_export as ledger
-    import ecomap.io.water_report_files as water
+    import ecomap.services.ledger_reports as ledger
+    import ecomap.services.water_reports as water
 
     for module in (ledger, water, report_tables, table_export):
         source = Path(module.__file__).read_text(encoding="utf-8")

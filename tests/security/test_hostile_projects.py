@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from ecomap.cli.main import main as cli
-from ecomap.core.project import load_project, open_project_entries
+from ecomap.core.project import load_project
 from ecomap.errors import DataError
+from ecomap.services.project_open import open_project_entries
 
 GOOD = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"名称": "甲"}, "geometry": {"type": "Point", "coordinates": [112.5, 37.8]}},

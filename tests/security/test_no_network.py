@@ -17,10 +17,11 @@ import pytest
 import rasterio
 
 from ecomap.cli.main import main as cli
-from ecomap.core.project import LayerEntry, Project, open_project_entries
+from ecomap.core.project import LayerEntry, Project
 from ecomap.errors import DataError
 from ecomap.io import gdal_config
 from ecomap.io.registry import list_datasets, open_path
+from ecomap.services.project_open import open_project_entries
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,7 +20,7 @@ _EXPORTS = {
     "model": ("AtlasSpec", "GridSpec", "InsetMap", "LabelItem", "Layout", "LayoutItem", "LegendItem", "MapFrame",
               "NorthArrow", "PictureItem", "ScaleBarItem", "item_from_dict", "layout_from_dict"),
     "output": ("export_image", "export_layout", "export_pdf", "export_svg", "render_page_image", "save_image"),
-    "page": ("page_views", "render_page"),
+    "page": ("page_views", "render_item_image", "render_page"),
     "templates": ("briefing_layout", "find_layout", "list_templates", "load_template", "save_template"),
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
@@ -29,8 +29,8 @@ __all__ = [
     "LegendItem", "MapFrame", "MapLayer", "NorthArrow", "PictureItem", "ScaleBarItem", "atlas_features",
     "briefing_layout", "context_from_project", "context_from_tree", "export_atlas", "export_image",
     "export_layout", "export_pdf", "export_svg", "find_layout", "guess_name_field", "item_from_dict",
-    "layout_from_dict", "list_templates", "load_template", "page_views", "render_page", "render_page_image",
-    "save_image", "save_template",
+    "layout_from_dict", "list_templates", "load_template", "page_views", "render_item_image", "render_page",
+    "render_page_image", "save_image", "save_template",
 ]
 assert set(__all__) == set(_WHERE)
 

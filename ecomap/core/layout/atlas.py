@@ -10,15 +10,23 @@ folder, named by the name field (made safe for Windows file names).
 from __future__ import annotations
 
 import math
+from contextlib import ExitStack
 from pathlib import Path
 
 import numpy as np
 import shapely
 
+from ecomap.core.atomic import atomic_target
+from ecomap.core.feedback import ensure
 from ecomap.core.layout.context import AtlasFeature, LayoutContext, MapLayer
 from ecomap.core.layout.model import Layout, MapFrame
 from ecomap.core.layout.naming import guess_name_field, safe_filename
-from ecomap.core.layout.output import IMAGE_FORMATS, export_image, export_svg, write_pdf_pages
+from ecomap.core.layout.output import (
+    IMAGE_FORMATS,
+    write_page_into,
+    write_pdf_pages,
+    write_pdf_pages_into,
+)
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -53,7 +61,7 @@ def atlas_features(ctx: LayoutContext, coverage: str, name_field: str = "", sort
     if sort_field:
         order = order[np.argsort(frame[sort_field].to_numpy()[order], kind="stable")]
     src = layer.crs_info.crs()
-    if src is not None:
+    if src is not None and ctx.crs:
         from pyproj import CRS, Transformer
 
         dst = CRS.from_user_input(ctx.crs)
@@ -84,58 +92,76 @@ def _prepare(layout: Layout) -> Layout:
 
 
 def export_atlas(layout: Layout, ctx: LayoutContext, out, coverage: str | None = None, name_field: str = "",
-                 dpi: float = 300, image_format: str = "pdf", feedback=None, on_page=None) -> list[Path]:
+                 dpi: float = 300, image_format: str = "pdf", feedback=None) -> list[Path]:
     """Write the atlas: ``out`` ending in .pdf → one multi-page PDF; else a folder of files.
 
     ``image_format`` (pdf, png, jpg, tif, svg) is the per-feature file type for a folder.
-    ``on_page(i, n)`` is called after each page. Returns the files written.
+    Returns the files written. All pages appear together when the last is done: a
+    failure or a cancel (``feedback``, raising ``Cancelled``) leaves none of them.
     """
+    feedback = ensure(feedback)
     spec = layout.atlas
     coverage = coverage or (spec.coverage if spec else "")
     if not coverage:
         raise DataError(None, tr("the atlas needs a coverage layer"))
     name_field = name_field or (spec.name_field if spec else "")
     sort_field = spec.sort_field if spec else ""
+    feedback.set_progress(0.0, tr("Reading the coverage layer…"))
     features = atlas_features(ctx, coverage, name_field, sort_field)
     if not features:
         raise DataError(None, tr("the coverage layer '{name}' has no features").format(name=coverage))
     layout = _prepare(layout)
     out = Path(out)
     n = len(features)
+
+    def announce(i: int, feature: AtlasFeature) -> None:
+        feedback.set_progress(i / n, tr("Page {page} of {pages}: {name}").format(page=i + 1, pages=n,
+                                                                                  name=feature.name))
+
     if out.suffix.lower() == ".pdf":
         def pages():
             for i, feature in enumerate(features):
-                if feedback is not None and feedback.is_cancelled():
-                    return
+                announce(i, feature)
                 yield layout, ctx.with_atlas(feature)
-                if on_page is not None:
-                    on_page(i + 1, n)
-        return [write_pdf_pages(out, pages(), dpi, title=ctx.title, feedback=feedback)]
+        return [write_pdf_pages(out, pages(), dpi, title=ctx.title, feedback=feedback, count=n)]
     if out.exists() and not out.is_dir():
         raise DataError(out, tr("the atlas goes to a folder or a .pdf file"))
-    out.mkdir(parents=True, exist_ok=True)
     ext = "." + image_format.lower().lstrip(".")
     if ext not in IMAGE_FORMATS and ext not in (".pdf", ".svg"):
         raise DataError(out, tr("unknown output type '{ext}' (use .pdf, .svg, .png, .jpg or .tif)").format(ext=ext))
+    made_folder = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
     written = []
     used: set[str] = set()
     digits = len(str(n))
-    for i, feature in enumerate(features):
-        if feedback is not None and feedback.is_cancelled():
-            break
-        stem = f"{i + 1:0{digits}d}_{safe_filename(feature.name, str(i + 1))}"
-        while stem in used:
-            stem += "_"
-        used.add(stem)
-        target = out / (stem + ext)
-        page_ctx = ctx.with_atlas(feature)
-        if ext == ".pdf":
-            write_pdf_pages(target, [(layout, page_ctx)], dpi, title=feature.name)
-        elif ext == ".svg":
-            export_svg(layout, page_ctx, target)
-        else:
-            export_image(layout, page_ctx, target, dpi)
-        written.append(target)
-        if on_page is not None:
-            on_page(i + 1, n)
+    try:
+        with ExitStack() as pending:  # every page's temporary file is moved into place once all are written
+            for i, feature in enumerate(features):
+                feedback.check()
+                announce(i, feature)
+                stem = f"{i + 1:0{digits}d}_{safe_filename(feature.name, str(i + 1))}"
+                while stem in used:
+                    stem += "_"
+                used.add(stem)
+                target = out / (stem + ext)
+                tmp = pending.enter_context(atomic_target(target))
+                page_ctx = ctx.with_atlas(feature)
+                page_feedback = feedback.sub(i / n, (i + 1) / n)
+                if ext == ".pdf":
+                    write_pdf_pages_into(tmp, target, [(layout, page_ctx)], dpi, feature.name, page_feedback)
+                else:
+                    write_page_into(tmp, target, layout, page_ctx, dpi, page_feedback)
+                written.append(target)
+            feedback.check()
+    except BaseException:
+        if made_folder:
+            _remove_if_empty(out)
+        raise
     return written
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty, or already gone: nothing of this run is in it

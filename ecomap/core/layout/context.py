@@ -45,7 +45,8 @@ class AtlasFeature:
 @dataclass
 class LayoutContext:
     layers: list[MapLayer]  # drawing order: bottom first
-    crs: str = "EPSG:4524"
+    #: the map CRS; None takes the first layer's that has one (None again: draw in the layers' own units)
+    crs: str | None = None
     title: str = ""
     project_path: Path | None = None
     #: the project's saved view, used when a frame has no extent of its own
@@ -58,6 +59,12 @@ class LayoutContext:
     warnings: list[str] = field(default_factory=list)
     #: ids of layers the renderer refused; the legend leaves them out
     failed: set[str] = field(default_factory=set)
+
+    def __post_init__(self):
+        if not self.crs:
+            from ecomap.core.project import crs_of_layers
+
+            self.crs = crs_of_layers(ml.layer for ml in self.layers)
 
     def layer(self, key: str) -> MapLayer | None:
         """A layer by id, else by name."""
@@ -115,23 +122,26 @@ def context_from_tree(tree, crs: str, title: str = "", project_path=None, extent
                          extent=tuple(extent) if extent else None)
 
 
-def context_from_project(project, opened=None) -> LayoutContext:
-    """A context over a loaded project: every layer opened, styles from the project or defaults.
+def context_from_project(project, opened) -> LayoutContext:
+    """A context over a loaded project whose layers are open, styles from the project or defaults.
 
-    ``opened``: the (entry, layer) pairs of ``open_project_layers`` when already at hand.
-    Layers whose file is missing are left out (the export says nothing is drawn for them).
+    ``opened``: the (entry, layer) pairs of ``ecomap.services.project_open.open_project_layers``.
+    Layers whose file is missing (layer None) are left out (the export says nothing is drawn for them).
     """
     from ecomap.core.default_styles import default_style_for
-    from ecomap.core.project import open_project_layers
+    from ecomap.core.project import crs_of_layers
     from ecomap.core.style import style_from_dict
 
-    pairs = opened if opened is not None else open_project_layers(project)
     layers = []
-    for entry, layer in pairs:
+    for entry, layer in opened:
         if layer is None:
             continue
         style = style_from_dict(entry.style) if entry.style else default_style_for(layer, entry.theme)
         layers.append(MapLayer(entry.id, entry.name or getattr(layer, "name", ""), layer, style,
                                entry.visible, entry.opacity, entry.theme))
-    return LayoutContext(layers=layers, crs=project.crs or "EPSG:4524", title=project.title,
-                         project_path=project.path, extent=tuple(project.extent) if project.extent else None)
+    crs = project.crs or crs_of_layers(ml.layer for ml in layers)
+    context = LayoutContext(layers=layers, title=project.title, project_path=project.path,
+                            extent=tuple(project.extent) if project.extent else None)
+    if crs:
+        context.crs = crs
+    return context

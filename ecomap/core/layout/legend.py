@@ -131,10 +131,14 @@ def entries_for_layer(ml: MapLayer, labels: dict[str, str], hidden: set[str],
     rows: list[LegendEntry] = []
     if isinstance(style, CategorizedStyle):
         present, unmatched = _present_categories(ml.layer, style, in_view) if only_present else (None, True)
+        shown_rows: set[tuple[str, Symbol]] = set()
         for i, cat in enumerate(style.categories):
             key = f"{ml.id}/{i}"
             if key in hidden or (present is not None and _key(cat.value) not in present):
                 continue
+            if (cat.label, cat.symbol) in shown_rows:
+                continue  # several values drawn alike under one label (sections of one class) are one row
+            shown_rows.add((cat.label, cat.symbol))
             rows.append(LegendEntry(key, labels.get(key, cat.label), geom, symbol=cat.symbol, indent=True))
         if style.default is not None and unmatched:
             key = f"{ml.id}/{len(style.categories)}"

@@ -20,10 +20,11 @@ import shapely
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPicture
 
+from ecomap.core.feedback import ensure
 from ecomap.core.layout.canvas import Canvas, qcolor
 from ecomap.core.layout.context import LayoutContext, MapLayer
 from ecomap.core.layout.mapview import MapView, _crs
-from ecomap.core.map_settings import LayerEntry, MapSettings
+from ecomap.core.map_settings import MapSettings, RenderLayer
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -31,12 +32,11 @@ from ecomap.i18n import tr
 DENSE_DPI = 200.0
 
 
-
-def _entry(ml: MapLayer) -> LayerEntry:
+def _entry(ml: MapLayer) -> RenderLayer:
     style = ml.style
     if style is not None and ml.opacity != 1.0 and hasattr(style, "opacity"):
         style = replace(style, opacity=float(style.opacity) * float(ml.opacity))
-    return LayerEntry(ml.layer, style, True)  # the frame chose to draw it
+    return RenderLayer(ml.layer, style, True)  # the frame chose to draw it
 
 
 def map_settings(view: MapView, layers: list[MapLayer], size_px: tuple[int, int], dpi: float) -> MapSettings:
@@ -77,6 +77,7 @@ def draw_layers(canvas: Canvas, rect: QRectF, view: MapView, layers: list[MapLay
     from ecomap.core.render.labels import LabelPlacer, draw_labels
     from ecomap.core.render.sources import is_raster
 
+    feedback = ensure(feedback)
     w_px, h_px = round(rect.width()), round(rect.height())
     if w_px < 1 or h_px < 1:
         return
@@ -92,9 +93,11 @@ def draw_layers(canvas: Canvas, rect: QRectF, view: MapView, layers: list[MapLay
         k = min(1.0, DENSE_DPI / canvas.dpi) if canvas.vector else 1.0
         small = replace(settings, size=(max(1, int(w_px * k)), max(1, int(h_px * k))), dpi=canvas.dpi * k)
         drawn = []
-        for entry, ml in zip(settings.layers, [m for m in layers if m.layer is not None]):
-            if feedback is not None and feedback.is_cancelled():
+        pairs = list(zip(settings.layers, [m for m in layers if m.layer is not None]))
+        for done, (entry, ml) in enumerate(pairs):
+            if feedback.is_cancelled():
                 return
+            feedback.step(done, len(pairs))
             style = entry.style
             if hasattr(style, "visible_at") and not style.visible_at(settings.scale):
                 continue
@@ -147,7 +150,8 @@ def _vector_picture(entry, settings: MapSettings, feedback) -> QPicture:
     larger than the renderer's ``SUPERSAMPLE_MAX_PIXELS``, so its supersampled raster fill
     (meant for small screen images) is never chosen: fills stay vector too.
     """
-    from ecomap.core.render.vector import SUPERSAMPLE_MAX_PIXELS, draw_vector_layer
+    from ecomap.core.render.passes import SUPERSAMPLE_MAX_PIXELS
+    from ecomap.core.render.vector import draw_vector_layer
 
     side = math.isqrt(SUPERSAMPLE_MAX_PIXELS) + 2
     picture = QPicture()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ecomap.core.themes import find_theme
+
 #: fields that usually name a feature, in order of preference (when no catalogue theme says)
 NAME_FIELDS = ("XZQMC", "XZMC", "MC", "NAME", "name", "名称", "XMMC", "HXMC", "HXMM", "DMMC", "CM", "DKMC",
                "地块名称", "项目名称", "乡镇名称", "Name")
@@ -15,17 +17,13 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\r\n\t]+')
 
 
 def guess_name_field(layer, theme: str | None = None) -> str | None:
-    """The column naming each feature: the catalogue theme's name field, else a usual name."""
+    """The column naming each feature: the theme's name field (:mod:`ecomap.core.themes`), else a usual name."""
     columns = list(getattr(layer, "attribute_columns", []) or [])
-    if theme:
-        try:
-            from ecomap.domain.catalogue import get_theme
-
-            field = get_theme(theme).role_field("name")
-            if field in columns:
-                return field
-        except (ImportError, KeyError):
-            pass
+    found = find_theme(theme)
+    if found is not None:
+        field = found.role_field("name")
+        if field in columns:
+            return field
     for name in NAME_FIELDS:
         if name in columns:
             return name

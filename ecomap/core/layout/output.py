@@ -2,9 +2,13 @@
 
 Every file is written beside its target under a temporary name and moved into place
 when complete, so an export that fails or is cancelled never leaves a truncated PDF
-where the last good one was. Fonts: Qt's PDF engine embeds a subset of each font
-used, with a ToUnicode map, so Chinese text stays text that can be searched and
-copied (checked by the tests with ``pdftotext``).
+where the last good one was. Each writer takes a :class:`~ecomap.core.feedback.Feedback`:
+it reports progress, and a cancel raises :class:`~ecomap.core.feedback.Cancelled`
+before the temporary file would have been moved into place. The ``write_*_into``
+functions write into a temporary file the caller holds (the atlas moves all its pages
+into place together). Fonts: Qt's PDF engine embeds a subset of each font used, with
+a ToUnicode map, so Chinese text stays text that can be searched and copied (checked
+by the tests with ``pdftotext``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtCore import QMarginsF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ecomap.core.atomic import atomic_target
+from ecomap.core.feedback import ensure
 from ecomap.core.layout.context import LayoutContext
 from ecomap.core.layout.model import Layout
 from ecomap.core.layout.page import render_page
@@ -60,33 +65,42 @@ def new_pdf_writer(path: Path, layout: Layout, dpi: float, title: str = "") -> Q
     return writer
 
 
-def write_pdf_pages(path: Path, pages, dpi: float = 300, title: str = "", feedback=None) -> Path:
-    """Write (layout, context) pairs as the pages of one PDF."""
-    ensure_app()
+def write_pdf_pages(path: Path, pages, dpi: float = 300, title: str = "", feedback=None,
+                    count: int = 0) -> Path:
+    """Write (layout, context) pairs as the pages of one PDF (``count``: how many, for progress)."""
     path = Path(path)
     with atomic_target(path) as tmp:
-        writer = None
-        painter = QPainter()
-        try:
-            for i, (layout, ctx) in enumerate(pages):
-                if writer is None:
-                    writer = new_pdf_writer(tmp, layout, dpi, title)
-                    if not painter.begin(writer):
-                        raise DataError(path, tr("cannot write the file ({detail})").format(detail="QPdfWriter"))
-                else:
-                    writer.setPageLayout(_page_layout(layout))
-                    writer.newPage()
-                render_page(layout, ctx, painter, dpi, vector=True, feedback=feedback)
-                if feedback is not None and feedback.is_cancelled():
-                    break
-        finally:
-            if painter.isActive():
-                painter.end()
-        if writer is None:
-            raise DataError(path, tr("there are no pages to write"))
-        del writer
-        fix_cjk_text_map(tmp)
+        write_pdf_pages_into(tmp, path, pages, dpi, title, feedback, count)
     return path
+
+
+def write_pdf_pages_into(tmp: Path, path: Path, pages, dpi: float = 300, title: str = "", feedback=None,
+                         count: int = 0) -> None:
+    """:func:`write_pdf_pages` into the temporary file ``tmp`` of target ``path`` (errors name ``path``)."""
+    ensure_app()
+    feedback = ensure(feedback)
+    writer = None
+    painter = QPainter()
+    try:
+        for i, (layout, ctx) in enumerate(pages):
+            feedback.check()
+            if writer is None:
+                writer = new_pdf_writer(tmp, layout, dpi, title)
+                if not painter.begin(writer):
+                    raise DataError(path, tr("cannot write the file ({detail})").format(detail="QPdfWriter"))
+            else:
+                writer.setPageLayout(_page_layout(layout))
+                writer.newPage()
+            page_feedback = feedback.sub(i / count, (i + 1) / count) if count else feedback
+            render_page(layout, ctx, painter, dpi, vector=True, feedback=page_feedback)
+    finally:
+        if painter.isActive():
+            painter.end()  # closes the file, so a cancelled one can be removed
+    feedback.check()
+    if writer is None:
+        raise DataError(path, tr("there are no pages to write"))
+    del writer
+    fix_cjk_text_map(tmp)
 
 
 _CMAP = re.compile(rb"begincmap.*?endcmap", re.DOTALL)
@@ -181,68 +195,104 @@ def render_page_image(layout: Layout, ctx: LayoutContext, dpi: float = 150, feed
 def export_image(layout: Layout, ctx: LayoutContext, path, dpi: float = 300, quality: int = 92,
                  feedback=None) -> Path:
     path = Path(path)
-    fmt = IMAGE_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise DataError(path, tr("unknown image type '{ext}' (use .png, .jpg or .tif)").format(ext=path.suffix))
-    image = render_page_image(layout, ctx, dpi, feedback)
-    save_image(image, path, quality)
+    with atomic_target(path) as tmp:
+        write_image_into(tmp, path, layout, ctx, dpi, quality, feedback)
     return path
+
+
+def write_image_into(tmp: Path, path: Path, layout: Layout, ctx: LayoutContext, dpi: float = 300,
+                     quality: int = 92, feedback=None) -> None:
+    """The page as an image file of ``path``'s type, written into the temporary file ``tmp``."""
+    feedback = ensure(feedback)
+    if IMAGE_FORMATS.get(path.suffix.lower()) is None:
+        raise DataError(path, tr("unknown image type '{ext}' (use .png, .jpg or .tif)").format(ext=path.suffix))
+    image = render_page_image(layout, ctx, dpi, feedback.sub(0.0, 0.85))
+    feedback.set_progress(0.85, tr("Writing {name}…").format(name=path.name))
+    write_image_file(image, tmp, path, quality)
+    feedback.check()
 
 
 def save_image(image: QImage, path: Path, quality: int = 92) -> Path:
-    from PySide6.QtGui import QImageWriter
-
     path = Path(path)
-    fmt = IMAGE_FORMATS.get(path.suffix.lower(), "PNG")
-    if fmt == "JPEG":
-        image = image.convertToFormat(QImage.Format.Format_RGB888)
     with atomic_target(path) as tmp:
-        writer = QImageWriter(str(tmp), fmt.lower().encode())
-        if fmt == "JPEG":
-            writer.setQuality(quality)
-        if fmt == "TIFF":
-            writer.setCompression(1)  # LZW
-            image = image.convertToFormat(QImage.Format.Format_RGB888)
-        if not writer.write(image):
-            raise DataError(path, tr("cannot write the file ({detail})").format(detail=writer.errorString()))
+        write_image_file(image, tmp, path, quality)
     return path
 
 
+def write_image_file(image: QImage, tmp: Path, path: Path, quality: int = 92) -> None:
+    """``image`` into ``tmp`` in the format ``path``'s extension names (PNG when unknown)."""
+    from PySide6.QtGui import QImageWriter
+
+    fmt = IMAGE_FORMATS.get(Path(path).suffix.lower(), "PNG")
+    if fmt == "JPEG":
+        image = image.convertToFormat(QImage.Format.Format_RGB888)
+    writer = QImageWriter(str(tmp), fmt.lower().encode())
+    if fmt == "JPEG":
+        writer.setQuality(quality)
+    if fmt == "TIFF":
+        writer.setCompression(1)  # LZW
+        image = image.convertToFormat(QImage.Format.Format_RGB888)
+    if not writer.write(image):
+        raise DataError(path, tr("cannot write the file ({detail})").format(detail=writer.errorString()))
+
+
 def export_svg(layout: Layout, ctx: LayoutContext, path, dpi: float = 96, feedback=None) -> Path:
-    """SVG through QtSvg's QSvgGenerator (geometry vector, text as text)."""
+    path = Path(path)
+    with atomic_target(path) as tmp:
+        write_svg_into(tmp, path, layout, ctx, dpi, feedback)
+    return path
+
+
+def write_svg_into(tmp: Path, path: Path, layout: Layout, ctx: LayoutContext, dpi: float = 96,
+                   feedback=None) -> None:
+    """SVG through QtSvg's QSvgGenerator (geometry vector, text as text), into ``tmp``."""
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtSvg import QSvgGenerator
 
     ensure_app()
-    path = Path(path)
+    feedback = ensure(feedback)
     w, h = page_pixels(layout, dpi)
-    with atomic_target(path) as tmp:
-        gen = QSvgGenerator()
-        gen.setFileName(str(tmp))
-        gen.setResolution(int(dpi))
-        gen.setSize(QSize(w, h))
-        gen.setViewBox(QRect(0, 0, w, h))
-        gen.setTitle(ctx.title or layout.name)
-        gen.setDescription("EcoMap")
-        painter = QPainter()
-        if not painter.begin(gen):
-            raise DataError(path, tr("cannot write the file ({detail})").format(detail="QSvgGenerator"))
-        try:
-            render_page(layout, ctx, painter, dpi, vector=True, feedback=feedback)
-        finally:
-            painter.end()
-    return path
+    gen = QSvgGenerator()
+    gen.setFileName(str(tmp))
+    gen.setResolution(int(dpi))
+    gen.setSize(QSize(w, h))
+    gen.setViewBox(QRect(0, 0, w, h))
+    gen.setTitle(ctx.title or layout.name)
+    gen.setDescription("EcoMap")
+    painter = QPainter()
+    if not painter.begin(gen):
+        raise DataError(path, tr("cannot write the file ({detail})").format(detail="QSvgGenerator"))
+    try:
+        render_page(layout, ctx, painter, dpi, vector=True, feedback=feedback)
+    finally:
+        painter.end()
+    feedback.check()
+
+
+def write_page_into(tmp: Path, path: Path, layout: Layout, ctx: LayoutContext, dpi: float = 300,
+                    feedback=None) -> None:
+    """One page in the format ``path``'s extension names, written into ``tmp``."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        write_pdf_pages_into(tmp, path, [(layout, ctx)], dpi, ctx.title, feedback)
+    elif suffix == ".svg":
+        write_svg_into(tmp, path, layout, ctx, feedback=feedback)
+    elif suffix in IMAGE_FORMATS:
+        write_image_into(tmp, path, layout, ctx, dpi, feedback=feedback)
+    else:
+        raise DataError(path, tr("unknown output type '{ext}' (use .pdf, .svg, .png, .jpg or .tif)")
+                        .format(ext=path.suffix or tr("(no extension)")))
 
 
 def export_layout(layout: Layout, ctx: LayoutContext, path, dpi: float = 300, feedback=None) -> Path:
-    """Write ``layout`` to ``path``; the format follows the extension (.pdf .svg .png .jpg .tif)."""
+    """Write ``layout`` to ``path``; the format follows the extension (.pdf .svg .png .jpg .tif).
+
+    A cancel through ``feedback`` raises ``Cancelled`` and leaves neither ``path`` nor a temporary file.
+    """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        return export_pdf(layout, ctx, path, dpi, feedback)
-    if suffix == ".svg":
-        return export_svg(layout, ctx, path, feedback=feedback)
-    if suffix in IMAGE_FORMATS:
-        return export_image(layout, ctx, path, dpi, feedback=feedback)
-    raise DataError(path, tr("unknown output type '{ext}' (use .pdf, .svg, .png, .jpg or .tif)")
-                    .format(ext=path.suffix or tr("(no extension)")))
+    if path.suffix.lower() not in VECTOR_FORMATS and path.suffix.lower() not in IMAGE_FORMATS:
+        raise DataError(path, tr("unknown output type '{ext}' (use .pdf, .svg, .png, .jpg or .tif)")
+                        .format(ext=path.suffix or tr("(no extension)")))
+    with atomic_target(path) as tmp:
+        write_page_into(tmp, path, layout, ctx, dpi, feedback)
+    return path

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPolygonF
 
 from ecomap.core.extent import padded, transform_extent
+from ecomap.core.feedback import ensure
 from ecomap.core.layout.canvas import Canvas
 from ecomap.core.layout.context import LayoutContext, MapLayer
 from ecomap.core.layout.grid import draw_grid
@@ -159,7 +160,11 @@ def page_values(layout: Layout, ctx: LayoutContext, views: dict[str, MapView]) -
 
 def render_page(layout: Layout, ctx: LayoutContext, painter: QPainter, dpi: float, vector: bool = False,
                 feedback=None, skip: set[str] | None = None, views: dict[str, MapView] | None = None) -> None:
-    """Draw ``layout`` on ``painter``, whose device has the page's top-left at (0, 0), at ``dpi``."""
+    """Draw ``layout`` on ``painter``, whose device has the page's top-left at (0, 0), at ``dpi``.
+
+    Reports progress to ``feedback`` item by item and raises ``Cancelled`` once it is cancelled.
+    """
+    feedback = ensure(feedback)
     canvas = Canvas(painter, dpi, vector)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -168,12 +173,47 @@ def render_page(layout: Layout, ctx: LayoutContext, painter: QPainter, dpi: floa
     values = page_values(layout, ctx, views)
     if layout.neatline:
         draw_neatline(canvas, layout)
-    for item in layout.items:
-        if not item.visible or (skip and item.id in skip):
-            continue
-        if feedback is not None and feedback.is_cancelled():
-            return
-        draw_item(canvas, item, layout, ctx, views, values, feedback)
+    items = [item for item in layout.items if item.visible and not (skip and item.id in skip)]
+    weights = [item_weight(item) for item in items]
+    total, done = float(sum(weights)) or 1.0, 0.0
+    for item, weight in zip(items, weights):
+        feedback.check()
+        draw_item(canvas, item, layout, ctx, views, values, feedback.sub(done / total, (done + weight) / total))
+        done += weight
+        feedback.set_progress(done / total)
+    feedback.check()
+
+
+def item_weight(item) -> int:
+    """An item's share of a page's drawing time, for progress: the maps take nearly all of it."""
+    return 10 if isinstance(item, (MapFrame, InsetMap)) else 1
+
+
+def render_item_image(item, layout: Layout, ctx: LayoutContext, dpi: float, margin_mm: float = 0.0,
+                      views: dict[str, MapView] | None = None, values: dict[str, object] | None = None,
+                      feedback=None) -> QImage:
+    """One item alone on a transparent image at ``dpi``, ``margin_mm`` of room around it (the designer's preview).
+
+    Drawn by :func:`draw_item`, as every output draws it; runs on any thread.
+    """
+    views = views if views is not None else page_views(layout, ctx)
+    values = values if values is not None else page_values(layout, ctx, views)
+    k = dpi / 25.4
+    w = max(1, round((item.w + 2 * margin_mm) * k))
+    h = max(1, round((item.h + 2 * margin_mm) * k))
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.translate(-(item.x - margin_mm) * k, -(item.y - margin_mm) * k)
+        draw_item(Canvas(painter, dpi), item, layout, ctx, views, values, feedback)
+    finally:
+        painter.end()
+    return image
 
 
 def draw_neatline(canvas: Canvas, layout: Layout) -> None:
@@ -236,8 +276,8 @@ def draw_item(canvas: Canvas, item, layout: Layout, ctx: LayoutContext, views: d
 
 
 def _in_crs(geom, src: str, dst: str):
-    if src == dst or geom is None:
-        return geom
+    if src == dst or geom is None or not src or not dst:
+        return geom  # no CRS on one side: both are in the layers' own units
     import numpy as np
     import shapely
     from pyproj import Transformer

@@ -263,6 +263,34 @@ def parse_wkb_parts(parts: list, pool=None) -> FlatGeometry:
     return _joined(flats, [sc.kind for sc in scans], xy)
 
 
+def scan_arrow_wkb(column):
+    """:func:`scan_wkb` of an Arrow column of WKB (a ChunkedArray or an Array, binary or large_binary).
+
+    A column in one chunk is scanned where it lies (combining chunks would copy it into
+    Arrow's own allocator, which keeps the freed pages); several are joined through malloc.
+    The scan keeps the WKB buffer (and so the Arrow memory) alive until it is gathered.
+    """
+    import pyarrow as pa
+
+    if isinstance(column, pa.ChunkedArray):
+        if column.num_chunks == 1:
+            column = column.chunk(0)
+        elif column.num_chunks:
+            column = pa.concat_arrays(column.chunks, memory_pool=pa.system_memory_pool())
+        else:
+            column = pa.array([], column.type)
+    if isinstance(column, pa.ExtensionArray):  # geoarrow.wkb: the binary storage underneath
+        column = column.storage
+    _, offs, data = column.buffers()[:3]
+    large = pa.types.is_large_binary(column.type)
+    if offs is None:  # an empty array may come without buffers
+        return scan_wkb(np.zeros(0, np.uint8), np.zeros(len(column) + 1, np.int64))
+    off = np.frombuffer(offs, dtype=np.int64 if large else np.int32)
+    off = off[column.offset:column.offset + len(column) + 1]
+    buf = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
+    return scan_wkb(buf, off.astype(np.int64))
+
+
 def _joined(flats: list[FlatGeometry], kinds: list[str], xy: np.ndarray) -> FlatGeometry:
     """Consecutive parts whose vertices lie one after the other in ``xy``, as one FlatGeometry."""
     starts = np.cumsum([0] + [f.vertex_count for f in flats])

@@ -1,10 +1,11 @@
 """The render job: one path for the canvas, layout export and the CLI.
 
-``RenderJob(settings)`` renders every visible layer into its own transparent QImage
-in a worker thread, composites them bottom to top with each style's opacity, draws
-the labels of all layers over them, and announces ``finished(QImage)``. It never
-touches widgets. Cancel through :class:`Feedback`: every drawing loop checks it
-between calls, so a cancelled job stops within one batch (a few milliseconds).
+``RenderJob(settings)`` is a :class:`~ecomap.core.tasks.Task` that renders every
+visible layer into its own transparent QImage in a worker thread, composites them
+bottom to top with each style's opacity, draws the labels of all layers over them,
+and announces ``finished(QImage)``. It never touches widgets. Cancel through its
+:class:`Feedback`: every drawing loop checks it between calls, so a cancelled job
+stops within one batch (a few milliseconds).
 
 Threading contract (after QGIS's QgsMapLayerRenderer): the settings are an immutable
 snapshot taken on the GUI thread; the job reads layers but never changes them; heavy
@@ -31,7 +32,7 @@ import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from ecomap.core.feedback import Cancelled, Feedback
@@ -40,6 +41,7 @@ from ecomap.core.render.labels import LabelPlacer, draw_labels
 from ecomap.core.render.raster import draw_raster_layer
 from ecomap.core.render.sources import is_raster
 from ecomap.core.render.vector import draw_vector_layer
+from ecomap.core.tasks import Task
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -47,7 +49,9 @@ log = logging.getLogger(__name__)
 
 
 def ensure_gui_app() -> None:
-    """Text needs a QGuiApplication; headless callers (CLI, tests) get an offscreen one."""
+    """Text needs a QGuiApplication: headless callers that draw (the CLI) make an offscreen one
+    with this before rendering. Never called by the renderer itself, so that importing or
+    using it leaves the process without an application unless its caller wants one."""
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,8 +73,9 @@ class LayerImageCache:
     """The last few layer images, keyed by layer data, style and view (QGIS's render cache).
 
     Going back to a view already drawn (zooming out again, a bookmark, a repeated export)
-    is then a blit. Keys hold the identity of the layer's data, so replacing a layer's
-    features (an edit, a reload) misses the cache; ``clear()`` drops everything.
+    is then a blit. Keys hold the layer's version (bumped whenever its features are
+    replaced: an edit, a reload), so a changed layer misses the cache; ``clear()`` drops
+    everything.
     """
 
     def __init__(self, size: int = 8):
@@ -82,15 +87,15 @@ class LayerImageCache:
     @staticmethod
     def key(entry, settings):
         lyr = entry.layer
-        data = getattr(lyr, "features", None)
-        if data is None:
-            data = getattr(lyr, "flat", lyr)
+        # not id(features): a replaced frame's id may be reused by the next one; flat
+        # sources and rasters have no version and never change
+        data = getattr(lyr, "version", None)
         try:
             style_key = hash(entry.style), entry.style
         except TypeError:
             style_key = repr(entry.style)
         crs = settings.crs.to_wkt() if settings.crs is not None else None
-        return (id(lyr), id(data), style_key, tuple(round(v, 9) for v in settings.visible_extent),
+        return (id(lyr), data, style_key, tuple(round(v, 9) for v in settings.visible_extent),
                 settings.size, settings.dpi, crs, settings.antialias)
 
     def get(self, key, layer=None):
@@ -211,8 +216,8 @@ def render_image(settings, feedback: Feedback | None = None, timings: dict | Non
     """Render ``settings`` synchronously on this thread and return the composited image.
 
     Layers that could not be drawn are left out, each with a :class:`LayerError` in ``errors``.
+    Labels need a QGuiApplication, which the caller makes (:func:`ensure_gui_app`).
     """
-    ensure_gui_app()
     feedback = feedback or Feedback()
     out = new_image(settings, transparent=False)
     entries = list(settings.layers)
@@ -250,61 +255,32 @@ def render_image(settings, feedback: Feedback | None = None, timings: dict | Non
     return out
 
 
-class RenderJob(QObject):
-    """Render ``settings`` in a worker thread; ``finished`` carries the image (GUI thread slots).
+def _render_for_job(feedback: Feedback, settings, errors: list) -> QImage:
+    try:
+        return render_image(settings, feedback, errors=errors)
+    except Exception:
+        if not feedback.is_cancelled():
+            log.exception("render failed")
+        raise
+
+
+class RenderJob(Task):
+    """A task rendering ``settings``: ``finished(QImage)`` carries the image (GUI thread slots).
 
     ``job.start()`` returns at once; ``job.cancel()`` stops it (no ``finished`` after a
-    cancel); ``job.wait()`` blocks until the thread ends (tests, export).
+    cancel); ``job.wait()`` blocks until the thread ends (tests, export); ``failed``
+    carries the exception. Invisible to the window's progress indicator unless
+    ``visible``: a canvas redraw shows its progress on the map.
     """
 
-    started = Signal()
-    progressChanged = Signal(float)
-    finished = Signal(QImage)
-    failed = Signal(str)
-
-    def __init__(self, settings, parent=None):
-        super().__init__(parent)
+    def __init__(self, settings, parent=None, visible: bool = False, description: str = ""):
+        errors: list[LayerError] = []
+        super().__init__(_render_for_job, settings, errors, description=description or tr("Drawing the map…"),
+                         visible=visible, parent=parent)
         self.settings = settings
-        self.feedback = Feedback(on_progress=self.progressChanged.emit)
-        self._thread: threading.Thread | None = None
-        self._image: QImage | None = None
-        self.error: str | None = None
         #: layers left out of the finished image (read once ``finished`` arrived)
-        self.layer_errors: list[LayerError] = []
-        self.elapsed = 0.0
-
-    def start(self) -> None:
-        ensure_gui_app()
-        self._thread = threading.Thread(target=self._run, name="ecomap-render", daemon=True)
-        self.started.emit()
-        self._thread.start()
-
-    def _run(self) -> None:
-        t0 = time.perf_counter()
-        try:
-            img = render_image(self.settings, self.feedback, errors=self.layer_errors)
-        except Exception as exc:
-            log.exception("render failed")
-            self.error = str(exc)
-            if not self.feedback.is_cancelled():
-                self.failed.emit(self.error)
-            return
-        self.elapsed = time.perf_counter() - t0
-        if self.feedback.is_cancelled():
-            return
-        self._image = img
-        self.finished.emit(img)
-
-    def cancel(self) -> None:
-        self.feedback.cancel()
-
-    def is_active(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return not self.is_active()
+        self.layer_errors = errors
 
     def image(self) -> QImage | None:
-        return self._image
+        """The finished image (None while running, after a failure or a cancel)."""
+        return self.result

@@ -13,8 +13,16 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from ecomap.core.render.sources import layer_column, layer_crs, prepared
 from ecomap.core.render.symbols import qcolor
@@ -75,10 +83,16 @@ class LabelPlacer:
 
 
 def draw_labels(painter: QPainter, layer, style, settings, placer: LabelPlacer, feedback=None) -> int:
-    """Place and draw the labels of one layer; returns how many were drawn."""
+    """Place and draw the labels of one layer; returns how many were drawn.
+
+    Needs a QGuiApplication (fonts): without one this raises instead of letting Qt abort the process.
+    """
     lab = style.labels
     if lab is None:
         return 0
+    if not isinstance(QCoreApplication.instance(), QGuiApplication):
+        raise RuntimeError("labels need a QGuiApplication: make one before rendering "
+                           "(ecomap.core.render.job.ensure_gui_app)")
     prep = prepared(layer, settings.crs)
     bb = prep.bbox
     if len(bb) == 0:

@@ -2,10 +2,11 @@
 
 The renderer reads a layer through three things: its CRS, its geometry as a
 :class:`FlatGeometry` and an attribute column by name. A :class:`VectorLayer` (the
-app's layer, a GeoDataFrame) provides them through :func:`flat_of`; the CLI's fast
-path :func:`read_flat_source` reads a file straight to Arrow WKB and parses it with
-numpy, never building shapely objects (500,000 polygons: about 1.5 s instead of 4 s,
-and a third of the memory).
+app's layer, a GeoDataFrame) provides them through :func:`flat_of`; a
+:class:`FlatVectorSource` holds nothing else — what
+``ecomap.io.registry.open_path(path, for_drawing=True)`` gives for a layer that is only
+drawn (``ecomap render``, the benchmarks): the file's Arrow WKB parsed with numpy, never
+shapely objects (500,000 polygons: about 1.7 s instead of 4 s, and a third of the memory).
 
 :class:`Prepared` caches, per layer and destination CRS, the reprojected geometry,
 bounding boxes and the levels of detail built so far. Entries live as long as the
@@ -16,15 +17,13 @@ from __future__ import annotations
 
 import threading
 import weakref
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from pyproj import CRS, Transformer
 
-from ecomap.core.render import snap_jit
-from ecomap.core.render.geometry import FlatGeometry, feature_bboxes, parse_wkb_parts, scan_wkb
+from ecomap.core.render.geometry import FlatGeometry, feature_bboxes
 from ecomap.core.render.lod import slice_features
 from ecomap.core.render.memory import release_memory
 from ecomap.errors import DataError
@@ -33,13 +32,15 @@ from ecomap.i18n import tr
 
 @dataclass(eq=False)
 class FlatVectorSource:
-    """A vector layer held as flat arrays (geometry) and an Arrow table (attributes)."""
+    """A vector layer held as flat arrays (geometry) and an Arrow table (attributes), for drawing only."""
 
     name: str
     flat: FlatGeometry
     crs: CRS | None
     table: object = None  # pyarrow.Table of attributes, or None
     path: Path | None = None
+    #: facts worth telling the user about this read (translated), as a VectorLayer has
+    notes: list[str] = field(default_factory=list)
     kind = "vector"
 
     def column(self, name: str) -> np.ndarray:
@@ -50,96 +51,6 @@ class FlatVectorSource:
     @property
     def bounds(self):
         return self.flat.total_bounds
-
-
-def read_flat_source(path, layer: str | None = None) -> list[FlatVectorSource]:
-    """Read the layers of a vector file as FlatVectorSources (Arrow WKB → numpy).
-
-    A large layer is read and parsed as two halves on two threads (GDAL and numpy both
-    release the GIL), which nearly halves the time to the first frame on two cores.
-    """
-    import pyarrow as pa
-    import pyogrio
-    from pyogrio.errors import DataLayerError, DataSourceError
-
-    from ecomap.core.render.memory import configure
-
-    configure()
-    path = Path(path)
-    try:
-        names = [layer] if layer else [str(n) for n, _ in pyogrio.list_layers(path)]
-    except (DataSourceError, DataLayerError, OSError, RuntimeError) as exc:
-        raise DataError(path, tr("cannot read this file ({detail})").format(detail=exc)) from None
-    out = []
-    for name in names:
-        try:
-            info = pyogrio.read_info(path, layer=name)
-            n = int(info.get("features") or 0)
-            chunks = [(0, None)]
-            if n > SPLIT_READ_FEATURES and path.suffix.lower() in (".gpkg", ".shp", ".fgb"):
-                chunks = [(0, n // 2), (n // 2, n - n // 2)]
-            if n > SPLIT_READ_FEATURES:
-                snap_jit.warm_up()  # a big layer: its first frame will snap with the compiled kernel
-            with ThreadPoolExecutor(max_workers=len(chunks)) as pool:
-                # read and scan each half on its thread, then gather both into one array
-                parts = list(pool.map(lambda c, nm=name: _read_part(path, nm, *c), chunks))
-                if any(p is None for p in parts):
-                    continue  # attribute-only table: nothing to draw
-                flat = parse_wkb_parts([p[0] for p in parts], pool)
-        except (DataSourceError, DataLayerError, OSError, RuntimeError, ValueError) as exc:
-            raise DataError(path, tr("cannot read this file ({detail})").format(detail=exc)) from None
-        table = pa.concat_tables([p[1] for p in parts]) if len(parts) > 1 else parts[0][1]
-        crs = _crs_of(parts[0][2], flat)
-        del parts
-        out.append(FlatVectorSource(name=name, flat=flat, crs=crs, table=table, path=path))
-    release_memory()
-    return out
-
-
-SPLIT_READ_FEATURES = 200_000
-
-
-def _read_part(path, name, skip, count):
-    """(WkbScan, attribute table, declared CRS) of features skip..skip+count."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyogrio
-
-    kw = {"skip_features": skip} if skip else {}
-    if count is not None:
-        kw["max_features"] = count
-    meta, table = pyogrio.read_arrow(path, layer=name, **kw)
-    geom_name = meta.get("geometry_name") or "wkb_geometry"
-    if geom_name not in table.column_names:
-        return None
-    chunked = table.column(geom_name)
-    # one chunk: use it as it is (combine_chunks would copy it into arrow's own allocator,
-    # which keeps the freed pages); several: concatenate through malloc
-    col = chunked.chunk(0) if chunked.num_chunks == 1 else pa.concat_arrays(
-        chunked.chunks, memory_pool=pa.system_memory_pool())
-    _, offs, data = col.buffers()[:3]
-    large = "large" in str(col.type)
-    off = np.frombuffer(offs, dtype=np.int64 if large else np.int32)[col.offset:col.offset + len(col) + 1]
-    buf = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
-    scan = scan_wkb(buf, off.astype(np.int64))  # keeps buf (and so the Arrow buffer) until gathered
-    attrs = table.drop([geom_name])
-    # GDAL hands each batch over as one allocation: an attribute column kept as it is would
-    # keep the batch's WKB alive too. A copy of the attributes lets the WKB go.
-    if attrs.num_columns:
-        attrs = pc.take(attrs, pa.array(np.arange(attrs.num_rows)), memory_pool=pa.system_memory_pool())
-    return scan, attrs, meta.get("crs")
-
-
-def _crs_of(declared, flat: FlatGeometry) -> CRS | None:
-    """The declared CRS, checked against the coordinates as ecomap.io does (swapped axes fixed)."""
-    from ecomap.io.crs_detect import resolve_crs
-
-    info = resolve_crs(CRS.from_user_input(declared) if declared else None, flat.total_bounds)
-    if info.swapped_axes:
-        flat.xy[:] = flat.xy[:, ::-1].copy()
-        flat.__dict__.pop("bbox", None)
-        flat.__dict__.pop("total_bounds", None)
-    return info.crs()
 
 
 # ----------------------------------------------------------------------------- adapters

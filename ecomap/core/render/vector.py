@@ -34,17 +34,18 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPen, QTransform
+from PySide6.QtGui import QPainter, QPen, QTransform
 
+from ecomap.core.feedback import Feedback
 from ecomap.core.render import memory, snap_jit, worker_pool
 from ecomap.core.render.lod import MIN_RECT, Level, build_level, slice_features, take_features
 from ecomap.core.render.memory import release_memory
-from ecomap.core.render.qtpath import DrawingCaches, path_from_rings, rings_of_path
+from ecomap.core.render.passes import draw_batches
+from ecomap.core.render.qtpath import path_from_rings, rings_of_path
 from ecomap.core.render.sources import Prepared, layer_column, prepared
 from ecomap.core.render.symbols import (
     assign_symbols,
     brush_for,
-    hatch_brush,
     marker_template,
     pen_for,
     symbols_of,
@@ -413,29 +414,20 @@ PREFETCH_THREADS = 2  # numpy releases the GIL; the GUI stays responsive (see te
 #: what a finer level prepared ahead may cost, per vertex of the current one: up to twice the
 #: vertices, each 8 bytes snapped, 24 in its path and 10 on their way to the drawing worker
 PREFETCH_BYTES_PER_VERTEX = 84
-_stopping = threading.Event()
-
-
-class _BackgroundFeedback:
-    """Cancels background level builds when the process is about to end."""
-
-    @staticmethod
-    def is_cancelled() -> bool:
-        return _stopping.is_set()
-
-
-_background = _BackgroundFeedback()
+#: the feedback of every level built in the background: cancelled when the process is about
+#: to end (:func:`stop_background`), and how the level builders know their thread is niced
+_background = Feedback()
 
 
 def stop_background() -> None:
     """Stop preparing levels in the background and wait for it (a CLI before it exits)."""
-    global _prefetcher
-    _stopping.set()
+    global _prefetcher, _background
+    _background.cancel()
     _prefetcher.shutdown(wait=True, cancel_futures=True)
     _prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ecomap-lod",
                                      initializer=_lower_priority)
     _prefetching.clear()
-    _stopping.clear()
+    _background = Feedback()  # for the levels prepared from now on
 
 
 class _frame:  # used as a context manager around every vector frame
@@ -453,15 +445,15 @@ class _frame:  # used as a context manager around every vector frame
             _last_frame_end = time.monotonic()
 
 
-def _wait_for_idle() -> bool:
-    """Block until no frame has been drawing for PREFETCH_IDLE_S; False if stopping meanwhile."""
-    while True:
+def _wait_for_idle(feedback: Feedback) -> bool:
+    """Block until no frame has been drawing for PREFETCH_IDLE_S; False if cancelled meanwhile."""
+    while not feedback.is_cancelled():
         with _frames_lock:
             idle = _frames_active == 0 and time.monotonic() - _last_frame_end >= PREFETCH_IDLE_S
         if idle:
-            return not _stopping.is_set()
-        if _stopping.wait(min(0.05, max(PREFETCH_IDLE_S, 0.001))):
-            return False
+            return True
+        time.sleep(min(0.05, max(PREFETCH_IDLE_S, 0.001)))
+    return False
 
 
 def _prefetch_finer(prep: Prepared, grouping: Grouping, style, level: CachedLevel, flat, settings) -> None:
@@ -490,13 +482,14 @@ def _prefetch_finer(prep: Prepared, grouping: Grouping, style, level: CachedLeve
         _prefetching.add(tag)
 
     def run():
+        feedback = _background
         try:
-            if not _wait_for_idle():
+            if not _wait_for_idle(feedback):
                 return
-            lvl = _level_for(prep, grouping, style, p_next, flat, _background, threads=PREFETCH_THREADS,
+            lvl = _level_for(prep, grouping, style, p_next, flat, feedback, threads=PREFETCH_THREADS,
                              pool=_bg_pool)
             for b in lvl.batches if lvl is not None else ():
-                if _stopping.is_set() or memory.over_budget():
+                if feedback.is_cancelled() or memory.over_budget():
                     return
                 b.path  # noqa: B018 - build the paths too: the zoomed-in view is then a redraw
         finally:
@@ -584,167 +577,16 @@ def _batches_from_level(lvl, sym_of_feature: np.ndarray) -> list[PathBatch]:
     return out
 
 
-SUPERSAMPLE_MAX_PIXELS = 4_200_000  # up to 2048x2048-ish outputs fill supersampled
-#: fills are rasterized aliased at this multiple of the output and box-filtered down; dense
-#: views (over DENSE_VERTICES) use 2x1, which costs what 1x does (Qt's aliased fill pays per
-#: scanline) and agrees with antialiased rendering as closely at such a density
-SUPERSAMPLE = (2, 2)
-SUPERSAMPLE_DENSE = tuple(int(v) for v in os.environ.get("ECOMAP_FILL_SUPERSAMPLE", "2x1").split("x"))
-DENSE_VERTICES = 1_000_000
-LIGHT_VERTICES = 150_000
-OUTLINED_ALIASED_DENSITY = 0.5  # vertices per output pixel below which outlined fills go aliased
-
-
 def _draw_batches(painter: QPainter, batches, symbols, kind: str, dpi: float, scale: float,
-                  feedback, transform: QTransform | None = None, vertices: int | None = None,
-                  mode: tuple | None = None, which: str | None = None) -> None:
-    """Draw batches group by group: fills first, then outlines and hatching.
-
-    Polygon fills are rasterized aliased at twice the resolution and averaged down: the
-    same coverage as antialiased filling (4 samples a pixel) at a third of Qt's cost for
-    dense layers. Outlines are thin cosmetic pens, drawn antialiased at full resolution.
-    A big frame given as a list may have its fills drawn by the drawing worker process
-    (:mod:`ecomap.core.render.worker_pool`) while this thread draws the outlines; ``mode``
-    fixes the fill mode, ``which`` ("fill" / "outline") draws one pass only.
-    """
+                  feedback, transform: QTransform | None = None, vertices: int | None = None) -> None:
+    """Draw batches (:func:`ecomap.core.render.passes.draw_batches`); a big polygon frame given
+    as a list may have its fills drawn by the drawing worker process
+    (:mod:`ecomap.core.render.worker_pool`) while this thread draws the outlines."""
     transform = transform or QTransform()
-    if (kind == "polygon" and mode is None and isinstance(batches, list) and worker_pool.ENABLED
+    if (kind == "polygon" and isinstance(batches, list) and worker_pool.ENABLED
             and worker_pool.draw_split(painter, batches, symbols, dpi, scale, feedback, transform)):
         return
-    caches = DrawingCaches()
-    if kind == "polygon" and which != "outline":
-        # batches may arrive from worker threads while the fill pass draws the first ones
-        batches = _fill_pass(painter, batches, symbols, transform, feedback, vertices, mode, caches)
-        if which == "fill":
-            return
-    else:
-        batches = list(batches)
-    painter.setTransform(transform)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    current = None
-    hatch = None
-    for i, b in enumerate(batches):
-        if feedback is not None and (i & 7) == 0 and feedback.is_cancelled():
-            break
-        if b.group != current:
-            current = b.group
-            sym = symbols[current]
-            painter.setPen(pen_for(sym, dpi))
-            hatch = hatch_brush(sym, dpi, scale) if kind == "polygon" else None
-            painter.setBrush(hatch if hatch is not None else Qt.BrushStyle.NoBrush)
-            skip = painter.pen().style() == Qt.PenStyle.NoPen and hatch is None
-        if not skip:
-            painter.drawPath(b.path)
-        caches.drawn(b)
-    painter.resetTransform()
-
-
-def draw_pass(batches, symbols, dpi: float, scale: float, transform: QTransform, width: int, height: int,
-              mode: tuple, which: str, feedback=None) -> QImage:
-    """One pass of what :func:`_draw_batches` draws for polygons — ``which`` is "fill" or
-    "outline" — on a transparent image of its own.
-
-    The drawing worker fills a frame while the engine draws its outlines; the outlines
-    composited over the fills give the picture of a single pass (to a rounding step).
-    """
-    # outlines are composited over the fills: 16 bits a channel keep their faint antialiased
-    # edges from rounding (8 bits: up to 10/255 off where many edges share a pixel)
-    fmt = QImage.Format.Format_RGBA64_Premultiplied if which == "outline" else \
-        QImage.Format.Format_ARGB32_Premultiplied
-    img = QImage(width, height, fmt)
-    img.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(img)
-    try:
-        _draw_batches(painter, batches, symbols, "polygon", dpi, scale, feedback, transform, mode=mode,
-                      which=which)
-    finally:
-        painter.end()
-    return img
-
-
-def downsample(img: QImage, sx: int, sy: int) -> QImage:
-    """Average sx × sy blocks of a premultiplied image (numpy: Qt's own scaler uses its
-    thread pool and a box filter is what supersampling needs)."""
-    w, h = img.width() // sx, img.height() // sy
-    bpl = img.bytesPerLine()
-    a = np.frombuffer(img.constBits(), np.uint8, count=bpl * img.height()).reshape(img.height(), bpl)
-    a = a[: sy * h, : 4 * sx * w].reshape(h, sy, w, sx, 4)
-    total = np.zeros((h, w, 4), np.uint16)
-    for dy in range(sy):  # explicit adds: numpy's multi-axis sum on this view is 5x slower
-        for dx in range(sx):
-            total += a[:, dy, :, dx]
-    n = sx * sy
-    out = ((total + n // 2) // n).astype(np.uint8)
-    return QImage(out.tobytes(), w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
-
-
-def fill_mode(symbols, vertices: int, w: int, h: int) -> tuple[int, int, bool]:
-    """(sx, sy, antialias) of the fill pass for ``vertices`` drawn on a w × h image."""
-    fills = [brush_for(s) for s in symbols]
-    n = vertices
-    outlined = all(s.stroke and s.stroke_width > 0 for s, f in zip(symbols, fills, strict=True)
-                   if f.style() != Qt.BrushStyle.NoBrush)
-    if outlined and LIGHT_VERTICES <= n < OUTLINED_ALIASED_DENSITY * w * h:
-        # features many pixels wide, each edge under an antialiased outline: an aliased fill
-        # looks the same (0.02 % of pixels off by more than 32/255 at zoom 16) at half the cost
-        return 1, 1, False
-    if n < LIGHT_VERTICES or w * h > SUPERSAMPLE_MAX_PIXELS:
-        return 1, 1, True  # few vertices: Qt's antialiased fill is cheap, skip the big buffer
-    sx, sy = SUPERSAMPLE_DENSE if n > DENSE_VERTICES else SUPERSAMPLE
-    return sx, sy, True
-
-
-def _fill_pass(painter: QPainter, batches, symbols, transform: QTransform, feedback,
-               vertices: int | None = None, mode: tuple | None = None, caches=None) -> list:
-    """Fill every batch (an iterable, consumed once); returns the batches as a list.
-
-    ``caches`` (:class:`~ecomap.core.render.qtpath.DrawingCaches`) is told of each batch filled."""
-    device = painter.device()
-    w, h = device.width(), device.height()
-    fills = [brush_for(s) for s in symbols]
-    if not any(f.style() != Qt.BrushStyle.NoBrush for f in fills):
-        return list(batches)
-    if mode is None:
-        if vertices is None:
-            batches = list(batches)
-            vertices = sum(b.vertices for b in batches)
-        mode = fill_mode(symbols, vertices, w, h)
-    sx, sy, antialias = mode
-    if sx * sy == 1:
-        target, p = None, painter
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
-    else:
-        target = QImage(w * sx, h * sy, QImage.Format.Format_ARGB32_Premultiplied)
-        target.fill(Qt.GlobalColor.transparent)
-        p = QPainter(target)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    try:  # a painter left active on ``target`` when it is freed takes the process down
-        p.setTransform(transform * QTransform.fromScale(sx, sy))
-        p.setPen(Qt.PenStyle.NoPen)
-        current = None
-        seen = []
-        for i, b in enumerate(batches):
-            seen.append(b)
-            if feedback is not None and (i & 7) == 0 and feedback.is_cancelled():
-                break
-            if b.group != current:
-                current = b.group
-                p.setBrush(fills[current])
-            if fills[current].style() != Qt.BrushStyle.NoBrush:
-                p.drawPath(b.path)
-            if caches is not None:
-                caches.drawn(b)
-    finally:
-        if target is not None:
-            p.end()
-    if target is not None:
-        small = downsample(target, sx, sy)
-        painter.resetTransform()
-        painter.drawImage(0, 0, small)
-    else:
-        p.resetTransform()
-    return seen
-
+    draw_batches(painter, batches, symbols, kind, dpi, scale, feedback, transform, vertices)
 
 
 def _draw_points(painter, flat, sel, grouping, symbols, settings, feedback) -> None:

@@ -7,7 +7,7 @@ unguarded ``__main__`` script; never forked, so no copy of Qt's thread pool, who
 threads hung the earlier fork-per-frame attempt) and talks over a socket pair.
 
 For a frame of at least ``MIN_VERTICES`` vertices, :func:`draw_split` sends the batches
-to the worker, which draws the fill pass (:func:`ecomap.core.render.vector.draw_pass`)
+to the worker, which draws the fill pass (:func:`ecomap.core.render.passes.draw_pass`)
 while the engine draws the outline pass into a 16-bit image; the outlines composited
 over the fills give the single-pass picture to within rounding (outline pixels up to
 ~8/255 apart where many edges share a pixel; the share of pixels off QGIS's picture
@@ -53,7 +53,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ecomap.core.render import memory
+from ecomap.core.feedback import Feedback
+from ecomap.core.render import memory, passes
 
 log = logging.getLogger(__name__)
 
@@ -195,8 +196,6 @@ def worker(start: bool = True) -> _Worker | None:
 
 def wait_ready(timeout: float = 30.0) -> bool:
     """Start the worker and wait until it can draw (tests, benchmarks)."""
-    import time
-
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if worker() is not None:
@@ -252,8 +251,6 @@ stats = {"split": 0, "preload": 0, "cancelled": 0, "fallback": 0, "last_drawn": 
 
 def draw_split(painter, batches: list, symbols, dpi: float, scale: float, feedback, transform) -> bool:
     """Draw polygon ``batches``, the fills in the worker; False to draw alone (the caller does)."""
-    from ecomap.core.render.vector import draw_pass, fill_mode
-
     if not batches or any(s.hatch for s in symbols):
         return False
     if transform.m12() != 0 or transform.m21() != 0 or transform.m22() <= 0 or transform.m11() <= 0:
@@ -266,8 +263,7 @@ def draw_split(painter, batches: list, symbols, dpi: float, scale: float, feedba
         stats["fallback"] += 1
         return False
     try:
-        return _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, vertices,
-                           draw_pass, fill_mode)
+        return _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, vertices)
     finally:
         w.lock.release()
 
@@ -340,8 +336,7 @@ def preload(batches: list) -> None:
         w.lock.release()
 
 
-def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, vertices, draw_pass,
-                fill_mode) -> bool:
+def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, vertices) -> bool:
     from PySide6.QtGui import QImage
 
     device = painter.device()
@@ -350,7 +345,7 @@ def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, v
         return False  # a print-size export: the shared images would cost more memory than time saved
     if w.pending and not _preloaded(w):
         return False  # still building the paths of a level: this frame is drawn alone
-    mode = fill_mode(symbols, vertices, width, height)
+    mode = passes.fill_mode(symbols, vertices, width, height)
     forget, shm, items, new, nv = _ship(w, batches)
     # a cached level the worker has not seen: building its paths there would make this frame
     # slower than drawing alone, so draw alone and let the worker build them meanwhile
@@ -375,7 +370,8 @@ def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, v
 
     t0 = time.perf_counter()
     try:
-        outlines = draw_pass(batches, symbols, dpi, scale, transform, width, height, mode, "outline", feedback)
+        outlines = passes.draw_pass(batches, symbols, dpi, scale, transform, width, height, mode, "outline",
+                                    feedback)
     except BaseException:
         if w.cancel is not None:
             w.cancel[0] = gen  # nobody will use the worker's fills: free it for the next frame
@@ -386,7 +382,7 @@ def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, v
     stats["last_times"] = (round(t1 - t0, 3), round(time.perf_counter() - t1, 3))
     if reply is None:  # dead or stuck: fill here
         w.sent.clear()
-        fills = draw_pass(batches, symbols, dpi, scale, transform, width, height, mode, "fill", feedback)
+        fills = passes.draw_pass(batches, symbols, dpi, scale, transform, width, height, mode, "fill", feedback)
     else:
         _succeeded(w)
         _release_data(w)
@@ -493,18 +489,29 @@ class _Batch:
         self.path = path
 
 
-class _WorkerFeedback:
-    def __init__(self, cancel, gen, delay):
-        self.cancel, self.gen, self.delay = cancel, gen, delay
-        self.calls = 0
+class GenerationFeedback(Feedback):
+    """The worker's feedback for request ``gen``: cancelled once the engine has written ``gen``
+    (or a later request's) to the shared cancel int, which is read at each check.
+
+    ``delay`` seconds are slept at each check (a test hook, to cancel a frame half drawn).
+    """
+
+    def __init__(self, shared_cancel: np.ndarray, gen: int, delay: float = 0.0):
+        super().__init__()
+        self.shared_cancel = shared_cancel
+        self.gen = gen
+        self.delay = delay
 
     def is_cancelled(self) -> bool:
-        self.calls += 1
         if self.delay:
-            import time
-
             time.sleep(self.delay)
-        return int(self.cancel[0]) >= self.gen
+        if int(self.shared_cancel[0]) >= self.gen:
+            self.cancel()
+        return super().is_cancelled()
+
+    def check(self) -> None:
+        if self.is_cancelled():
+            super().check()
 
 
 class _Mapped:
@@ -552,7 +559,6 @@ def _worker_main(conn, cancel) -> None:
         from PySide6.QtGui import QGuiApplication, QTransform
 
         app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - kept alive
-        from ecomap.core.render import vector
         from ecomap.core.render.qtpath import path_from_rings
     except Exception as exc:  # noqa: BLE001 - reported, then the engine draws alone
         conn.send(("error", 0, repr(exc)))
@@ -577,10 +583,10 @@ def _worker_main(conn, cancel) -> None:
                 _paths_of(req, paths, data_cache, path_from_rings)
                 conn.send(("preloaded", gen))
                 continue
-            feedback = _WorkerFeedback(cancel, gen, req["delay"])
+            feedback = GenerationFeedback(cancel, gen, req["delay"])
             drawn = _Counter(_paths_of(req, paths, data_cache, path_from_rings))
             tf = QTransform(*req["transform"])
-            img = vector.draw_pass(drawn, req["symbols"], req["dpi"], req["scale"], tf, req["width"],
+            img = passes.draw_pass(drawn, req["symbols"], req["dpi"], req["scale"], tf, req["width"],
                                    req["height"], req["mode"], "fill", feedback)
             out = _attach(req["image"], img_cache)
             nbytes = img.bytesPerLine() * img.height()

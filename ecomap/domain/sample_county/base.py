@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ecomap.core.measure import SQM_PER_HECTARE, ellipsoidal_areas
 from ecomap.domain.catalogue import get_theme
 from ecomap.domain.sample_county import noise
 
@@ -85,7 +86,12 @@ def frame(theme_id: str, records: list[dict], geoms=None) -> pd.DataFrame:
 
 
 def area_ha(geom) -> float:
-    return round(float(shapely.area(geom)) / 10_000.0, 2)
+    """The stored area field (公顷, 2 decimals) of a generated feature.
+
+    Planar Gauss-Krüger area (the program's one area function, given no CRS): the
+    committed county.gpkg holds these, and regenerating it must give the same file.
+    """
+    return round(float(ellipsoidal_areas([geom], None)[0]) / SQM_PER_HECTARE, 2)
 
 
 def blob(cx: float, cy: float, rx: float, ry: float, angle: float, rng: np.random.Generator,

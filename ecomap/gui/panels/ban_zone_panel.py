@@ -2,10 +2,12 @@
 
 Views over :func:`~ecomap.domain.ban_zones.farms_in_ban_zones` (a vectorised spatial
 join of the ``farms`` and ``breeding_ban_zones`` layers) and
-:func:`~ecomap.domain.ban_zones.grazing_in_force`. Farms needing action (still 未处置,
-restocked 复养, or inside a zone but missing from the ledger) are red. The grazing
-date starts at the data's reference date ("Today" sets the calendar date). Enter on
-a row shows the farm or zone on the map.
+:func:`~ecomap.domain.ban_zones.grazing_in_force`, loaded off the GUI thread by
+:func:`~ecomap.services.panel_data.load_ban_zones` when one of those layers changes.
+Farms needing action (still 未处置, restocked 复养, or inside a zone but missing from
+the ledger) are red. The grazing date starts at the data's reference date ("Today"
+sets the calendar date); another date judges the grazing zones again at once (a
+handful of zones). Enter on a row shows the farm or zone on the map.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecomap.domain.ban_zones import disposal_counts, farms_in_ban_zones, grazing_in_force
+from ecomap.gui.panels.panel_loader import PanelLoader, failure_text
 from ecomap.gui.panels.table_model import (
     OVERDUE_BRUSH,
     WARN_BRUSH,
@@ -35,8 +37,10 @@ from ecomap.gui.panels.table_model import (
     fmt_int,
     make_table,
 )
-from ecomap.gui.panels.widgets import shortcut, stack, summary_label
+from ecomap.gui.panels.widgets import busy_hint, shortcut, stack, summary_label
 from ecomap.i18n import language, tr
+from ecomap.services import panel_data
+from ecomap.services.panel_data import BanZoneData
 
 
 def _flags(row) -> str:
@@ -66,6 +70,14 @@ class BanZonePanel(QWidget):
         self.farm_node = self.zone_node = self.grazing_node = None
         self.farms = pd.DataFrame()
         self.grazing = pd.DataFrame()
+        self.data = BanZoneData()
+        self._reference = None
+        self.loader = PanelLoader(hub, panel_data.BAN_ZONE_NEEDS, panel_data.load_ban_zones,
+                                  tr("Loading the ban zones"), self)
+        self.loader.options = lambda: {"day": self.date.date().toString("yyyy-MM-dd"),
+                                       "previous_reference": self._reference}
+        self.loader.loaded.connect(self.apply)
+        self.loader.failed.connect(self._load_failed)
 
         self.message = QLabel(tr("Load the farms and breeding-ban zone layers (e.g. the sample county.gpkg) to "
                                  "see farms in ban zones here."))
@@ -143,51 +155,63 @@ class BanZonePanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(farms_box)
         splitter.addWidget(grazing_box)
-        stack(self, self.message, splitter)
+        stack(self, busy_hint(self.loader), self.message, splitter)
         shortcut(self, "Ctrl+D", self.date.setFocus)
-        hub.layersChanged.connect(self.reload)
-        hub.featuresChanged.connect(self._features_changed)
-        self._reference = None
-        self.reload()
+        self.loader.reload()
 
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
-        self.farm_node = self.hub.node_for("farms")
-        self.zone_node = self.hub.node_for("breeding_ban_zones")
-        self.grazing_node = self.hub.node_for("grazing_zones")
-        has_farms = self.farm_node is not None and self.zone_node is not None
+        """Load the data again now (it also reloads by itself when its layers change)."""
+        self.loader.reload()
+
+    def apply(self, data: BanZoneData) -> None:
+        """Show loaded data (GUI thread)."""
+        self.data = data
+        self.farm_node = self.hub.node_by_id(data.farm_node_id)
+        self.zone_node = self.hub.node_by_id(data.zone_node_id)
+        self.grazing_node = self.hub.node_by_id(data.grazing_node_id)
+        has_farms = self.farm_node is not None and self.zone_node is not None and data.farms is not None
+        self.message.setText(tr("Load the farms and breeding-ban zone layers (e.g. the sample county.gpkg) to "
+                                "see farms in ban zones here."))
         self.message.setVisible(not has_farms and self.grazing_node is None)
-        any_node = self.farm_node or self.zone_node or self.grazing_node
-        ref = self.hub.reference_date(any_node) if any_node is not None else np.datetime64("today", "D")
-        if self._reference is None or str(ref) != str(self._reference):
-            self._reference = ref
-            self._to_reference()
+        new_reference = self._reference is None or str(data.reference) != str(self._reference)
+        self._reference = data.reference
+        if new_reference:  # other data: the grazing date starts again at its reference date
+            self.date.blockSignals(True)  # the loaded grazing zones are judged on that day already
+            self._set_day(data.day)
+            self.date.blockSignals(False)
         self._update_farms()
-        self._update_grazing()
+        day = self.date.date().toString("yyyy-MM-dd")
+        if self.grazing_node is None:
+            self._show_grazing(None)
+        else:  # the user may have chosen another date while the data loaded
+            self._show_grazing(data.grazing if day == str(data.day) else data.grazing_on(day))
 
-    def _features_changed(self, event) -> None:
-        layers = {getattr(n, "layer", None) for n in (self.farm_node, self.zone_node, self.grazing_node) if n}
-        if event.target.layer in layers:
-            self._update_farms()
-            self._update_grazing()
+    def _load_failed(self, exc) -> None:
+        self.message.setText(failure_text(exc))
+        self.message.setVisible(True)
 
-    def _to_reference(self) -> None:
-        day = _dt.date.fromisoformat(str(self._reference)) if self._reference is not None else _dt.date.today()
+    def _set_day(self, day) -> None:
+        day = _dt.date.fromisoformat(str(day)) if day is not None else _dt.date.today()
         self.date.setDate(QDate(day.year, day.month, day.day))
 
+    def _to_reference(self) -> None:
+        self._set_day(self._reference)
+
     def _update_farms(self) -> None:
-        if self.farm_node is None or self.zone_node is None:
+        result = self.data.farms
+        if self.farm_node is None or self.zone_node is None or result is None:
             self.farms = pd.DataFrame()
             self.farm_model.set_frame(self.farms, [])
             self.farm_summary.setText(tr("Needs the farms and the breeding-ban zone layers."))
             return
-        result = farms_in_ban_zones(self.farm_node.layer.features, self.zone_node.layer.features)
+        result = result.copy()
         result["flags"] = [_flags(r) for r in result.to_dict("records")]
         result["restocked_text"] = np.where(result["restocked"], tr("Yes"), "")
         self.farms = result
         self.farm_model.set_frame(result)
-        counts = disposal_counts(result)
+        counts = self.data.counts
         inside = int(result["inside"].sum())
         disposal = " · ".join(f"{k} {v}" for k, v in counts.items() if k != "复养" and v)
         self.farm_summary.setText(tr("<b>{inside}</b> farms lie in ban zones ({disposal}); <span style='color:"
@@ -211,13 +235,17 @@ class BanZonePanel(QWidget):
         return None
 
     def _update_grazing(self) -> None:
-        if self.grazing_node is None:
+        """The date changed: judge the loaded grazing zones on it."""
+        self._show_grazing(self.data.grazing_on(self.date.date().toString("yyyy-MM-dd"))
+                           if self.grazing_node is not None else None)
+
+    def _show_grazing(self, g: pd.DataFrame | None) -> None:
+        if g is None:
             self.grazing = pd.DataFrame({"kind": []})
             self.grazing_model.set_frame(self.grazing, [])
             self.grazing_summary.setText(tr("Needs the grazing-zones layer."))
             return
         day = self.date.date().toString("yyyy-MM-dd")
-        g = grazing_in_force(self.grazing_node.layer.features, day)
         self.grazing = g
         rows = np.flatnonzero(g["in_force"].to_numpy())
         self.grazing_model.set_frame(g, rows)

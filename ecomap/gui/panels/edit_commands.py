@@ -1,8 +1,8 @@
 """The Qt side of safe editing: a signal per committed edit, undo-stack commands, the conflict question.
 
-* :class:`EditNotifier` turns the core :class:`~ecomap.core.editing.EditSession`'s
+* :class:`EditNotifier` turns the :class:`~ecomap.services.editing.EditSession`'s
   callbacks into a ``featuresChanged(EditEvent)`` signal (views listen, models announce).
-* :class:`EditUndoCommand` wraps an applied :class:`~ecomap.core.editing.FeatureEdit`
+* :class:`EditUndoCommand` wraps an applied :class:`~ecomap.services.editing.FeatureEdit`
   for the main window's QUndoStack; its undo/redo are themselves checked, audited
   transactions. When the file changed meanwhile, the user is asked (:func:`ask_conflict`):
   overwrite with mine, take theirs, or cancel — an undo or redo that is not carried out
@@ -21,16 +21,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ecomap.core.editing import (
-    Conflict,
-    DatabaseLocked,
-    EditEvent,
-    EditSession,
-    EditTarget,
-    FeatureEdit,
-)
+from ecomap.core.editing import EditEvent
 from ecomap.errors import DataError
 from ecomap.i18n import tr
+from ecomap.services.editing import Conflict, DatabaseLocked, EditSession, EditTarget, FeatureEdit
 
 OVERWRITE, THEIRS, CANCEL = "overwrite", "theirs", "cancel"
 Resolver = Callable[[Conflict], str]

@@ -1,11 +1,12 @@
 """What the thematic panels share: finding the thematic layers, the map, editing.
 
 The :class:`PanelHub` looks in the layer tree for the layers the panels need (by the
-node's catalogue theme, else by recognising the layer's name and fields), reads the
-companion attribute tables from the same GeoPackage (stage history, measurements,
-metadata with the reference date), zooms and highlights on the map, and owns the edit
-session: its targets bind in-memory layers to their GeoPackage tables, committed edits
-come back as ``featuresChanged`` and make the map redraw.
+node's catalogue theme, else by recognising the layer's name and fields) and hands the
+panels' loaders a :class:`~ecomap.services.project_snapshot.ProjectSnapshot` of it; it
+zooms and highlights on the map, and owns the edit session: its targets bind in-memory
+layers to their GeoPackage tables, committed edits come back as ``featuresChanged`` and
+make the map redraw. Each panel decides itself whether a change concerns it
+(:mod:`ecomap.gui.panels.panel_loader`).
 
 It works with the main window (``tree``, ``map_view``, ``tools``, ``undo``) or with a
 bare layer tree in tests.
@@ -16,21 +17,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ecomap.core.editing import EditEvent, EditSession, EditTarget, bind
+from ecomap.core.editing import EditEvent
 from ecomap.core.extent import padded
 from ecomap.core.query import extent_of_rows, geometries_in_map
-from ecomap.domain import fields as fl
 from ecomap.gui.panels.edit_commands import EditNotifier, ask_conflict, ask_retry, run_edit
+from ecomap.services.editing import EditSession, EditTarget, bind
+from ecomap.services.project_snapshot import ProjectSnapshot
 
 HIGHLIGHT_KEY = "panel"
 HIGHLIGHT_COLOR = "#00e5ff"
 
 
 class PanelHub(QObject):
-    #: the set of layers in the tree (or one layer's data) changed: panels reload
+    #: the set of layers in the tree (or one layer's data) changed: panels check whether it concerns them
     layersChanged = Signal()
     #: an edit was committed, undone, redone or reloaded (EditEvent)
     featuresChanged = Signal(object)
@@ -46,6 +47,7 @@ class PanelHub(QObject):
         self.error_handler = None  # callable(Exception) for undo/redo failures; set by the main window
         self._targets: dict = {}
         self._themes: dict = {}
+        self._edited: set[tuple[str, str]] = set()  # (GeoPackage, table) written by this session's edits
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -103,23 +105,14 @@ class PanelHub(QObject):
         path = Path(src)
         return path if src and path.suffix.lower() == ".gpkg" and path.exists() else None
 
-    def read_table(self, node, table: str) -> pd.DataFrame | None:
-        """An attribute table of the node's GeoPackage (None when absent)."""
-        import pyogrio
+    def snapshot(self) -> ProjectSnapshot:
+        """The tree's loaded layers now, with their themes, for a panel's load on another thread."""
+        return ProjectSnapshot.of(self.tree, self.theme_of, self._edited)
 
-        path = self.gpkg_of(node) if node is not None else None
-        if path is None:
-            return None
-        try:
-            if table not in {str(n) for n in pyogrio.list_layers(path)[:, 0]}:
-                return None
-            return pd.DataFrame(pyogrio.read_dataframe(path, layer=table, read_geometry=False))
-        except Exception:  # noqa: BLE001 - a missing companion table is not an error here
-            return None
-
-    def reference_date(self, node) -> np.datetime64:
-        """The data's reference date (metadata table), else today."""
-        return fl.reference_date_of(self.gpkg_of(node) if node is not None else None)
+    def node_by_id(self, node_id: str | None):
+        """The tree's node of a loaded panel's data (None once it left the tree)."""
+        node = self.tree.find(node_id) if node_id else None
+        return node if node is not None and node.kind == "layer" and not node.is_missing else None
 
     # ------------------------------------------------------------------ map
 
@@ -182,5 +175,6 @@ class PanelHub(QObject):
                         retry=lambda locked: self.retry(locked))
 
     def _on_edit(self, event: EditEvent) -> None:
+        self._edited.add((str(event.target.path), event.target.table))
         self.redraw()
         self.featuresChanged.emit(event)

@@ -1,6 +1,8 @@
 """Rectification ledger panel: the items with their workflow status, deadlines and counts.
 
-A view over :class:`~ecomap.domain.rectification.LedgerModel`. Overdue items (open past
+A view over :class:`~ecomap.domain.rectification.LedgerModel`, built off the GUI thread by
+:func:`~ecomap.services.panel_data.load_rectification` when the items layer (or the
+reference date) changes or an edit of it is committed. Overdue items (open past
 their 整改时限 on the data's reference date) are red, items due within 30 days yellow;
 "days to deadline" is negative when late. Enter (or "Show on map") jumps to the item's
 location; F2 changes its status along the workflow (an undoable, audited edit);
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ecomap.domain.rectification import LedgerFilter, LedgerModel
 from ecomap.errors import DataError
+from ecomap.gui.panels.panel_loader import PanelLoader, failure_text
 from ecomap.gui.panels.table_model import (
     MUTED_BRUSH,
     OVERDUE_BRUSH,
@@ -42,6 +45,7 @@ from ecomap.gui.panels.table_model import (
     select_frame_row,
 )
 from ecomap.gui.panels.widgets import (
+    busy_hint,
     choice_combo,
     chosen,
     esc,
@@ -56,6 +60,8 @@ from ecomap.gui.panels.widgets import (
     summary_label,
 )
 from ecomap.i18n import tr
+from ecomap.services import panel_data
+from ecomap.services.panel_data import LedgerData
 
 THEME = "rectification_items"
 STATUS_COLORS = {"未启动": "#d7301f", "整改中": "#e66101", "滞后": "#7f0000", "反弹": "#762a83",
@@ -78,6 +84,10 @@ class RectificationPanel(QWidget):
         self.node = None
         self.model: LedgerModel | None = None
         self._rows = np.array([], dtype=np.int64)
+        self.loader = PanelLoader(hub, panel_data.RECTIFICATION_NEEDS, panel_data.load_rectification,
+                                  tr("Loading the rectification ledger"), self)
+        self.loader.loaded.connect(self.apply)
+        self.loader.failed.connect(self._load_failed)
 
         self.message = QLabel(tr("Load a rectification-items layer (e.g. the sample county.gpkg) to see the "
                                  "ledger here."))
@@ -135,44 +145,48 @@ class RectificationPanel(QWidget):
         self.tabs.addTab(self.detail, tr("Item"))
 
         splitter = list_over_tabs(self.table, buttons, self.tabs, stretch=(3, 2), sizes=[420, 260])
-        stack(self, self.message, grid, self.summary, splitter)
+        stack(self, busy_hint(self.loader), self.message, grid, self.summary, splitter)
 
         refresh_on_filter_change(self, self.refresh, combos, checks, self.search)
         shortcut(self, "F2", self.change_status)
-        hub.layersChanged.connect(self.reload)
-        hub.featuresChanged.connect(self._features_changed)
-        self.reload()
+        self._show_enabled(False)
+        self.loader.reload()
 
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
-        node = self.hub.node_for(THEME)
-        self.node = node
-        has = node is not None
-        self.message.setVisible(not has)
+        """Load the data again now (it also reloads by itself when its layer changes)."""
+        self.loader.reload()
+
+    def _show_enabled(self, has: bool) -> None:
         for w in (self.table, self.summary, self.tabs, self.map_button, self.status_button, self.export_button):
             w.setEnabled(has)
+
+    def apply(self, data: LedgerData) -> None:
+        """Show loaded data (GUI thread); the current item stays chosen when it is still there."""
+        node = self.hub.node_by_id(data.node_id)
+        has = node is not None and data.model is not None
+        self.node = node if has else None
+        self.message.setText(tr("Load a rectification-items layer (e.g. the sample county.gpkg) to see the "
+                                "ledger here."))
+        self.message.setVisible(not has)
+        self._show_enabled(has)
         if not has:
             self.model = None
             self.table_model.set_frame(pd.DataFrame(), [])
             self.summary.setText("")
             return
-        self.model = LedgerModel(node.layer.features, self.hub.reference_date(node), node.source_layer or node.name)
-        c = self.model.choices()
+        self.model = data.model
+        c = data.choices
         set_choices(self.source, c["source"])
         set_choices(self.status, c["status"])
         set_choices(self.township, c["township"])
         set_choices(self.category, c["category"])
         self.refresh()
 
-    def _features_changed(self, event) -> None:
-        if self.node is None or event.target.layer is not self.node.layer:
-            return
-        current = current_frame_row(self.table)
-        self.model.set_items(self.node.layer.features)
-        self.refresh()
-        if current is not None:
-            select_frame_row(self.table, current)
+    def _load_failed(self, exc) -> None:
+        self.message.setText(failure_text(exc))
+        self.message.setVisible(True)
 
     def current_filter(self) -> LedgerFilter:
         return LedgerFilter(sources=chosen(self.source), statuses=chosen(self.status),
@@ -277,7 +291,7 @@ class RectificationPanel(QWidget):
 
     def export(self, path) -> None:
         """Write the items shown (after filters) to an XLSX ledger."""
-        from ecomap.io.ledger_export import write_ledger_xlsx
+        from ecomap.services.ledger_reports import write_ledger_xlsx
 
         f = self.current_filter()
         parts = [*f.sources, *f.statuses, *f.townships, *f.categories]

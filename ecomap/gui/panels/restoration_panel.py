@@ -1,11 +1,11 @@
 """Restoration projects panel: filters, summary bar, project list, details, charts, editing.
 
-A view over :class:`~ecomap.domain.restoration.RestorationModel`: the panel finds the
-``restoration_projects`` layer through the hub, builds the model (with the stage history,
-the rectification items and the reference date from the same GeoPackage) and shows it.
-Choosing a project highlights it on the map and zooms there; F2 (or "Edit…") opens the
-edit dialog, whose change lands on the main window's undo stack. Committed edits come
-back through the hub and refresh everything.
+A view over :class:`~ecomap.domain.restoration.RestorationModel`, which
+:func:`~ecomap.services.panel_data.load_restoration` builds off the GUI thread (with the
+stage history, the rectification items and the reference date of the same GeoPackage)
+whenever those inputs change. Choosing a project highlights it on the map and zooms
+there; F2 (or "Edit…") opens the edit dialog, whose change lands on the main window's
+undo stack. Committed edits come back through the hub and reload the panel.
 
 Keyboard: Alt+letters reach the filters, the list takes arrows/Enter, F2 edits,
 Ctrl+F goes to the search box.
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ecomap.domain import catalogue
 from ecomap.domain.restoration import ProjectFilter, RestorationModel
 from ecomap.gui.panels import charts
+from ecomap.gui.panels.panel_loader import PanelLoader, failure_text
 from ecomap.gui.panels.project_detail import project_html, schedule_text
 from ecomap.gui.panels.table_model import (
     MUTED_BRUSH,
@@ -45,6 +46,7 @@ from ecomap.gui.panels.table_model import (
     select_frame_row,
 )
 from ecomap.gui.panels.widgets import (
+    busy_hint,
     choice_combo,
     chosen,
     esc,
@@ -58,6 +60,8 @@ from ecomap.gui.panels.widgets import (
     summary_label,
 )
 from ecomap.i18n import tr
+from ecomap.services import panel_data
+from ecomap.services.panel_data import RestorationData
 
 THEME = "restoration_projects"
 
@@ -81,6 +85,10 @@ class RestorationPanel(QWidget):
         self.model: RestorationModel | None = None
         self._rows = np.array([], dtype=np.int64)
         self._quiet = False  # a programmatic selection (refresh) does not move the map
+        self.loader = PanelLoader(hub, panel_data.RESTORATION_NEEDS, panel_data.load_restoration,
+                                  tr("Loading the restoration projects"), self)
+        self.loader.loaded.connect(self.apply)
+        self.loader.failed.connect(self._load_failed)
 
         self.message = QLabel(tr("Load a restoration-projects layer (e.g. the sample county.gpkg) to see "
                                  "the projects here."))
@@ -146,56 +154,49 @@ class RestorationPanel(QWidget):
         self.tabs.addTab(scroll, tr("Charts"))
 
         splitter = list_over_tabs(self.table, buttons, self.tabs, stretch=(1, 1), sizes=[330, 330])
-        stack(self, self.message, grid, self.summary, splitter)
+        stack(self, busy_hint(self.loader), self.message, grid, self.summary, splitter)
 
         refresh_on_filter_change(self, self.refresh, combos, checks, self.search)
         shortcut(self, "F2", self.edit_current)
-        hub.layersChanged.connect(self.reload)
-        hub.featuresChanged.connect(self._features_changed)
-        self.reload()
+        self._show_enabled(False)
+        self.loader.reload()
 
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
-        node = self.hub.node_for(THEME)
-        self.node = node
-        has = node is not None
-        self.message.setVisible(not has)
+        """Load the data again now (it also reloads by itself when its layers change)."""
+        self.loader.reload()
+
+    def _show_enabled(self, has: bool) -> None:
         for w in (self.table, self.summary, self.tabs, self.zoom_button, self.edit_button):
             w.setEnabled(has)
+
+    def apply(self, data: RestorationData) -> None:
+        """Show loaded data (GUI thread); the current project stays chosen when it is still there."""
+        node = self.hub.node_by_id(data.node_id)
+        has = node is not None and data.model is not None
+        self.node = node if has else None
+        self.message.setText(tr("Load a restoration-projects layer (e.g. the sample county.gpkg) to see "
+                                "the projects here."))
+        self.message.setVisible(not has)
+        self._show_enabled(has)
         if not has:
             self.model = None
             self.table_model.set_frame(pd.DataFrame(), [])
             self.summary.setText("")
             self.detail.clear()
             return
-        items_node = self.hub.node_for("rectification_items")
-        items = (items_node.layer.features if items_node is not None
-                 else self.hub.read_table(node, "rectification_items"))
-        self.model = RestorationModel(node.layer.features, self.hub.read_table(node, "restoration_history"),
-                                      items, self.hub.reference_date(node), node.source_layer or node.name)
-        choices = self.model.choices()
+        self.model = data.model
+        choices = data.choices
         set_choices(self.township, choices["township"])
         set_choices(self.stage, choices["stage"])
         set_choices(self.ptype, choices["type"])
         set_choices(self.funding, choices["funding"])
         self.refresh()
 
-    def _features_changed(self, event) -> None:
-        if self.node is None or event.target.layer is not self.node.layer:
-            items_node = self.hub.node_for("rectification_items")
-            if items_node is not None and event.target.layer is items_node.layer and self.model is not None:
-                self.model.items = items_node.layer.features  # linked items changed status
-                self._show_detail(current_frame_row(self.table))
-            return
-        current = current_frame_row(self.table)
-        self.model.set_projects(self.node.layer.features)
-        self.model.history = self.hub.read_table(self.node, "restoration_history")
-        self.refresh()
-        if current is not None:
-            self._quiet = True
-            select_frame_row(self.table, current)
-            self._quiet = False
+    def _load_failed(self, exc) -> None:
+        self.message.setText(failure_text(exc))
+        self.message.setVisible(True)
 
     def current_filter(self) -> ProjectFilter:
         return ProjectFilter(townships=chosen(self.township), stages=chosen(self.stage), types=chosen(self.ptype),

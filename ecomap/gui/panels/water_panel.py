@@ -1,12 +1,14 @@
 """Water-quality panel: sections of a month with class, target, 达标 and failing parameters.
 
 A view over :class:`~ecomap.domain.water_report.WaterDataset` (every section-month
-classified once by GB 3838-2002, single factor). The month slider (arrow keys, PgUp/PgDn)
-chooses the month: the table and the Ⅰ–Ⅲ / 劣Ⅴ / 达标率 summary follow, and the section
-layer on the map is restyled by that month's class — its computed ``SZLB`` column is
-refilled (a new frame, so the renderer's caches miss), the layer's style is the
-categorized water-class style, and the map redraws. For the chosen section a pyqtgraph
-time series shows each parameter against the class limits drawn as coloured bands.
+classified once by GB 3838-2002, single factor), which
+:func:`~ecomap.services.panel_data.load_water` builds off the GUI thread from the section
+layer the project already read and the measurements table, whenever those change. The
+month slider (arrow keys, PgUp/PgDn) chooses the month: the table and the Ⅰ–Ⅲ / 劣Ⅴ /
+达标率 summary follow, and the section layer on the map takes that month's class colours
+through its style (categorized on the section code, one entry per section) — the layer's
+own data is never written to. For the chosen section a pyqtgraph time series shows each
+parameter against the class limits drawn as coloured bands.
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from ecomap.domain import water_quality as wq
 from ecomap.domain.themes import WATER_CLASS_FIELD
-from ecomap.domain.water_report import WaterDataset, load_water_dataset
-from ecomap.errors import DataError
+from ecomap.domain.water_report import WaterDataset
 from ecomap.gui.panels import charts
+from ecomap.gui.panels.panel_loader import PanelLoader, failure_text
 from ecomap.gui.panels.table_model import (
     OVERDUE_BRUSH,
     Column,
@@ -39,8 +41,10 @@ from ecomap.gui.panels.table_model import (
     make_table,
     select_frame_row,
 )
-from ecomap.gui.panels.widgets import percent, shortcut, stack, summary_label
+from ecomap.gui.panels.widgets import busy_hint, percent, shortcut, stack, summary_label
 from ecomap.i18n import tr
+from ecomap.services import panel_data
+from ecomap.services.panel_data import WaterData
 
 THEME = "water_sections"
 
@@ -105,8 +109,12 @@ class WaterPanel(QWidget):
         self.dataset: WaterDataset | None = None
         self.months: list[str] = []
         self.report = None
-        self._layer = None
+        self.data = WaterData()
         self._quiet = False  # a programmatic selection does not touch the map
+        self.loader = PanelLoader(hub, panel_data.WATER_NEEDS, panel_data.load_water,
+                                  tr("Loading the water-quality data"), self)
+        self.loader.loaded.connect(self.apply)
+        self.loader.failed.connect(self._load_failed)
 
         self.message = QLabel(tr("Load a water-sections layer with its monthly measurements (e.g. the sample "
                                  "county.gpkg) to see water quality here."))
@@ -166,46 +174,52 @@ class WaterPanel(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([280, 300])
-        stack(self, self.message, row, self.strip, self.summary, splitter)
+        stack(self, busy_hint(self.loader), self.message, row, self.strip, self.summary, splitter)
 
         self.slider.valueChanged.connect(self._month_changed)
         shortcut(self, "Ctrl+M", self.slider.setFocus)
-        hub.layersChanged.connect(self.reload)
-        self.reload()
+        self._show_enabled(False)
+        self.loader.reload()
 
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
-        node = self.hub.node_for(THEME)
-        if node is self.node and self.dataset is not None and node is not None:
-            if node.layer is not self._layer:  # re-read data (another encoding, a located file)
-                self._layer = node.layer
-                self.restyle_layer(self.month, set_style=False)
-            return
-        self._layer = node.layer if node is not None else None
-        self.node = node
-        self.dataset = None
-        path = self.hub.gpkg_of(node) if node is not None else None
-        error = None
-        if path is not None:
-            try:
-                self.dataset = load_water_dataset(path)
-            except DataError as exc:
-                error = exc.user_message()
-        has = self.dataset is not None and bool(self.dataset.months)
-        self.message.setText(error or tr("Load a water-sections layer with its monthly measurements (e.g. the "
-                                         "sample county.gpkg) to see water quality here."))
-        self.message.setVisible(not has)
+        """Load the data again now (it also reloads by itself when its layers change)."""
+        self.loader.reload()
+
+    def _show_enabled(self, has: bool) -> None:
         for w in (self.slider, self.table, self.parameter, self.plot, self.summary, self.strip):
             w.setEnabled(has)
-        if not has:
-            self.table_model.set_frame(pd.DataFrame(), [])
-            self.summary.setText("")
+
+    def _show_nothing(self, message: str) -> None:
+        self.node, self.dataset, self.months, self.report = None, None, [], None
+        self.data = WaterData()
+        self.message.setText(message)
+        self.message.setVisible(True)
+        self._show_enabled(False)
+        self.table_model.set_frame(pd.DataFrame(), [])
+        self.summary.setText("")
+
+    def _load_failed(self, exc) -> None:
+        self._show_nothing(failure_text(exc))
+
+    def apply(self, data: WaterData) -> None:
+        """Show loaded data (GUI thread): the month shown so far when the data still has it, else
+        the latest; a month style the panel gave the layer follows it, any other style is left
+        as the user chose it."""
+        node = self.hub.node_by_id(data.node_id)
+        if node is None or data.dataset is None or not data.months:
+            self._show_nothing(tr("Load a water-sections layer with its monthly measurements (e.g. the sample "
+                                  "county.gpkg) to see water quality here."))
             return
-        self.months = self.dataset.months
+        shown = self.month
+        self.node, self.data, self.dataset = node, data, data.dataset
+        self.message.setVisible(False)
+        self._show_enabled(True)
+        self.months = data.months
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(self.months) - 1)
-        self.slider.setValue(len(self.months) - 1)
+        self.slider.setValue(self.months.index(shown) if shown in self.months else len(self.months) - 1)
         self.slider.blockSignals(False)
         self.parameter.blockSignals(True)
         self.parameter.clear()
@@ -220,9 +234,7 @@ class WaterPanel(QWidget):
 
     def failing_per_month(self) -> pd.Series:
         """Sections missing their target in each month (index: all months, sorted)."""
-        c = self.dataset.classified
-        failing = c[c["meets_target"].eq(False).fillna(False).to_numpy(dtype=bool)]
-        return failing.groupby("month").size().reindex(self.months, fill_value=0)
+        return self.data.failing_per_month
 
     def _fill_strip(self) -> None:
         counts = self.failing_per_month().to_numpy(dtype=float)
@@ -290,32 +302,32 @@ class WaterPanel(QWidget):
     # ------------------------------------------------------------------ map
 
     def restyle_layer(self, month: str, set_style: bool = True) -> None:
-        """Colour the section layer by ``month``'s class: the computed SZLB column is filled;
-        with ``set_style`` (the user moved the slider) the layer also gets the categorized
-        water-class style if it has another one. Loading data never replaces a user's style."""
+        """Colour the section layer by ``month``'s class through its style: with ``set_style``
+        (the user moved the slider) the layer gets the month's style; without, only a month
+        style the panel gave it before follows, or a class style naming a class field the
+        data lacks (it could only draw grey). The layer's data is never changed."""
         node = self.node
-        if node is None or node.is_missing or self.dataset is None:
+        if node is None or node.is_missing or self.data.code_column is None:
             return
-        from ecomap.domain.fields import role_columns
-
-        classes = self.dataset.class_matrix()[month]
-        layer = node.layer
-        code_col = role_columns(layer.features, THEME).get("section_code")
-        if code_col is None:
+        if not set_style and not (self.shows_month_style() or self._class_field_missing()):
             return
-        codes = layer.features[code_col].astype(object).map(lambda v: None if pd.isna(v) else str(v).strip())
-        frame = layer.features.copy(deep=False)
-        frame[WATER_CLASS_FIELD] = codes.map(classes.to_dict()).astype(object).to_numpy()
-        layer.features = frame
-        style = node.style
-        uses_class = getattr(style, "type", None) == "categorized" and getattr(style, "field", None) == WATER_CLASS_FIELD
-        if not uses_class and set_style:
-            from ecomap.core.style import style_from_dict
-            from ecomap.domain.catalogue import default_style
+        from ecomap.core.style import style_from_dict
+        from ecomap.domain.symbology import water_month_style
 
-            self.hub.tree.set_style(node, style_from_dict(default_style(THEME)))
-        else:
-            self.hub.redraw()
+        style = water_month_style(self.data.code_column, self.data.classes_by_code(month), self.data.names_by_code(),
+                                  self.data.name_column)
+        self.hub.tree.set_style(node, style_from_dict(style))
+
+    def _class_field_missing(self) -> bool:
+        style = self.node.style
+        return (getattr(style, "type", None) == "categorized" and getattr(style, "field", None) == WATER_CLASS_FIELD
+                and WATER_CLASS_FIELD not in self.node.layer.features.columns)
+
+    def shows_month_style(self) -> bool:
+        """Is the section layer drawn with a month style of this panel (categorized on the code)?"""
+        style = self.node.style if self.node is not None else None
+        return (getattr(style, "type", None) == "categorized" and self.data.code_column is not None
+                and getattr(style, "field", None) == self.data.code_column)
 
     def _current_changed(self, current, previous) -> None:
         row = current_frame_row(self.table)
@@ -324,14 +336,7 @@ class WaterPanel(QWidget):
         self._update_plot()
 
     def _layer_rows(self, row: int) -> list[int]:
-        from ecomap.domain.fields import role_columns
-
-        code = self._frame["code"].iat[row]
-        col = role_columns(self.node.layer.features, THEME).get("section_code")
-        if col is None:
-            return []
-        values = self.node.layer.features[col].astype(str).str.strip().to_numpy()
-        return np.flatnonzero(values == code).tolist()
+        return list(self.data.rows_of.get(self._frame["code"].iat[row], []))
 
     def show_on_map(self) -> None:
         row = current_frame_row(self.table)

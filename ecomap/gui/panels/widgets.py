@@ -1,5 +1,5 @@
 """Small pieces the thematic panels share: filter combos and grids, labelled rows, the list-over-tabs
-splitter, summary labels, HTML tables, shortcuts."""
+splitter, summary labels, the busy hint, HTML tables, shortcuts."""
 
 from __future__ import annotations
 
@@ -102,6 +102,16 @@ def summary_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet(SUMMARY_STYLE)
+    return label
+
+
+def busy_hint(loader) -> QLabel:
+    """A line shown while ``loader`` (a PanelLoader) reads the panel's data; the data shown
+    until then stays usable."""
+    label = QLabel(tr("Loading…"))
+    label.setStyleSheet("QLabel{color:#555555;font-style:italic}")
+    label.hide()
+    loader.busyChanged.connect(label.setVisible)
     return label
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 from PySide6.QtGui import QUndoStack
 
 from ecomap.resources import sample_path
+from ecomap.services import panel_data
 
 
 @pytest.fixture
@@ -77,3 +79,26 @@ def node_of(hub, theme):
     node = hub.node_for(theme)
     assert node is not None, theme
     return node
+
+
+def settled(qtbot, *panels, timeout=20000):
+    """Until each panel's data load has finished and been shown."""
+    qtbot.waitUntil(lambda: not any(p.loader.busy for p in panels), timeout=timeout)
+
+
+LOADERS = {"restoration": "load_restoration", "rectification": "load_rectification",
+           "water": "load_water", "bans": "load_ban_zones"}
+
+
+@pytest.fixture
+def loads(monkeypatch):
+    """Each loader wrapped to record the thread it ran on (panels made after this use the wrappers)."""
+    calls: dict[str, list[threading.Thread]] = {key: [] for key in LOADERS}
+    for key, name in LOADERS.items():
+        real = getattr(panel_data, name)
+
+        def wrapper(snapshot, feedback=None, _real=real, _key=key, **options):
+            calls[_key].append(threading.current_thread())
+            return _real(snapshot, feedback, **options)
+        monkeypatch.setattr(panel_data, name, wrapper)
+    return calls

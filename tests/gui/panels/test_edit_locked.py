@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from ecomap.core.editing import DatabaseLocked
 from ecomap.gui.panels.edit_commands import retry_box, run_edit
 from ecomap.gui.panels.restoration_panel import THEME, RestorationPanel
 from ecomap.io import gpkg_edit as g
+from ecomap.services.editing import DatabaseLocked
+from tests.gui.panels.conftest import settled
 
 CODE = "XF-610899-2022-010"  # 石窑煤矿边开采边治理工程, 在建, 45 %
 
@@ -25,7 +26,8 @@ def _short_busy_wait(monkeypatch):
 def panel(hub, qtbot):
     p = RestorationPanel(hub)
     qtbot.addWidget(p)
-    p.select_project(CODE)
+    settled(qtbot, p)
+    assert p.select_project(CODE)
     return p
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from ecomap.gui.panels.rectification_panel import RectificationPanel
 from ecomap.gui.panels.table_model import OVERDUE_BRUSH, current_frame_row
 from ecomap.io import gpkg_edit as g
+from tests.gui.panels.conftest import settled
 
 
 @pytest.fixture
@@ -17,6 +18,7 @@ def panel(hub, qtbot):
     p.resize(640, 860)
     p.show()
     qtbot.waitExposed(p)
+    settled(qtbot, p)
     return p
 
 
@@ -68,9 +70,12 @@ def test_status_change_along_the_workflow(panel, hub, qtbot, sample_gpkg):
     assert con.execute("SELECT ZT, XHRQ FROM rectification_items WHERE WTBH='XFJB-2023-0899-042'").fetchone() == (
         "已销号", "2025-11-30")
     con.close()
+    settled(qtbot, panel)  # the committed edit reloads the ledger off the GUI thread
     assert "<b>6</b> struck off" in panel.summary.text()
+    assert panel.model.table()["code"].iat[current_frame_row(panel.table)] == "XFJB-2023-0899-042"  # still chosen
     assert {a["field"] for a in g.read_audit(sample_gpkg)} == {"ZT", "XHRQ"}
     hub.undo_stack.undo()
+    settled(qtbot, panel)
     assert "<b>5</b> struck off" in panel.summary.text()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from ecomap.gui.panels.restoration_panel import RestorationPanel
 from ecomap.gui.panels.table_model import current_frame_row
 from ecomap.io import gpkg_edit as g
-from tests.gui.panels.conftest import node_of
+from tests.gui.panels.conftest import node_of, settled
 
 CODE = "XF-610899-2022-010"  # 石窑煤矿边开采边治理工程, 在建, 45 %
 
@@ -21,6 +21,7 @@ def panel(hub, qtbot):
     p.resize(640, 900)
     p.show()
     qtbot.waitExposed(p)
+    settled(qtbot, p)
     return p
 
 
@@ -110,6 +111,7 @@ def test_detail_shows_attributes_history_and_linked_items(panel):
 def test_edit_dialog_changes_stage_with_history_audit_and_undo(panel, hub, qtbot, sample_gpkg):
     panel.select_project(CODE)
     n_history = history_count(sample_gpkg)
+    n_code_history = len(panel.model.history_of(CODE))
     dlg = panel.open_editor()
     qtbot.addWidget(dlg)
     assert [dlg.stage.itemData(i) for i in range(dlg.stage.count())] == ["在建", "竣工", "暂缓", "终止"]
@@ -123,14 +125,17 @@ def test_edit_dialog_changes_stage_with_history_audit_and_undo(panel, hub, qtbot
     assert history_count(sample_gpkg) == n_history + 1
     audit = g.read_audit(sample_gpkg)
     assert {a["field"] for a in audit} == {"XMJD", "WCJD", "SJWGRQ"}
-    # the panel and the layer follow
+    # the panel and the layer follow, once the reload the edit started has been shown
+    settled(qtbot, panel)
     assert panel.model.table()["stage"].iat[panel.model.row_of(CODE)] == "竣工"
     assert "竣工 3" in panel.summary.text()
     assert current_frame_row(panel.table) == panel.model.row_of(CODE)
+    assert len(panel.model.history_of(CODE)) == n_code_history + 1  # the new stage-history row, from the file
     stack = hub.undo_stack
     assert stack.count() == 1 and CODE in stack.undoText()
     stack.undo()
     assert stored(sample_gpkg, CODE) == ("在建", 45.0, None, 6)
+    settled(qtbot, panel)
     assert panel.model.table()["stage"].iat[panel.model.row_of(CODE)] == "在建"
     stack.redo()
     assert stored(sample_gpkg, CODE)[:3] == ("竣工", 100.0, "2025-11-28")
@@ -176,6 +181,7 @@ def test_conflict_take_theirs(panel, hub, qtbot, sample_gpkg):
     dlg.save()
     assert asked and asked[0].theirs["WCJD"] == 50.0
     assert stored(sample_gpkg, CODE)[1] == 50.0 and hub.undo_stack.count() == 0
+    settled(qtbot, panel)
     row = panel.model.row_of(CODE)
     assert panel.model.table()["progress"].iat[row] == 50.0  # memory took their value
 

@@ -1,12 +1,14 @@
 """Water-quality and ban-zone panels on the sample county."""
 
+import pandas as pd
 import pytest
 from PySide6.QtCore import QDate, Qt
 
 from ecomap.domain.themes import WATER_CLASS_FIELD
+from ecomap.domain.vocab import WATER_CLASS_COLORS
 from ecomap.gui.panels.ban_zone_panel import BanZonePanel
 from ecomap.gui.panels.water_panel import WaterPanel, limit_bands
-from tests.gui.panels.conftest import node_of
+from tests.gui.panels.conftest import node_of, settled
 
 
 @pytest.fixture
@@ -16,6 +18,7 @@ def water(hub, qtbot):
     p.resize(640, 860)
     p.show()
     qtbot.waitExposed(p)
+    settled(qtbot, p)
     return p
 
 
@@ -25,18 +28,48 @@ def test_latest_month_first(water):
     assert "100.0%" in water.summary.text()
 
 
-def test_loading_keeps_the_users_style(hub, qtbot):
+def month_colours(node) -> dict:
+    """Section name → fill colour of the layer's month style."""
+    frame = node.layer.features
+    name_of = dict(zip(frame["DMBM"], frame["DMMC"]))
+    return {name_of[c.value]: c.symbol.fill[:7] for c in node.style.categories}
+
+
+def test_loading_keeps_the_users_style_and_the_layers_data(hub, qtbot):
     from ecomap.core.style import SingleStyle
 
     node = node_of(hub, "water_sections")
     mine = SingleStyle()
     hub.tree.set_style(node, mine)
+    frame = node.layer.features
+    columns, values = list(frame.columns), frame.copy()
     p = WaterPanel(hub)
     qtbot.addWidget(p)
+    settled(qtbot, p)
     assert node.style is mine  # opening the data does not restyle the user's layer
-    assert node.layer.features[WATER_CLASS_FIELD].notna().all()  # but the class column is there
     p.set_month("2024-01")  # moving the slider is asking for the class colours
-    assert node.style.field == WATER_CLASS_FIELD
+    assert node.style.type == "categorized" and node.style.field == "DMBM"
+    # the map gets the month's classes through the style; the layer's frame is left as it was
+    assert node.layer.features is frame and list(frame.columns) == columns
+    pd.testing.assert_frame_equal(frame, values)
+    # the panel has its own copy with the computed class column
+    own = p.data.sections_in("2024-01")
+    assert own is not frame and dict(zip(own["DMMC"], own[WATER_CLASS_FIELD]))["石窑沟入河口"] == "劣Ⅴ"
+
+
+def test_a_layer_without_the_class_column_gets_none_added(hub, qtbot):
+    node = node_of(hub, "water_sections")
+    node.layer.features = node.layer.features.drop(columns=[WATER_CLASS_FIELD])  # as many county layers are
+    frame = node.layer.features
+    columns = list(frame.columns)
+    assert node.style.field == WATER_CLASS_FIELD  # the default style names the missing column …
+    p = WaterPanel(hub)
+    qtbot.addWidget(p)
+    settled(qtbot, p)
+    # … so loading colours the sections by the latest month instead of leaving them grey
+    assert node.style.field == "DMBM" and month_colours(node)["石窑沟入河口"] == WATER_CLASS_COLORS["Ⅳ"]  # 2025-12
+    p.set_month("2024-01")
+    assert node.layer.features is frame and list(node.layer.features.columns) == columns
 
 
 def test_month_slider_restyles_the_layer(water, hub, qtbot):
@@ -44,18 +77,19 @@ def test_month_slider_restyles_the_layer(water, hub, qtbot):
     redraws = []
     hub.tree.renderChanged.connect(lambda: redraws.append(1))
     frame_before = node.layer.features
+    columns = list(frame_before.columns)
     water.set_month("2024-01")
     assert "<b>1</b> failing" in water.summary.text() and "8.3%" in water.summary.text()
-    classes = dict(zip(node.layer.features["DMMC"], node.layer.features[WATER_CLASS_FIELD]))
-    assert classes["石窑沟入河口"] == "劣Ⅴ"
-    assert node.layer.features is not frame_before  # a new frame: the render caches miss
-    assert node.style.type == "categorized" and node.style.field == WATER_CLASS_FIELD
+    assert month_colours(node)["石窑沟入河口"] == WATER_CLASS_COLORS["劣Ⅴ"]
+    labels = [c.label for c in node.style.categories]
+    assert labels[-1] == "劣Ⅴ类（重度污染）" and labels[0].startswith("Ⅱ")  # best class first, class labels
+    assert node.layer.features is frame_before and list(node.layer.features.columns) == columns
     assert redraws
     # keyboard: the slider moves by month
     water.slider.setFocus()
     qtbot.keyClick(water.slider, Qt.Key.Key_Right)
     assert water.month == "2024-02"
-    assert dict(zip(node.layer.features["DMMC"], node.layer.features[WATER_CLASS_FIELD]))["石窑沟入河口"] == "劣Ⅴ"
+    assert month_colours(node)["石窑沟入河口"] == WATER_CLASS_COLORS["劣Ⅴ"]
 
 
 def test_failing_months_strip(water):
@@ -97,6 +131,7 @@ def bans(hub, qtbot):
     p.resize(640, 860)
     p.show()
     qtbot.waitExposed(p)
+    settled(qtbot, p)
     return p
 
 

@@ -1,10 +1,13 @@
 """The panels inside the real main window: tabs, the shared undo stack, the map."""
 
 import sqlite3
+import threading
 
 import numpy as np
+import pytest
 
 from tests.gui.conftest import wait_loaded
+from tests.gui.panels.conftest import settled
 
 CODE = "XF-610899-2022-010"
 
@@ -72,12 +75,13 @@ def test_water_slider_recolours_the_map(window, qtbot, sample_gpkg):
     settle(window, qtbot)
     frames = []
     window.canvas.renderFinished.connect(lambda _s: frames.append(window.canvas.grab_frame()))
+    frame = node.layer.features
     water.set_month("2024-01")
-    assert node.style.field == "SZLB"
+    assert node.style.field == "DMBM" and node.layer.features is frame  # coloured by the style, data untouched
     # the slider's classes, as the map must show them (the sections take their class colour)
-    classes = set(water.dataset.class_matrix()["2024-01"].dropna())
-    wanted = {hex_rgb(c.symbol.fill) for c in node.style.categories if c.value in classes}
-    assert wanted
+    classes = water.data.classes_by_code("2024-01")
+    wanted = {hex_rgb(c.symbol.fill) for c in node.style.categories}
+    assert wanted and {c.value for c in node.style.categories} == set(classes)
     # however slow the machine: until a render started after the slider has finished and shows a class colour
     qtbot.waitUntil(lambda: bool(frames) and not window._busy() and bool(wanted & frame_colours(frames[-1])),
                     timeout=60000)
@@ -138,4 +142,42 @@ def test_sample_geopackage_adds_its_attribute_tables_sensibly(window, qtbot, sam
     assert any(m.startswith(f"{len(tables)} attribute-only tables") for m in messages)
     table = window.layer_actions.attribute_table(next(n for n in tables if n.name == "water_measurements"))
     assert table is not None and table.model.rowCount() > 0
+    settle(window, qtbot)
+
+
+#: the farms/ban-zone join of the sample project as the panel computed it on the GUI thread before
+#: its loading moved to a task: row, farm, zone, zone name, ledger zone, disposal, restocked,
+#: missing from the ledger, ledger names another zone, needs action
+SAMPLE_FARMS_IN_BAN_ZONES = [
+    (0, "闫家塬生猪养殖场", "jy01-01", "清泉水库饮用水水源保护区", "jy01-01", "未处置", False, False, False, True),
+    (1, "示范县闫宝山蛋鸡养殖场", "jy04-01", "城关镇城镇居民区", "", "未处置", False, True, False, True),
+    (3, "示范县薛秀英生猪养殖场", "jy04-01", "城关镇城镇居民区", "jy04-01", "关闭", True, False, False, True),
+    (2, "郭家湾肉牛养殖场", "jy01-01", "清泉水库饮用水水源保护区", "jy01-01", "关闭", False, False, False, False),
+    (4, "白草塬养羊场", "jy03-01", "白草塬省级自然保护区核心区和缓冲区", "jy03-01", "搬迁", False, False, False, False),
+    (5, "示范县惠拴柱肉鸡养殖场", "jy02-01", "石峡风景名胜区", "jy02-01", "转产", False, False, False, False),
+    (6, "示范县马秀英生猪养殖场", "jy05-01", "清水河国家湿地公园", "jy05-01", "关闭", False, False, False, False),
+]
+
+
+def test_ban_zone_join_on_the_sample_project_is_unchanged(loads, window, qtbot):
+    from ecomap.resources import sample_path
+
+    path = sample_path("sample.ecomap")
+    if not path.exists():
+        pytest.skip("sample_data/sample.ecomap is missing")
+    bans = window.panel_hub.panels[3][0]
+    panels = [widget for widget, _title in window.panel_hub.panels]
+    settled(qtbot, *panels)
+    before = {key: len(threads) for key, threads in loads.items()}
+    window.project.open(path, ask=False)
+    wait_loaded(qtbot, window, timeout=60000)
+    settled(qtbot, *panels, timeout=60000)
+    # the project's layers arrive together: each panel loads once, on a worker thread
+    assert {key: len(threads) - before[key] for key, threads in loads.items()} == dict.fromkeys(loads, 1)
+    assert all(t is not threading.main_thread() for threads in loads.values() for t in threads)
+    columns = ["row", "name", "zone_code", "zone_name", "ledger_zone", "disposal", "restocked", "not_in_ledger",
+               "zone_mismatch", "needs_action"]
+    got = [tuple(v.item() if hasattr(v, "item") else v for v in r) for r in bans.farms[columns].itertuples(index=False)]
+    assert got == SAMPLE_FARMS_IN_BAN_ZONES
+    assert bans.farm_proxy.rowCount() == 7
     settle(window, qtbot)

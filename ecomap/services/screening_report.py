@@ -1,14 +1,17 @@
-"""The site-screening report as a PDF: conclusion, map, and the tables behind it.
+"""The site-screening report: a PDF (conclusion, map, the tables behind it) and its tables for XLSX/CSV/GPKG.
 
-A4 portrait through QtGui's ``QPdfWriter`` (no widgets, so the CLI can write it):
+PDF: A4 portrait through QtGui's ``QPdfWriter`` (no widgets, so the CLI can write it):
 title and project facts, the verdict in its colour, a map of the footprint over the
 constraint layers with the overlaps hatched in red — drawn by the one render path,
 :func:`ecomap.core.render.job.render_image`, at 200 dpi — then the rules that
 decided, the overlaps (m², 亩, share of the footprint; per layer with overlapping
 features counted once), the red lines and drinking-water zones within the warning
 distance, and the nearest water features. A site outside the county the layers cover
-says so in the conclusion (无法判定, with the distance). Text stays text (Qt embeds a subset of the CJK font), and the file is
-written beside the target and moved into place whole.
+says so in the conclusion (无法判定, with the distance). Text stays text (Qt embeds a
+subset of the CJK font), and the file is written beside the target and moved into place whole.
+
+Tables: :func:`screening_sheets` gives the same content as report sheets
+(:class:`ecomap.io.report_tables.Sheet`) for :func:`ecomap.io.report_tables.write`.
 """
 
 from __future__ import annotations
@@ -18,15 +21,17 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ecomap.analysis import common
+from ecomap.analysis.screening_rules import PROJECT_TYPES, VERDICT_COLORS
 from ecomap.core.atomic import atomic_target
 from ecomap.errors import DataError
 from ecomap.i18n import language, tr
+from ecomap.io.report_tables import Sheet
 
-VERDICT_COLORS = {"符合": "#2e7d32", "需论证": "#ef6c00", "无法判定": "#6a1b9a", "不符合": "#c62828"}
 _DPI = 300
 _MAP_DPI = 200
 _MM = _DPI / 25.4
@@ -46,7 +51,7 @@ def _memory_layer(name: str, geoms, crs):
 def map_image(result, layers=(), size_mm=(180.0, 120.0), dpi: int = _MAP_DPI):
     """The report map: ``layers`` (WorkspaceLayers) under the footprint and the overlaps."""
     from ecomap.core.default_styles import default_style_for
-    from ecomap.core.map_settings import LayerEntry, MapSettings
+    from ecomap.core.map_settings import MapSettings, RenderLayer
     from ecomap.core.render.job import render_image
     from ecomap.core.style import SingleStyle, Symbol
 
@@ -67,16 +72,16 @@ def map_image(result, layers=(), size_mm=(180.0, 120.0), dpi: int = _MAP_DPI):
             style = default_style_for(wl.layer, wl.theme_id)
             if _fields_of(style) - set(wl.layer.attribute_columns):  # e.g. a class joined in by another analysis
                 style = default_style_for(wl.layer, None)
-            entries.append(LayerEntry(wl.layer, style))
+            entries.append(RenderLayer(wl.layer, style))
     pieces = [o.geometry for o in result.overlaps if o.geometry is not None]
     if pieces:
         # overlap geometries are in their constraint layer's CRS; bring them to the map's
         moved = [common.to_crs(np.array([o.geometry], dtype=object), o.crs, crs)[0]
                  for o in result.overlaps if o.geometry is not None]
-        entries.append(LayerEntry(_memory_layer(tr("Overlap"), moved, crs),
+        entries.append(RenderLayer(_memory_layer(tr("Overlap"), moved, crs),
                                   SingleStyle(symbol=Symbol(fill="#e5393580", stroke="#c62828ff",
                                                             stroke_width=0.3))))
-    entries.append(LayerEntry(_memory_layer(tr("Footprint"), [geom], crs),
+    entries.append(RenderLayer(_memory_layer(tr("Footprint"), [geom], crs),
                               SingleStyle(symbol=Symbol(fill=None, stroke="#d50000ff", stroke_width=0.8))))
     w = round(size_mm[0] / 25.4 * dpi)
     h = round(size_mm[1] / 25.4 * dpi)
@@ -166,7 +171,6 @@ def _fmt(v: float, digits: int = 2) -> str:
 
 def write_pdf(result, path, *, layers=(), title: str = "", with_map: bool = True) -> Path:
     """Write the screening report to ``path`` (.pdf)."""
-    from ecomap.analysis.screening_rules import PROJECT_TYPES
     from ecomap.core.layout.text import pick_family
     from ecomap.core.render.job import ensure_gui_app
 
@@ -260,3 +264,74 @@ def _draw(painter, writer, family, result, image, title, project_types) -> None:
     pages.text(tr("Constraint layers checked: {layers}").format(layers=checked), 8.5, color="#555555")
     pages.text(tr("Boundary contact without overlapping area is not counted as an overlap. "
                   "Areas and distances are ellipsoidal (CGCS2000)."), 8.5, color="#555555")
+
+
+# ----------------------------------------------------------------------------- tables
+
+def _coverage_text(result) -> str:
+    from ecomap.analysis.screening import format_distance
+
+    cov = result.coverage
+    if cov is None or not cov.source:
+        return "—"
+    boundary = cov.boundary(True)
+    if cov.inside_share <= 0:
+        return f"{boundary}外，距{boundary} {format_distance(cov.distance_m)}"
+    if cov.inside_share < 1:
+        return f"{cov.inside_share:.2%} 位于{boundary}内"
+    return f"{boundary}内"
+
+
+def screening_sheets(result) -> list[Sheet]:
+    """The report as tables: conclusion, rules, overlaps (with geometry), totals, distances, the footprint."""
+    area = result.footprint_area_m2
+    towns = "、".join(f"{t.name}（{t.share:.2%}）" if len(result.townships) > 1 else t.name
+                     for t in result.townships) or "—"
+    summary = pd.DataFrame({
+        "item": ["结论", "项目类型", "用地来源", "所在乡镇", "用地面积(平方米)", "用地面积(亩)", "用地面积(公顷)",
+                 "约束图层覆盖范围", "临近提示距离(米)", "坐标系", "检查的约束图层"],
+        "value": [result.conclusion_zh(), PROJECT_TYPES.get(result.project_type, (result.project_type,))[0],
+                  result.footprint.source, towns, round(area, 2), round(area / common.SQM_PER_MU, 4),
+                  round(area / common.SQM_PER_HECTARE, 4), _coverage_text(result),
+                  round(result.warn_distance_m, 2),
+                  result.footprint.crs.name if result.footprint.crs is not None else "",
+                  "、".join(name for name, _ in result.checked)],
+    })
+    rules = pd.DataFrame([{"id": r.rule.id, "verdict": r.rule.verdict, "reason": r.text_zh(),
+                           "basis": r.rule.basis, "layer": "、".join(r.layers)} for r in result.rules],
+                         columns=["id", "verdict", "reason", "basis", "layer"])
+    overlaps = pd.DataFrame([o.to_json() for o in result.overlaps],
+                            columns=["layer", "constraint", "feature_id", "name", "type", "area_m2", "area_mu",
+                                     "area_ha", "share", "rule", "verdict"])
+    by_layer = pd.DataFrame([t.to_json() for t in result.by_layer],
+                            columns=["layer", "constraint", "area_m2", "area_mu", "share", "feature_area_m2"])
+    nearby = pd.DataFrame([n.to_json() for n in result.nearby],
+                          columns=["layer", "constraint", "feature_id", "name", "type", "distance_m", "rule",
+                                   "verdict"])
+    nearest = pd.DataFrame([n.to_json() for n in result.nearest],
+                           columns=["layer", "feature_id", "name", "type", "distance_m"])
+    fp_geoms = [result.footprint.geometry]
+    over_geoms = [o.geometry for o in result.overlaps]
+    crs = result.footprint.crs
+    return [
+        Sheet("选址结论", summary, layer_name="summary"),
+        Sheet("判定规则", rules, layer_name="rules"),
+        Sheet("压占明细", overlaps, geometries=_in_crs(result, over_geoms) if over_geoms else None,
+              crs=crs, layer_name="overlaps"),
+        Sheet("压占汇总", by_layer, headers={"area_m2": "压占面积(平方米，重叠部分只计一次)",
+                                            "area_mu": "压占面积(亩，重叠部分只计一次)"},
+              layer_name="by_layer"),
+        Sheet("临近提示", nearby, layer_name="nearby"),
+        Sheet("最近距离", nearest, layer_name="nearest"),
+        Sheet("项目用地", pd.DataFrame({"name": [result.footprint.source or "footprint"],
+                                        "area_m2": [area]}), geometries=fp_geoms, crs=crs, layer_name="footprint"),
+    ]
+
+
+def _in_crs(result, geoms):
+    """Overlap pieces (each in its constraint layer's CRS) in the footprint's CRS."""
+    out = []
+    for o, g in zip(result.overlaps, geoms):
+        src = getattr(o, "crs", None)
+        out.append(common.to_crs(np.array([g], dtype=object), src, result.footprint.crs)[0] if src else g)
+    return np.array(out, dtype=object)
