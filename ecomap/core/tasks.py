@@ -33,7 +33,7 @@ import time
 import traceback
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from ecomap.core.feedback import Cancelled, Feedback
 
@@ -41,6 +41,8 @@ _RUNNING: set = set()  # tasks kept alive until their final signal is delivered
 _RUNNING_LOCK = threading.Lock()
 
 FINISHED, FAILED, CANCELLED = "finished", "failed", "cancelled"
+#: the least time between two progress signals of one task (a progress bar needs no more)
+PROGRESS_INTERVAL_S = 0.05
 
 
 class Task(QObject):
@@ -61,7 +63,7 @@ class Task(QObject):
 
     # worker thread → the task's own thread; the public signals are emitted from there only,
     # so a cancel made on the GUI thread can still stop what is already on its way
-    _progress_posted = Signal(float, str)
+    _progress_posted = Signal()
     _partial_posted = Signal(object)
     _outcome_posted = Signal(str, object)
 
@@ -79,6 +81,13 @@ class Task(QObject):
         self.elapsed = 0.0
         self._done = threading.Event()
         self._delivered = False
+        # progress is coalesced: at most one delivery waits in the event loop, carrying the
+        # newest value, and deliveries are PROGRESS_INTERVAL_S apart, so a worker reporting
+        # every millisecond cannot keep the GUI thread busy updating labels and bars
+        self._progress_lock = threading.Lock()
+        self._latest_progress: tuple[float, str] | None = None
+        self._progress_waiting = False
+        self._progress_shown_at = 0.0
         self._progress_posted.connect(self._deliver_progress)
         self._partial_posted.connect(self._deliver_partial)
         self._outcome_posted.connect(self._deliver_outcome)
@@ -120,8 +129,14 @@ class Task(QObject):
     # -- worker thread
 
     def _post_progress(self, fraction: float, text: str) -> None:
-        if not self.feedback.is_cancelled():
-            self._post(self._progress_posted, fraction, text)
+        if self.feedback.is_cancelled():
+            return
+        with self._progress_lock:
+            self._latest_progress = (fraction, text)
+            if self._progress_waiting:
+                return
+            self._progress_waiting = True
+        self._post(self._progress_posted)
 
     def _post_partial(self, piece) -> None:
         self._post(self._partial_posted, piece)
@@ -150,16 +165,23 @@ class Task(QObject):
             else:
                 self.result = result
                 outcome, payload = FINISHED, result
-        self.fn, self.args = None, ()  # the inputs may be large; the task may be kept a while
         self.elapsed = time.perf_counter() - (self.started_at or time.perf_counter())
         self._done.set()
         self._post(self._outcome_posted, outcome, payload)
 
     # -- the task's own (GUI) thread
 
-    def _deliver_progress(self, fraction: float, text: str) -> None:
-        if not self._delivered and not self.feedback.is_cancelled():
-            self.progress.emit(fraction, text)
+    def _deliver_progress(self) -> None:
+        wait = PROGRESS_INTERVAL_S - (time.perf_counter() - self._progress_shown_at)
+        if wait > 0 and not self._delivered:
+            QTimer.singleShot(max(1, round(wait * 1000)), self, self._deliver_progress)
+            return
+        with self._progress_lock:
+            latest, self._latest_progress = self._latest_progress, None
+            self._progress_waiting = False
+        if latest is not None and not self._delivered and not self.feedback.is_cancelled():
+            self._progress_shown_at = time.perf_counter()
+            self.progress.emit(*latest)
 
     def _deliver_partial(self, piece) -> None:
         if not self._delivered and not self.feedback.is_cancelled():
@@ -170,9 +192,14 @@ class Task(QObject):
             return
         if outcome == FINISHED and self.feedback.is_cancelled():  # cancelled after fn returned
             outcome, payload, self.result = CANCELLED, None, None
+        if outcome == FINISHED:
+            with self._progress_lock:  # the last progress still waiting comes before the result
+                latest, self._latest_progress = self._latest_progress, None
+            if latest is not None:
+                self.progress.emit(*latest)
         self._delivered = True
-        with _RUNNING_LOCK:
-            _RUNNING.discard(self)
+        self.fn, self.args = None, ()  # the inputs may be large; the task may be kept a while
+        self._release()
         if outcome == FINISHED:
             self.finished.emit(payload)
         elif outcome == FAILED:
@@ -180,6 +207,21 @@ class Task(QObject):
         else:
             self.cancelled.emit()
         self.ended.emit()
+
+    def _release(self) -> None:
+        """Let go of the task once its thread has ended.
+
+        The last reference to a QObject (this task, or a Qt object in its inputs) must not
+        go on the worker thread: its destructor there takes Qt's connection lock and then
+        waits for the GIL, while the GUI thread, holding the GIL, may wait for that lock.
+        So the task stays in ``_RUNNING`` (released on this thread) until the worker has
+        dropped its own references.
+        """
+        if self.thread is not None and self.thread.is_alive():
+            QTimer.singleShot(5, self, self._release)
+            return
+        with _RUNNING_LOCK:
+            _RUNNING.discard(self)
 
     # -- waiting (tests, shutdown, the CLI)
 

@@ -125,10 +125,14 @@ class StallTracer:
     is attributed to the code that held the thread (``--trace``).
     """
 
-    def __init__(self, meter: StallMeter, threshold_ms: float = 40.0, depth: int = 6):
+    def __init__(self, meter: StallMeter, threshold_ms: float = 40.0, depth: int = 6, native: bool = False):
         import threading
 
         self.meter = meter
+        #: with py-spy installed: one native stack dump of every thread per long stall
+        self.native = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy")) if native else None
+        self.dumps: list[str] = []
+        self._dumped_at = 0.0
         self.threshold_s = threshold_ms / 1000.0
         self.depth = depth
         self.samples: dict[str, dict[str, int]] = {}
@@ -138,15 +142,31 @@ class StallTracer:
         self._thread.start()
 
     def _where(self) -> str:
+        """The GUI thread's innermost EcoMap frames; when it is inside Qt (waiting for the
+        GIL, most often), the frames the worker threads were at when they let it go."""
+        import threading
         import traceback
 
-        frame = sys._current_frames().get(self._main)
+        frames = sys._current_frames()
+        frame = frames.get(self._main)
         if frame is None:
             return "?"
-        stack = traceback.extract_stack(frame)
-        ours = [f for f in stack if "/ecomap/" in f.filename]
-        picked = ours[-self.depth:] if ours else stack[-2:]
-        return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(picked))
+        ours = [f for f in traceback.extract_stack(frame) if "/ecomap/" in f.filename]
+        if ours:
+            return "GUI: " + self._names(ours[-self.depth:])
+        names = {t.ident: t.name for t in threading.enumerate()}
+        workers = []
+        for ident, other in frames.items():
+            if ident in (self._main, threading.get_ident()):
+                continue
+            theirs = [f for f in traceback.extract_stack(other) if "/ecomap/" in f.filename]
+            if theirs:
+                workers.append(f"[{names.get(ident, ident)!s:.24}] " + self._names(theirs[-3:]))
+        return "in Qt; workers: " + " | ".join(sorted(workers)) if workers else "in Qt"
+
+    @staticmethod
+    def _names(frames) -> str:
+        return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
 
     def _watch(self) -> None:
         while not self._stop.wait(TICK_MS / 1000.0):
@@ -156,6 +176,18 @@ class StallTracer:
             where = self._where()
             counts = self.samples.setdefault(name, {})
             counts[where] = counts.get(where, 0) + 1
+            if self.native and time.perf_counter() - self.meter._last > 0.15 and \
+                    time.perf_counter() - self._dumped_at > 1.0:
+                self._dump_native(name)
+
+    def _dump_native(self, name: str) -> None:
+        import subprocess
+
+        self._dumped_at = time.perf_counter()
+        done = subprocess.run([self.native, "dump", "--native", "--pid", str(os.getpid())],
+                              capture_output=True, text=True, timeout=30)
+        self.dumps.append(f"=== {name}: frozen {1000 * (time.perf_counter() - self.meter._last):.0f} ms\n"
+                          + done.stdout[-12000:])
 
     def stop(self) -> dict[str, list]:
         """Per workflow: the stacks seen most while frozen, with ms spent (samples × tick)."""
@@ -449,6 +481,8 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the written files in this folder")
     parser.add_argument("--trace", action="store_true",
                         help="also report where the GUI thread was while it froze (sampled stacks)")
+    parser.add_argument("--native-dumps", type=Path,
+                        help="with --trace and py-spy: write native stacks of long stalls to this file")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -479,7 +513,7 @@ def main(argv=None) -> int:
     window.resize(1400, 900)
     window.show()
     meter = StallMeter()
-    tracer = StallTracer(meter) if args.trace else None
+    tracer = StallTracer(meter, native=args.native_dumps is not None) if args.trace else None
     driver = Driver(app, window, meter, args.timeout, answers)
     steps = workflows(window, answers, project, args.layer.resolve() if args.layer else None, out)
     from PySide6.QtCore import QTimer
@@ -500,6 +534,8 @@ def main(argv=None) -> int:
                           "platform": app.platformName(), "tick_ms": TICK_MS}
     if tracer is not None:
         result["stalled_in"] = tracer.stop()
+        if args.native_dumps is not None:
+            args.native_dumps.write_text("\n".join(tracer.dumps), encoding="utf-8")
     if messages:
         result["messages"] = messages[:20]
     print(json.dumps(result, ensure_ascii=False, indent=1))

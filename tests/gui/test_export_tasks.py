@@ -75,10 +75,30 @@ def test_the_export_tasks_are_announced_to_the_task_indicator(exporting, tmp_pat
     assert "map.pdf" in window.statusBar().currentMessage()
 
 
-def test_cancel_during_an_export_leaves_no_file(exporting, tmp_path, qtbot):
+@pytest.fixture
+def held_drawing(monkeypatch):
+    """Map frames wait in their worker until ``release`` is set: (drawing, release) events."""
+    from ecomap.core.layout import page
+
+    drawing, release = threading.Event(), threading.Event()
+    draw = page.draw_layers
+
+    def held(*args, **kwargs):
+        drawing.set()
+        release.wait(30)
+        return draw(*args, **kwargs)
+    monkeypatch.setattr(page, "draw_layers", held)
+    yield drawing, release
+    release.set()
+
+
+def test_cancel_during_an_export_leaves_no_file(exporting, held_drawing, tmp_path, qtbot):
     window, controller = exporting
+    drawing, release = held_drawing
     task = controller.export_layout(controller.current_layout(), tmp_path / "map.pdf", 150)
-    task.progress.connect(lambda fraction, text: fraction > 0.2 and task.cancel())
+    qtbot.waitUntil(drawing.is_set)  # the user clicks Cancel while the map is being drawn
+    task.cancel()
+    release.set()
     assert task.wait_delivered()
     assert task.result is None and not (tmp_path / "map.pdf").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
@@ -204,9 +224,12 @@ def test_the_screening_report_is_written_off_the_gui_thread(exporting, drawing_t
     drawing_threads.clear()
     answers = iter([str(tmp_path / "报告.pdf"), str(tmp_path / "表.xlsx")])
     monkeypatch.setattr(analysis_common, "ask_save", lambda *a, **k: next(answers))
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
     for task in (dialog.export_pdf(), dialog.export_tables()):
         assert task.wait_delivered() and task.error is None
     assert (tmp_path / "报告.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "表.xlsx").stat().st_size
     assert drawing_threads and threading.main_thread() not in drawing_threads  # the report's map
-    qtbot.waitUntil(lambda: "表.xlsx" in window.statusBar().currentMessage())
+    # the two run side by side: either may end last, each says what it wrote
+    qtbot.waitUntil(lambda: any("表.xlsx" in m for m in messages) and any("报告.pdf" in m for m in messages))
     dialog.close()

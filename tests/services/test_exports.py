@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 import shapely
 from PySide6.QtGui import QImage
 
 from ecomap.core.atomic import TEMP_PREFIX
-from ecomap.core.feedback import Cancelled, Feedback
+from ecomap.core.feedback import Cancelled, Feedback, SubFeedback
 from ecomap.core.layout import briefing_layout
 from ecomap.core.layout.templates import atlas_layout
 from ecomap.core.tasks import Task
@@ -36,10 +38,15 @@ def cancelling_at(fraction: float) -> Feedback:
 def test_a_layout_export_task_delivers_its_file_and_progress(gui_app, tmp_path):
     layout, ctx = exports.layout_snapshot(briefing_layout("A4", "landscape"), context())
     target = tmp_path / "map.png"
-    task = Task(lambda feedback: exports.export_layout(layout, ctx, target, 60, feedback=feedback),
-                description="export")
     progress, finished = [], []
-    task.progress.connect(lambda fraction, text: progress.append((fraction, text)))
+
+    class Recorded(SubFeedback):  # what the export reports, before the task coalesces it
+        def set_progress(self, fraction, text=None):
+            super().set_progress(fraction, text)
+            progress.append((fraction, self.parent.text))
+
+    task = Task(lambda feedback: exports.export_layout(layout, ctx, target, 60, feedback=Recorded(feedback, 0, 1)),
+                description="export")
     task.finished.connect(finished.append)
     task.start()
     assert task.wait_delivered()
@@ -73,12 +80,23 @@ def test_a_cancelled_export_keeps_the_previous_file(gui_app, tmp_path):
 def test_cancelling_the_task_reports_cancelled_and_writes_nothing(gui_app, tmp_path):
     layout, ctx = exports.layout_snapshot(briefing_layout("A4", "landscape"), context())
     target = tmp_path / "map.pdf"
-    task = Task(lambda feedback: exports.export_layout(layout, ctx, target, 60, feedback=feedback))
+    halfway, go_on = threading.Event(), threading.Event()
+
+    class Pausing(SubFeedback):  # stops once past a fifth, until the test has cancelled
+        def set_progress(self, fraction, text=None):
+            super().set_progress(fraction, text)
+            if fraction > 0.2 and not halfway.is_set():
+                halfway.set()
+                go_on.wait(30)
+
+    task = Task(lambda feedback: exports.export_layout(layout, ctx, target, 60, feedback=Pausing(feedback, 0, 1)))
     outcome = []
-    task.progress.connect(lambda fraction, text: fraction > 0.2 and task.cancel())
     task.finished.connect(lambda result: outcome.append("finished"))
     task.cancelled.connect(lambda: outcome.append("cancelled"))
     task.start()
+    assert halfway.wait(30)
+    task.cancel()
+    go_on.set()
     assert task.wait_delivered()
     assert outcome == ["cancelled"] and list(tmp_path.iterdir()) == []
 

@@ -19,13 +19,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ecomap.core.atomic import atomic_target
 from ecomap.core.feedback import ensure
 from ecomap.core.layout.context import LayoutContext
 from ecomap.core.layout.model import Layout
 from ecomap.core.layout.page import render_page
+from ecomap.core.render.images import blank_image
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 
@@ -180,10 +181,7 @@ def render_page_image(layout: Layout, ctx: LayoutContext, dpi: float = 150, feed
     if w * h > MAX_PIXELS:
         raise DataError(None, tr("{w} × {h} pixels is too large an image; choose a lower resolution")
                         .format(w=w, h=h))
-    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(dpi / 0.0254))
-    image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(background)
+    image = blank_image(w, h, dpi=dpi, color=QColor(background))
     painter = QPainter(image)
     try:
         render_page(layout, ctx, painter, dpi, vector=False, feedback=feedback)

@@ -37,6 +37,7 @@ from ecomap.core.layout.model import (
 )
 from ecomap.core.layout.scalebar import draw_scalebar
 from ecomap.core.layout.text import format_scale, substitute
+from ecomap.core.render.images import blank_image
 
 #: layers an inset shows by default: administrative boundaries, by catalogue theme or name
 BOUNDARY_THEMES = ("county", "townships", "township", "villages", "village")
@@ -201,10 +202,7 @@ def render_item_image(item, layout: Layout, ctx: LayoutContext, dpi: float, marg
     k = dpi / 25.4
     w = max(1, round((item.w + 2 * margin_mm) * k))
     h = max(1, round((item.h + 2 * margin_mm) * k))
-    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(dpi / 0.0254))
-    image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(Qt.GlobalColor.transparent)
+    image = blank_image(w, h, dpi=dpi)
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

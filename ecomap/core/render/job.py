@@ -32,11 +32,11 @@ import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from ecomap.core.feedback import Cancelled, Feedback
 from ecomap.core.json_check import shown
+from ecomap.core.render.images import blank_image
 from ecomap.core.render.labels import LabelPlacer, draw_labels
 from ecomap.core.render.raster import draw_raster_layer
 from ecomap.core.render.sources import is_raster
@@ -59,14 +59,8 @@ def ensure_gui_app() -> None:
 
 
 def new_image(settings, transparent: bool = True) -> QImage:
-    img = QImage(settings.width, settings.height, QImage.Format.Format_ARGB32_Premultiplied)
-    img.setDotsPerMeterX(round(settings.dpi / 0.0254))
-    img.setDotsPerMeterY(round(settings.dpi / 0.0254))
-    if transparent:
-        img.fill(Qt.GlobalColor.transparent)
-    else:
-        img.fill(QColor(*settings.background))
-    return img
+    return blank_image(settings.width, settings.height, dpi=settings.dpi,
+                       color=None if transparent else QColor(*settings.background))
 
 
 class LayerImageCache:
