@@ -31,6 +31,9 @@ def pytest_collection_finish(session):
             app = QApplication([])
             app.setApplicationName(session.config.getini("qt_qapp_name"))
         _applications.append(app)
+        from ecomap.core.gui_gc import collect_garbage_on_this_thread
+
+        collect_garbage_on_this_thread()  # as the app does: cycles of Qt objects freed on the GUI thread
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("EcoMap")
     app.setOrganizationName("EcoMap")
+    from ecomap.core.gui_gc import collect_garbage_on_this_thread
+
+    collect_garbage_on_this_thread()  # never a Qt destructor on a worker thread
     # explicit choice first, then the one saved from Help → Language, then the environment
     from ecomap.app import app_settings
 

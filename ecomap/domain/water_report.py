@@ -284,9 +284,18 @@ class WaterDataset:
 
     def section_series(self, code) -> pd.DataFrame:
         """One section's months (index) with its values, class and meets_target."""
+        found = self.series_by_section.get(str(code))
+        if found is None:
+            return self.classified.iloc[:0].set_index("month").drop(columns="code")
+        return found
+
+    @cached_property
+    def series_by_section(self) -> dict[str, pd.DataFrame]:
+        """Every section's :meth:`section_series`, split in one pass (the loading task builds it:
+        a chart shows one as the user moves through the table)."""
         c = self.classified
-        s = c[c["code"] == str(code)].set_index("month").drop(columns="code")
-        return s.sort_index()
+        return {str(code): part.set_index("month").drop(columns="code").sort_index()
+                for code, part in c.groupby("code", sort=False)}
 
     # -- report
     def report(self, month: str | None = None, reference=None) -> WaterReport:

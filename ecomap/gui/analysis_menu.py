@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
+from ecomap.core.tasks import run_task
 from ecomap.i18n import tr
 
 
@@ -78,4 +79,23 @@ def install_analysis_actions(main_window):
         actions[key] = act
     main_window.analysis_menu = menu
     main_window.analysis_actions = actions
+    from PySide6.QtCore import QTimer
+
+    # the first dialog would import them on the GUI thread (about 0.1 s): load them once the
+    # window is up, in the background
+    QTimer.singleShot(1500, menu, lambda: run_task(_preload_analysis_modules, visible=False))
     return menu
+
+
+#: what the dialogs import: the analyses, their report writers (pyproj, rasterio, openpyxl)
+ANALYSIS_MODULES = ("ecomap.analysis.screening", "ecomap.analysis.overlay", "ecomap.analysis.proximity",
+                    "ecomap.analysis.stats", "ecomap.analysis.zonal", "ecomap.services.screening_report",
+                    "ecomap.services.analysis_reports")
+
+
+def _preload_analysis_modules(feedback) -> None:
+    import importlib
+
+    for name in ANALYSIS_MODULES:
+        feedback.check()
+        importlib.import_module(name)

@@ -233,6 +233,7 @@ def load_water(snapshot: ProjectSnapshot, feedback: Feedback | None = None) -> W
     feedback.check()
     dataset = WaterDataset(own, measurements, source=sections.gpkg or sections.source or sections.name)
     _ = dataset.classified  # every section-month classified here, not when the slider moves
+    _ = dataset.series_by_section  # and each section's chart data, not when a row is chosen
     feedback.check()
     data = WaterData(sections.node_id, dataset, own, code_column=section_code_column(own))
     if not dataset.months:

@@ -502,6 +502,9 @@ def main(argv=None) -> int:
 
     gdal_config.apply()
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    from ecomap.core.gui_gc import collect_garbage_on_this_thread
+
+    collect_garbage_on_this_thread()  # as ecomap.app.main does
     i18n.set_language(os.environ["ECOMAP_LANG"])
     messages: list[str] = []
     answers = Answers()

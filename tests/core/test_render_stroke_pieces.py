@@ -54,6 +54,21 @@ def _stroke(paths) -> QImage:
     return img
 
 
+def test_holes_stay_with_their_exterior():
+    # squares with a hole each: exterior counter-clockwise, hole clockwise, 10 vertices a polygon
+    ext = np.array([[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], float)
+    hole = np.array([[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]], float)
+    polygon = np.vstack([ext, hole])
+    xy = np.vstack([polygon + [6 * i, 0] for i in range(50)]).astype(np.float32)
+    starts = np.arange(0, 500, 5)
+    pieces = [rings_of_path(p) for p in stroke_pieces(xy[:, 0], xy[:, 1], starts, limit=33)]
+    assert len(pieces) > 10
+    for x, y, s in pieces:
+        assert len(s) % 2 == 0 and len(x) % 10 == 0  # whole polygons only
+        first = np.array([x[0], y[0]])
+        assert np.allclose(first % [6, 100], [0, 0])  # each piece starts at an exterior ring
+
+
 def test_stroked_in_pieces_looks_like_stroked_whole(gui_app):
     u, v, starts = _rings()
     whole = _stroke([path_from_rings(u, v, starts)])

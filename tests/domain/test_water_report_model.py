@@ -101,6 +101,8 @@ def test_class_matrix_and_series(ds):
     assert s["class"].tolist() == ["Ⅱ", "Ⅴ"]
     assert s["meets_target"].tolist() == [True, False]
     assert s["DO"].tolist() == [8.0, 2.5]
+    none = ds.section_series("no such section")
+    assert none.empty and list(none.columns) == list(s.columns)
 
 
 def test_many_months_classified_at_once():

@@ -77,7 +77,7 @@ def draw_batches(painter: QPainter, batches, symbols, kind: str, dpi: float, sca
             wide = painter.pen().style() != Qt.PenStyle.NoPen and painter.pen().widthF() > WIDE_PEN_PX
         if skip:
             pass
-        elif wide and hatch is None and b.vertices > WIDE_STROKE_VERTICES:  # hatch fills need whole polygons
+        elif wide and b.vertices > WIDE_STROKE_VERTICES:
             for piece in stroke_pieces(*b.data):
                 if feedback is not None and feedback.is_cancelled():
                     break
@@ -89,11 +89,25 @@ def draw_batches(painter: QPainter, batches, symbols, kind: str, dpi: float, sca
 
 
 def stroke_pieces(u: np.ndarray, v: np.ndarray, ring_starts: np.ndarray, limit: int = WIDE_STROKE_VERTICES):
-    """The rings of one batch as paths of about ``limit`` vertices (at most ``limit`` plus one
-    ring: a ring is never cut, so joins and caps are those of the whole path)."""
+    """The rings of one batch as paths of about ``limit`` vertices, cut only before an
+    exterior ring: each piece holds whole polygons with their holes, so it fills (hatching)
+    and strokes (joins, caps) as the whole path does.
+
+    A batch's rings are oriented (holes against their exterior, for the winding fill) and
+    start with an exterior ring, so exteriors are the rings turning as the first one does.
+    """
     n = len(u)
     starts = np.asarray(ring_starts, dtype=np.int64)
-    cuts = np.unique(starts[np.searchsorted(starts, np.arange(limit, n, limit), side="right") - 1])
+    if n <= limit or len(starts) < 2 or starts[0] != 0 or (np.diff(starts) <= 0).any():
+        yield path_from_rings(u, v, starts)
+        return
+    x, y = u.astype(np.float64), v.astype(np.float64)
+    following = np.arange(1, n + 1)
+    following[np.append(starts[1:], n) - 1] = starts  # each ring's last vertex closes on its first
+    turn = np.sign(np.add.reduceat(x * y[following] - x[following] * y, starts))
+    outer = turn[np.flatnonzero(turn)[0]] if turn.any() else 0.0
+    exteriors = starts[(turn == outer) | (turn == 0)]
+    cuts = np.unique(exteriors[np.searchsorted(exteriors, np.arange(limit, n, limit), side="right") - 1])
     edges = [0, *[int(c) for c in cuts if 0 < c < n], n]
     for a, b in itertools.pairwise(edges):
         r0, r1 = np.searchsorted(starts, [a, b])
