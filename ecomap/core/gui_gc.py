@@ -14,11 +14,15 @@ counting are unaffected; only cycles wait for the next tick.
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 #: seconds between checks: cycles are rare enough that memory does not grow meanwhile
 INTERVAL_S = 0.5
+#: the least time between two full collections: one walks every tracked object (tens of ms
+#: with a county's tables open), and Python's own collector also spaces them out
+FULL_INTERVAL_S = 30.0
 
 _collector: _GuiThreadCollector | None = None
 
@@ -27,6 +31,7 @@ class _GuiThreadCollector(QObject):
     def __init__(self, interval_s: float):
         super().__init__()
         self.threshold = gc.get_threshold()
+        self.full_at = 0.0
         gc.disable()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
@@ -39,7 +44,9 @@ class _GuiThreadCollector(QObject):
             gc.collect(0)
             if c1 > self.threshold[1]:
                 gc.collect(1)
-                if c2 > self.threshold[2]:
+                now = time.monotonic()
+                if c2 > self.threshold[2] and now - self.full_at > FULL_INTERVAL_S:
+                    self.full_at = now
                     gc.collect(2)
 
 
