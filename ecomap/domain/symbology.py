@@ -115,6 +115,19 @@ def water_month_style(code_field: str, classes: dict, names: dict | None = None,
     return categorized(code_field, cats, default=marker("circle", "#bfbfbf", size, "#1a1a1a", 0.25), **extra)
 
 
+def landuse_style(field: str = "DLBM") -> dict:
+    """地类图斑 coloured by first-level class: one category per 地类编码, labelled with its
+    first-level class, so the legend shows one row per class (values drawn alike merge).
+    Thin outlines: a county's survey has hundreds of thousands of parcels."""
+    cats = []
+    for code, (_name, group) in v.LANDUSE_CLASSES.items():
+        group_name, color = v.LANDUSE_GROUPS[group]
+        cats.append((code, group_name, sym(color, "#8c8c8c", 0.08)))
+    order = list(v.LANDUSE_GROUPS)
+    cats.sort(key=lambda c: order.index(v.LANDUSE_CLASSES[c[0]][1]))
+    return categorized(field, cats, default=sym("#eeeeee", "#8c8c8c", 0.08))
+
+
 _STAGE_COLORS = {
     "储备": ("#d9d9d9", None), "前期": ("#c6dbef", None), "开工": ("#6baed6", None), "在建": ("#fd8d3c", None),
     "竣工": ("#74c476", None), "验收": ("#238b45", None), "暂缓": ("#fdd0a2", "diagonal"), "终止": ("#969696", "cross"),
@@ -145,6 +158,7 @@ def _styles() -> dict[str, Callable[[], dict | None]]:
             ("二级支流", "二级支流", sym(None, "#7fb8e3", 0.3)),
         ], default=sym(None, "#7fb8e3", 0.3), labels=labels("HLMC", 8, "#1f5f99ff")),
         "lakes": lambda: single(sym("#a6cee3", "#2b7bba", 0.3), labels=labels("HKMC", 8, "#1f5f99ff")),
+        "landuse": landuse_style,
         "redlines": lambda: single(sym(None, "#e60000", 0.5, hatch="diagonal", hatch_color="#e60000b3")),
         "subsidence": subsidence_style,
         "grazing_zones": lambda: categorized("GKLX", [

@@ -108,6 +108,22 @@ LAKES = Theme(
     layer_names=("lakes", "reservoirs", "reservoir", "湖库", "水库", "湖泊", "水面", "HYDA", "SK"),
 )
 
+LANDUSE = Theme(
+    "landuse", "土地利用现状（地类图斑）", "Land use (survey parcels)", "Polygon",
+    (
+        F("BSM", "标识码", "Feature id", role="id", variants=("标识码", "OBJECTID", "FID")),
+        F("TBBH", "图斑编号", "Parcel number", role="parcel_no", variants=("图斑编号", "TBYBH", "图斑预编号")),
+        F("DLBM", "地类编码", "Land class code", role="class_code", values=tuple(v.LANDUSE_CLASSES),
+          variants=("地类编码", "地类代码", "DLDM", "TDLYLX")),
+        F("DLMC", "地类名称", "Land class", role="class_name", variants=("地类名称", "地类")),
+        F("QSDWMC", "权属单位名称", "Owner", role="owner", variants=("权属单位", "QSDW")),
+        F("ZLDWMC", "坐落单位名称", "Located in", role="location", variants=("坐落单位", "ZLDW")),
+        F("TBMJ", "图斑面积", "Parcel area", "float", role="area_m2", unit="m²", variants=("图斑面积", "MJ")),
+    ),
+    layer_names=("DLTB", "地类图斑", "landuse", "land_use", "土地利用", "土地利用现状", "三调", "国土调查",
+                 "国土变更调查"),
+)
+
 # ----------------------------------------------------------------------------- protection
 
 REDLINES = Theme(
@@ -424,7 +440,7 @@ RECTIFICATION_ITEMS = Theme(
 )
 
 THEME_LIST: tuple[Theme, ...] = (
-    COUNTY, TOWNSHIPS, VILLAGES, ROADS, RIVERS, LAKES,
+    COUNTY, TOWNSHIPS, VILLAGES, ROADS, RIVERS, LAKES, LANDUSE,
     REDLINES, SUBSIDENCE, GRAZING_ZONES, BREEDING_BAN_ZONES, FARMS,
     WATER_SECTIONS, WATER_MEASUREMENTS, DRINKING_WATER_ZONES,
     MINES, MINE_AREAS, TAILINGS_PONDS, RESTORATION_PROJECTS, RESTORATION_HISTORY, RECTIFICATION_ITEMS,
