@@ -138,3 +138,32 @@ def test_dense_layer_has_no_holes():
     img = render_image(settings_for([(layer, style)], extent=(X0, Y0, X0 + 400, Y0 + 400), size=(50, 50)))
     a = image_array(img)
     assert (a[2:-2, 2:-2, :3].sum(-1) < 700).all()
+
+
+def test_two_renders_of_a_new_layer_build_its_geometry_once(monkeypatch):
+    """The canvas and the overview map draw a new layer at the same moment: one build, shared."""
+    import threading
+
+    from ecomap.core.render import geometry, sources
+    from tests.core.render_helpers import vector_layer
+
+    layer = vector_layer(shapely.buffer(shapely.points(np.c_[np.arange(3000.0), np.zeros(3000)]), 0.4))
+    builds, gate = [], threading.Barrier(2)
+    real = geometry.FlatGeometry.from_shapely.__func__
+
+    def counted(cls, geoms, *args, **kwargs):
+        builds.append(threading.current_thread())
+        return real(cls, geoms, *args, **kwargs)
+    monkeypatch.setattr(geometry.FlatGeometry, "from_shapely", classmethod(counted))
+    got = []
+
+    def ask():
+        gate.wait(10)
+        got.append(sources.prepared(layer, None))
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert len(builds) == 1
+    assert got[0] is got[1]  # one Prepared: the levels one render builds serve the other

@@ -81,6 +81,18 @@ def layer_column(layer, name: str) -> np.ndarray:
 
 _flat_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _flat_lock = threading.Lock()
+#: one build at a time per layer: the canvas and the overview map ask for a new layer's
+#: geometry at the same moment, and each building it (1-2 s for 500,000 polygons) doubled
+#: the wait for the first frame
+_building: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _build_lock(layer):
+    with _flat_lock:
+        lock = _building.get(layer)
+        if lock is None:
+            lock = _building[layer] = threading.RLock()  # prepared() holds it while flat_of() takes it
+        return lock
 
 
 def flat_of(layer) -> FlatGeometry:
@@ -91,15 +103,17 @@ def flat_of(layer) -> FlatGeometry:
     """
     if isinstance(layer, FlatVectorSource):
         return layer.flat
-    with _flat_lock:
-        cached = _flat_cache.get(layer)
-    if cached is not None and cached[0] is layer.features:
-        return cached[1]
-    flat = FlatGeometry.from_shapely(layer.geometry, compact=True)
-    release_memory()  # the WKB slices it was made from
-    with _flat_lock:
-        _flat_cache[layer] = (layer.features, flat)
-    return flat
+    with _build_lock(layer):
+        features = layer.features
+        with _flat_lock:
+            cached = _flat_cache.get(layer)
+        if cached is not None and cached[0] is features:
+            return cached[1]
+        flat = FlatGeometry.from_shapely(layer.geometry, compact=True)
+        release_memory()  # the WKB slices it was made from
+        with _flat_lock:
+            _flat_cache[layer] = (features, flat)
+        return flat
 
 
 # ----------------------------------------------------------------------------- per-CRS cache
@@ -130,10 +144,16 @@ def prepared(layer, dst: CRS | None) -> Prepared:
         entry = _prepared.setdefault(layer, {}).get(key)
         if entry is not None and entry[0] is data:
             return entry[1]
-    prep = Prepared(flat_of(layer) if key is None else _reprojected(layer, src, dst))
-    with _prep_lock:
-        _prepared.setdefault(layer, {})[key] = (data, prep)
-    return prep
+    flat = flat_of(layer) if key is None else None
+    with _build_lock(layer):  # one Prepared per layer and CRS: its levels of detail are shared
+        with _prep_lock:
+            entry = _prepared.setdefault(layer, {}).get(key)
+            if entry is not None and entry[0] is data:
+                return entry[1]
+        prep = Prepared(flat if flat is not None else _reprojected(layer, src, dst))
+        with _prep_lock:
+            _prepared.setdefault(layer, {})[key] = (data, prep)
+        return prep
 
 
 def _reprojected(layer, src: CRS, dst: CRS) -> FlatGeometry:
