@@ -7,8 +7,8 @@ destructor then runs on that worker: it takes Qt's signal-connection lock and as
 the GIL, while the GUI thread, holding the GIL, waits for that lock inside a destructor
 of its own — both threads stop for good. So the application turns automatic collection
 off and collects on a timer of the GUI thread, generation by generation with Python's
-own thresholds (pyqtgraph's GarbageCollector does the same). Objects freed by reference
-counting are unaffected; only cycles wait for the next tick.
+own thresholds (the charting library's GarbageCollector does the same). Objects freed
+by reference counting are unaffected; only cycles wait for the next tick.
 """
 
 from __future__ import annotations
