@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
+from ecomap.core import gui_gc
 from ecomap.core.gui_gc import collect_garbage_on_this_thread
 
 
@@ -34,7 +35,12 @@ def test_cycles_made_and_dropped_while_a_worker_allocates_are_freed_on_the_gui_t
     worker.start()
     worker.join(30)
     assert done.is_set()
+    assert _Cycle.freed_on == []  # the worker's allocations collected nothing
     kept = [[] for _ in range(gc.get_threshold()[0] + 10)]  # the youngest generation is due
-    qtbot.waitUntil(lambda: len(_Cycle.freed_on) == 50, timeout=10000)
+
+    def freed() -> bool:
+        gui_gc._collector.check()  # what the timer does, without waiting for its tick
+        return len(_Cycle.freed_on) == 50
+    qtbot.waitUntil(freed, timeout=10000)
     del kept
     assert set(_Cycle.freed_on) == {threading.main_thread()}
