@@ -36,6 +36,8 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 from bench_gui_stall import Answers, StallMeter, busy, patch_dialogs
 
+from ecomap.core.map_settings import view_for
+
 SETTLE_S = 0.3  # idle this long (no task, no render pending) before the window counts as idle
 
 
@@ -92,16 +94,6 @@ class FrameLog:
             raise TimeoutError(f"no frame within {timeout_s:.0f} s")
         done, job_s = self.frames[before]
         return done - t0, job_s
-
-
-def view_extent(full, width: int, height: int, cx: float, cy: float, zoom: float):
-    """The view centred at fractions (cx, cy) of ``full``, its width / zoom wide (qgis_render.py's view)."""
-    minx, miny, maxx, maxy = full
-    fw, fh = maxx - minx, maxy - miny
-    x, y = minx + cx * fw, miny + cy * fh
-    vw = fw / zoom if fw / fh >= width / height else fh / zoom * width / height
-    vh = vw * height / width
-    return x - vw / 2, y - vh / 2, x + vw / 2, y + vh / 2
 
 
 def main(argv=None) -> int:
@@ -169,7 +161,7 @@ def main(argv=None) -> int:
     w, h = canvas.width(), canvas.height()
     meter.begin("nav")
     try:
-        frames.time_next(lambda: canvas.set_extent(view_extent(full, w, h, 0.5, 0.5, 1.0)), args.timeout)
+        frames.time_next(lambda: canvas.set_extent(view_for(full, w, h, 0.5, 0.5, 1.0)), args.timeout)
         warm = []
         for _ in range(args.repeat):
             wait_idle(window, args.timeout)
@@ -177,7 +169,7 @@ def main(argv=None) -> int:
         timed = []
         for v in views:
             wait_idle(window, args.timeout, settle_s=0.1)
-            extent = view_extent(full, w, h, v["cx"], v["cy"], v["zoom"])
+            extent = view_for(full, w, h, v["cx"], v["cy"], v["zoom"])
             timed.append(frames.time_next(lambda e=extent: canvas.set_extent(e), args.timeout))
     except TimeoutError as exc:
         sys.exit(f"error: {exc}")
