@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import sys
+import time
 
 from pyproj import CRS, Transformer
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -64,6 +65,7 @@ class MapCanvas(QWidget):
         self._to_lonlat: Transformer | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._last_refresh = float("-inf")
         self._timer.timeout.connect(self._start_job)
 
     # ------------------------------------------------------------------ state
@@ -140,8 +142,16 @@ class MapCanvas(QWidget):
     # ------------------------------------------------------------------ rendering
 
     def refresh(self) -> None:
-        """Schedule a render of the current view (never renders here)."""
-        self._timer.start(REFRESH_DELAY_MS)
+        """Schedule a render of the current view (never renders here).
+
+        After a quiet moment the render starts on the next turn of the event loop; a
+        request that follows another within REFRESH_DELAY_MS waits until the burst (wheel
+        steps, a drag's last moves) has been quiet that long, so a burst is one render.
+        """
+        now = time.monotonic()
+        quiet = not self._timer.isActive() and now - self._last_refresh >= REFRESH_DELAY_MS / 1000
+        self._last_refresh = now
+        self._timer.start(0 if quiet else REFRESH_DELAY_MS)
 
     @property
     def _job(self) -> RenderJob | None:

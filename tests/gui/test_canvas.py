@@ -84,3 +84,25 @@ def test_a_newer_render_cancels_the_older_and_only_the_newest_frame_is_shown(qtb
     qtbot.waitUntil(lambda: older.delivered and newer.delivered, timeout=10000)
     assert len(finished) == 1 and canvas._frame_settings is newer.settings
     assert canvas.grab_frame() is newer.image() and older.image() is None
+
+
+def test_a_single_change_renders_at_once_and_a_burst_renders_once(qtbot, monkeypatch):
+    from ecomap.gui import canvas as canvas_module
+
+    canvas = MapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(300, 200)
+    canvas.show()
+    with qtbot.waitSignal(canvas.renderFinished, timeout=10000):
+        canvas.set_layers([RenderLayer(make_layer(), default_vector_style())])
+    starts = []
+    canvas.renderStarted.connect(lambda: starts.append(1))
+    monkeypatch.setattr(canvas_module, "REFRESH_DELAY_MS", 10_000)  # a burst's wait that cannot pass unseen
+    canvas._last_refresh = float("-inf")  # after a quiet moment
+    canvas.zoom_by(1.25, QPointF(150, 100))
+    qtbot.waitUntil(lambda: starts == [1], timeout=5000)  # no waiting for the burst delay
+    for _ in range(5):  # wheel steps in a burst: they wait for the burst to be over
+        canvas.zoom_by(1.25, QPointF(150, 100))
+    qtbot.wait(300)
+    assert starts == [1]
+    assert canvas._timer.isActive() and canvas._timer.interval() == 10_000
