@@ -65,19 +65,22 @@ WATER_NEEDS = Needs((WATER_SECTIONS, WATER_MEASUREMENTS), (MEASUREMENTS_LAYER,))
 
 
 @dataclass
-class RestorationData:
-    """The restoration panel's model (None without a projects layer) and its filter choices."""
+class LedgerData:
+    """A ledger panel's model (None without its layer), the layer's tree node and the filter choices.
+
+    The restoration panel's model is a RestorationModel, the rectification panel's a LedgerModel.
+    """
 
     node_id: str | None = None
-    model: RestorationModel | None = None
+    model: RestorationModel | LedgerModel | None = None
     choices: dict = field(default_factory=dict)
 
 
-def load_restoration(snapshot: ProjectSnapshot, feedback: Feedback | None = None) -> RestorationData:
+def load_restoration(snapshot: ProjectSnapshot, feedback: Feedback | None = None) -> LedgerData:
     feedback = ensure(feedback)
     projects = snapshot.first(RESTORATION)
     if projects is None:
-        return RestorationData()
+        return LedgerData()
     gpkg = projects.gpkg
     items_layer = snapshot.first(RECTIFICATION)
     items = items_layer.features if items_layer is not None else companion_table(snapshot, gpkg, RECTIFICATION)
@@ -88,19 +91,10 @@ def load_restoration(snapshot: ProjectSnapshot, feedback: Feedback | None = None
     model = RestorationModel(projects.features, history, items, reference_date(snapshot, gpkg), projects.table)
     model.table()
     feedback.set_progress(0.8)
-    return RestorationData(projects.node_id, model, model.choices())
+    return LedgerData(projects.node_id, model, model.choices())
 
 
 # ----------------------------------------------------------------------------- rectification ledger
-
-
-@dataclass
-class LedgerData:
-    """The rectification panel's ledger model (None without an items layer) and its filter choices."""
-
-    node_id: str | None = None
-    model: LedgerModel | None = None
-    choices: dict = field(default_factory=dict)
 
 
 def load_rectification(snapshot: ProjectSnapshot, feedback: Feedback | None = None) -> LedgerData:

@@ -24,13 +24,19 @@ def make_layer():
     return VectorLayer("t", frame, DataSource(Path("m.gpkg")), CrsInfo(declared_epsg=4524))
 
 
-def test_canvas_renders_and_navigates(qtbot):
+def drawn_canvas(qtbot) -> MapCanvas:
+    """A 300 x 200 canvas showing the test parcels, its first frame drawn."""
     canvas = MapCanvas()
     qtbot.addWidget(canvas)
     canvas.resize(300, 200)
     canvas.show()
     with qtbot.waitSignal(canvas.renderFinished, timeout=10000):
         canvas.set_layers([RenderLayer(make_layer(), default_vector_style())])
+    return canvas
+
+
+def test_canvas_renders_and_navigates(qtbot):
+    canvas = drawn_canvas(qtbot)
     frame = canvas.grab_frame()
     assert frame is not None and frame.width() == 300
     colors = [frame.pixelColor(x, y) for x in range(0, 300, 3) for y in range(0, 200, 3)]
@@ -89,12 +95,7 @@ def test_a_newer_render_cancels_the_older_and_only_the_newest_frame_is_shown(qtb
 def test_a_single_change_renders_at_once_and_a_burst_renders_once(qtbot, monkeypatch):
     from ecomap.gui import canvas as canvas_module
 
-    canvas = MapCanvas()
-    qtbot.addWidget(canvas)
-    canvas.resize(300, 200)
-    canvas.show()
-    with qtbot.waitSignal(canvas.renderFinished, timeout=10000):
-        canvas.set_layers([RenderLayer(make_layer(), default_vector_style())])
+    canvas = drawn_canvas(qtbot)
     starts = []
     canvas.renderStarted.connect(lambda: starts.append(1))
     monkeypatch.setattr(canvas_module, "REFRESH_DELAY_MS", 10_000)  # a burst's wait that cannot pass unseen

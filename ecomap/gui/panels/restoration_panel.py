@@ -61,7 +61,7 @@ from ecomap.gui.panels.widgets import (
 )
 from ecomap.i18n import tr
 from ecomap.services import panel_data
-from ecomap.services.panel_data import RestorationData
+from ecomap.services.panel_data import LedgerData
 
 THEME = "restoration_projects"
 
@@ -171,7 +171,7 @@ class RestorationPanel(QWidget):
         for w in (self.table, self.summary, self.tabs, self.zoom_button, self.edit_button):
             w.setEnabled(has)
 
-    def apply(self, data: RestorationData) -> None:
+    def apply(self, data: LedgerData) -> None:
         """Show loaded data (GUI thread); the current project stays chosen when it is still there."""
         node = self.hub.node_by_id(data.node_id)
         has = node is not None and data.model is not None
