@@ -36,7 +36,7 @@ from ecomap.core.render import snap_jit
 from ecomap.core.render.geometry import FlatGeometry, parse_wkb_parts, scan_arrow_wkb
 from ecomap.core.render.memory import configure as configure_memory
 from ecomap.core.render.memory import release_memory
-from ecomap.core.render.sources import FlatVectorSource
+from ecomap.core.render.sources import FlatVectorSource, remember_flat
 from ecomap.errors import DataError
 from ecomap.i18n import tr
 from ecomap.io.crs_detect import resolve_crs, wrap_longitudes
@@ -372,6 +372,8 @@ def read_located(gdal_path: Path | str, name: str, source: DataSource, title: st
                        notes=notes + report.notes())
     layer.json_fields = tuple(report.json_fields)
     layer = index_by_source_ids(geometry_facts(layer, decoder, suffix), decoder.fids)
+    if decoder.flat is not None and not (layer.crs_info.swapped_axes or layer.crs_info.longitudes_wrapped):
+        remember_flat(layer, decoder.flat)
     if layer.feature_count >= TRIM_ROWS:  # and what making the layer copied on the way
         release_memory()
     return layer

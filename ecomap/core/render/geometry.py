@@ -116,7 +116,7 @@ class FlatGeometry:
                 if transform is not None:
                     part = part.with_xy(transform(part.xy))
                 box = part.bbox
-                xy[at:at + n] = part.xy - np.repeat(box[:, :2], part.feature_vertex_counts(), axis=0)
+                _offsets_into(part, box, xy[at:at + n])
                 part = part.with_xy(xy[at:at + n])
                 boxes.append(box)
             else:
@@ -136,6 +136,82 @@ class FlatGeometry:
 
 #: features written to WKB at a time by :meth:`FlatGeometry.from_shapely`
 SHAPELY_SLICE = 65_536
+
+
+def _offsets_into(flat: FlatGeometry, box: np.ndarray, out: np.ndarray) -> None:
+    """Each vertex of absolute ``flat`` as its offset from its feature's (minx, miny), into ``out``."""
+    out[:] = flat.xy - np.repeat(box[:, :2], flat.feature_vertex_counts(), axis=0)
+
+
+def as_relative(flat: FlatGeometry) -> FlatGeometry:
+    """An absolute FlatGeometry of lines or polygons as a relative one (see the module)."""
+    if flat.relative or flat.kind not in ("line", "polygon"):
+        return flat
+    box = flat.bbox
+    xy = np.empty(flat.xy.shape, np.float32)
+    _offsets_into(flat, box, xy)
+    out = FlatGeometry(flat.kind, xy, flat.ring_off, flat.feat_off, flat.ring_ext, relative=True)
+    out.__dict__["bbox"] = box
+    return out
+
+
+def plain_arrow_wkb_scan(column) -> WkbScan | None:
+    """:func:`scan_arrow_wkb` of WKB the fast parser reads as it stands, or None for what only the
+    shapely path reads alike (collections, curves, big-endian, mixed families)."""
+    try:
+        return scan_arrow_wkb(column, fallback=False)
+    except ValueError:  # mixed geometry families
+        return None
+
+
+def flat_of_scan(scan: WkbScan) -> FlatGeometry:
+    """The absolute FlatGeometry of a scan; kind "none" for a batch of only missing geometries."""
+    flat = scan.flat(_gather_all(scan))
+    if scan.kind == "none":
+        flat.kind = "none"
+    return flat
+
+
+def flat_of_arrow_wkb(column, compact: bool = True) -> FlatGeometry | None:
+    """An Arrow column of WKB as the FlatGeometry :meth:`FlatGeometry.from_shapely` makes of the
+    same geometries once decoded (relative for lines and polygons when ``compact``), or None
+    where :func:`plain_arrow_wkb_scan` is."""
+    scan = plain_arrow_wkb_scan(column)
+    if scan is None:
+        return None
+    flat = flat_of_scan(scan)
+    return as_relative(flat) if compact else flat
+
+
+def joined_batches(parts: list[FlatGeometry | None]) -> FlatGeometry | None:
+    """Consecutive batches from :func:`flat_of_arrow_wkb` as one layer's geometry, or None when
+    a batch could not be read that way or the batches disagree on the geometry family."""
+    if not parts or any(p is None for p in parts):
+        return None
+    kinds = {p.kind for p in parts} - {"none"}
+    if len(kinds) > 1:
+        return None
+    kind = kinds.pop() if kinds else "polygon"
+    parts = [p if p.kind != "none" else _empty_like(p, kind) for p in parts]
+    if len({p.relative for p in parts}) > 1:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    flat = concat_flat(parts)
+    flat.kind = kind
+    if parts[0].relative:
+        flat.relative = True
+        flat.__dict__["bbox"] = np.concatenate([p.bbox for p in parts])
+    return flat
+
+
+def _empty_like(flat: FlatGeometry, kind: str) -> FlatGeometry:
+    """A batch of missing geometries as a batch of the layer's family."""
+    out = FlatGeometry(kind, np.zeros((0, 2), np.float32 if kind != "point" else np.float64), flat.ring_off,
+                       flat.feat_off, np.zeros(0, bool) if kind == "polygon" else None, relative=kind != "point")
+    if out.relative:
+        out.__dict__["bbox"] = np.full((flat.feature_count, 4), np.nan)
+    return out
 
 
 def _wkb_of(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -225,6 +301,9 @@ class WkbScan:
     ring_dim: np.ndarray
     ring_ext: np.ndarray
     feat_counts: np.ndarray  # rings per feature
+    #: per feature: WKB base type (1 point … 6 multi-polygon; 0 where missing) and parts it declares
+    geom_type: np.ndarray | None = None
+    geom_parts: np.ndarray | None = None
 
     @property
     def vertex_count(self) -> int:
@@ -263,7 +342,7 @@ def parse_wkb_parts(parts: list, pool=None) -> FlatGeometry:
     return _joined(flats, [sc.kind for sc in scans], xy)
 
 
-def scan_arrow_wkb(column):
+def scan_arrow_wkb(column, fallback: bool = True):
     """:func:`scan_wkb` of an Arrow column of WKB (a ChunkedArray or an Array, binary or large_binary).
 
     A column in one chunk is scanned where it lies (combining chunks would copy it into
@@ -284,11 +363,11 @@ def scan_arrow_wkb(column):
     _, offs, data = column.buffers()[:3]
     large = pa.types.is_large_binary(column.type)
     if offs is None:  # an empty array may come without buffers
-        return scan_wkb(np.zeros(0, np.uint8), np.zeros(len(column) + 1, np.int64))
+        return scan_wkb(np.zeros(0, np.uint8), np.zeros(len(column) + 1, np.int64), fallback)
     off = np.frombuffer(offs, dtype=np.int64 if large else np.int32)
     off = off[column.offset:column.offset + len(column) + 1]
     buf = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
-    return scan_wkb(buf, off.astype(np.int64))
+    return scan_wkb(buf, off.astype(np.int64), fallback)
 
 
 def _joined(flats: list[FlatGeometry], kinds: list[str], xy: np.ndarray) -> FlatGeometry:
@@ -310,8 +389,9 @@ def _gather_all(scan: WkbScan) -> np.ndarray:
     return xy
 
 
-def scan_wkb(buf: np.ndarray, offsets: np.ndarray):
-    """First phase of :func:`parse_wkb`: a :class:`WkbScan` (or, for odd input, the FlatGeometry).
+def scan_wkb(buf: np.ndarray, offsets: np.ndarray, fallback: bool = True):
+    """First phase of :func:`parse_wkb`: a :class:`WkbScan` (or, for odd input, the FlatGeometry,
+    or None without ``fallback``).
 
     Little-endian (the only order GDAL, GEOS and GeoPackage readers emit here) points,
     lines, polygons and their multi forms, 2D/Z/M/ZM; empty lengths are missing
@@ -328,12 +408,22 @@ def scan_wkb(buf: np.ndarray, offsets: np.ndarray):
     base, dim = _dims(code)
     odd = present & ((order != 1) | (base > 6) | (base < 1))
     if odd.any():
-        return _parse_via_shapely(buf, offsets, odd)
+        return _parse_via_shapely(buf, offsets, odd) if fallback else None
     kinds = {KINDS[int(b)] for b in np.unique(base[present])}
     kind = kinds.pop() if len(kinds) == 1 else ("mixed" if kinds else "none")
     if kind == "mixed":
         raise ValueError("mixed geometry families in one layer")  # caller splits or refuses
+    try:
+        scan, end = _scan_rings(buf, n, start, present, base, dim, kind)
+    except IndexError:  # a count that runs past the blob
+        scan, end = None, None
+    if scan is None or not np.array_equal(end[present], offsets[1:][present]):
+        return _parse_via_shapely(buf, offsets, present) if fallback else None
+    return scan
 
+
+def _scan_rings(buf, n, start, present, base, dim, kind):
+    """(WkbScan, where each geometry's reading ended) — a blob read right ends where it ends."""
     multi = present & (base >= 4)
     single = present & (base <= 3)
     # per-geometry cursor state: parts left in this geometry, rings left in the current part
@@ -342,12 +432,13 @@ def scan_wkb(buf: np.ndarray, offsets: np.ndarray):
     parts_left[multi] = _u32(buf, pos[multi])
     pos[multi] += 4
     parts_left[single] = 1
+    declared = parts_left.copy()
     rings_left = np.zeros(n, np.int64)
     in_part = np.zeros(n, bool)  # single geometries start inside their only part
     in_part[single] = True
     first_ring = np.zeros(n, bool)  # the next ring read is the first of its part (an exterior)
     ring_geom, ring_pos, ring_n, ring_dim, ring_ext = [], [], [], [], []
-    active = np.flatnonzero(present)
+    active = np.flatnonzero(present & (parts_left > 0))  # an empty multi-geometry declares no parts
     while active.size:
         # enter a part where none is open: multi parts carry their own 5-byte header
         need = active[(rings_left[active] == 0)]
@@ -399,7 +490,8 @@ def scan_wkb(buf: np.ndarray, offsets: np.ndarray):
     else:
         rg = rp = rn = rd = np.zeros(0, np.int64)
         re = np.zeros(0, bool)
-    return WkbScan(kind, buf, rp, rn, rd, re, np.bincount(rg, minlength=n))
+    return WkbScan(kind, buf, rp, rn, rd, re, np.bincount(rg, minlength=n), np.where(present, base, 0),
+                   declared), pos
 
 
 def ring_areas2(x: np.ndarray, y: np.ndarray, ring_starts: np.ndarray) -> np.ndarray:

@@ -116,6 +116,15 @@ def flat_of(layer) -> FlatGeometry:
         return flat
 
 
+def remember_flat(layer, flat: FlatGeometry) -> None:
+    """Keep ``flat`` as the layer's geometry for drawing: what its reader parsed from the very
+    WKB its features were decoded from, so that drawing it first builds nothing again."""
+    if flat.feature_count != len(layer.features):
+        return
+    with _flat_lock:
+        _flat_cache[layer] = (layer.features, flat)
+
+
 # ----------------------------------------------------------------------------- per-CRS cache
 
 @dataclass(eq=False)
