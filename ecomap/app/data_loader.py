@@ -102,6 +102,17 @@ def needs_crs_question(layer) -> bool:
     return info is None or info.crs() is None or info.is_assumed
 
 
+def start_reading(paths) -> Task | None:
+    """The read of data files named on the command line, started before the main window is
+    built: building it takes the GUI thread about a second, while reading is mostly GDAL and
+    numpy on the other core. None where the files need questions first (folders, archives)
+    or a project is among them."""
+    paths = [str(p) for p in paths]
+    if not paths or any(p.lower().endswith(PROJECT_SUFFIX) or holds_several(p) for p in paths):
+        return None
+    return Task(read_files, paths, description=tr("Reading data…"), visible=False).start()
+
+
 class DataLoader(QObject, TaskProgressMixin):
     """Reads files for the main window and adds their layers to the tree."""
 
@@ -120,8 +131,12 @@ class DataLoader(QObject, TaskProgressMixin):
 
     # ------------------------------------------------------------------ entry point
 
-    def add_paths(self, paths) -> Task | None:
+    def add_paths(self, paths, reading: Task | None = None) -> Task | None:
+        """Read ``paths`` and add their layers; ``reading`` is their read already started
+        (:func:`start_reading`), taken over instead of reading them again."""
         paths = [str(p) for p in paths]
+        if reading is not None:
+            return self._read(paths, task=reading)
         projects = [p for p in paths if p.lower().endswith(PROJECT_SUFFIX)]
         for p in projects:
             self.projectDropped.emit(p)
@@ -139,14 +154,16 @@ class DataLoader(QObject, TaskProgressMixin):
         self.task = task.start()
         return task
 
-    def _read(self, items: list, errors: list | None = None) -> Task:
-        task = Task(read_files, items, description=tr("Reading data…"), visible=False)  # the dialog shows it
+    def _read(self, items: list, errors: list | None = None, task: Task | None = None) -> Task:
+        started = task is not None
+        if task is None:
+            task = Task(read_files, items, description=tr("Reading data…"), visible=False)  # the dialog shows it
         self._pending_errors = list(errors or [])
         self.show_task_progress(task, tr("Reading data…"), tr("Add data"), tr("Reading {name}…"),
                                 Qt.WindowModality.NonModal)
         task.finished.connect(self._on_read)
         task.failed.connect(self._on_failed)
-        self.task = task.start()
+        self.task = task if started else task.start()
         return task
 
     def _on_listed(self, results):

@@ -59,13 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_language(args.lang or os.environ.get("ECOMAP_LANG") or saved or i18n.default_language())
     _install_translator(app, i18n.language())
 
+    from ecomap.app.data_loader import start_reading
+
+    reading = start_reading(args.paths)
     from ecomap.app.main_window import MainWindow
 
     window = MainWindow()
     window.resize(1400, 900)
     window.show()
-    for path in args.paths:
-        window.open_path(path)
+    window.open_paths(args.paths, reading)
     if args.screenshot:
         window.schedule_screenshot(args.screenshot)
     return app.exec()

@@ -402,6 +402,16 @@ class MainWindow(QMainWindow):
         else:
             self.loader.add_paths([path])
 
+    def open_paths(self, paths, reading=None) -> None:
+        """The command line's files: data files read together (``reading``: their read, already
+        started), each project file opened."""
+        data = [p for p in paths if not str(p).lower().endswith(".ecomap")]
+        for path in paths:
+            if path not in data:
+                self.open_path(path)
+        if data:
+            self.loader.add_paths(data, reading=reading)
+
     def add_data_dialog(self):
         from ecomap.io.registry import file_filter
 
