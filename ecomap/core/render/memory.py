@@ -21,6 +21,7 @@ import ctypes
 import ctypes.util
 import os
 import sys
+import time
 from functools import lru_cache
 
 DEFAULT_BUDGET = 3 << 30
@@ -86,6 +87,23 @@ def budget_bytes() -> int:
     return min(DEFAULT_BUDGET, physical // 2) if physical > 0 else DEFAULT_BUDGET
 
 
+#: how long a reading of the resident size stands for the current one: the renderer asks for
+#: every batch it builds (hundreds a frame) and each reading opens /proc (about half a millisecond)
+RESIDENT_TTL_S = 0.05
+_resident_seen = (0.0, 0)
+
+
+def _recent_resident_bytes() -> int:
+    global _resident_seen
+    now = time.monotonic()
+    at, value = _resident_seen
+    if now - at > RESIDENT_TTL_S or value == 0:
+        value = resident_bytes()
+        _resident_seen = (now, value)
+    return value
+
+
 def over_budget(extra: int = 0) -> bool:
-    """Would the process, ``extra`` bytes bigger, be over the renderer's budget?"""
-    return resident_bytes() + extra > budget_bytes()
+    """Would the process, ``extra`` bytes bigger, be over the renderer's budget (as of the last
+    RESIDENT_TTL_S)?"""
+    return _recent_resident_bytes() + extra > budget_bytes()

@@ -30,15 +30,21 @@ def path_from_rings(x: np.ndarray, y: np.ndarray, ring_starts: np.ndarray,
     path = QPainterPath()
     if n == 0:
         return path
-    elems = np.empty(n, _ELEMENT)
+    # the stream written in place into one buffer Qt reads without a copy of its own: joining
+    # bytes objects cost as much as Qt's parsing (500,000 polygons: a quarter of a second)
+    size = _ELEMENT.itemsize
+    buf = bytearray(4 + size * n + 8)
+    head = np.frombuffer(buf, "<i4", count=1)
+    head[0] = n
+    elems = np.ndarray(n, _ELEMENT, buffer=buf, offset=4)
     elems["t"] = LINE
     elems["t"][ring_starts] = MOVE
     elems["x"] = x
     elems["y"] = y
-    head = np.array([n], "<i4").tobytes()
-    tail = np.array([int(ring_starts[-1]), int(Qt.FillRule.OddEvenFill.value if odd_even
-                                               else Qt.FillRule.WindingFill.value)], "<i4").tobytes()
-    data = QByteArray(head + elems.tobytes() + tail)
+    tail = np.frombuffer(buf, "<i4", count=2, offset=4 + size * n)
+    tail[0] = int(ring_starts[-1])
+    tail[1] = int(Qt.FillRule.OddEvenFill.value if odd_even else Qt.FillRule.WindingFill.value)
+    data = QByteArray(buf)
     stream = QDataStream(data)
     stream.setByteOrder(QDataStream.ByteOrder.LittleEndian)
     stream >> path
