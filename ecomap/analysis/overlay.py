@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ecomap.analysis import common, dissolve
+from ecomap.analysis import common, dissolve, inputs
 from ecomap.core.feedback import ensure
 from ecomap.core.measure import ellipsoidal_areas
 from ecomap.core.workspace import WorkspaceLayer, describe_layer
@@ -129,11 +129,7 @@ def family(wl: WorkspaceLayer) -> str:
 def labels(wl: WorkspaceLayer, rows: np.ndarray) -> np.ndarray:
     """Feature names for ``rows`` (positions): the name column, else the feature id."""
     frame = wl.layer.features
-    col = wl.label_column()
-    if col is None or col not in frame.columns:
-        return np.asarray(frame.index[rows]).astype(str)
-    values = pd.Series(frame[col].to_numpy()[rows], dtype=object)
-    return values.where(values.notna(), "").astype(str).to_numpy(dtype=object)
+    return inputs.Features(np.asarray(frame.index), None, frame).labels(wl.label_column(), rows)
 
 
 # ----------------------------------------------------------------------------- engines
@@ -215,7 +211,7 @@ def point_pairs(points: np.ndarray, zones: np.ndarray):
 
 
 def _by_columns(wl: WorkspaceLayer, fields) -> list[str]:
-    columns = list(wl.layer.features.columns)
+    columns = list(wl.layer.attribute_columns)
     out = []
     for f in fields or []:
         col = f if f in columns else wl.column(f)  # a column name or a catalogue role
@@ -241,18 +237,23 @@ def run(layer_a, layer_b, *, by_a=None, by_b=None, min_area_m2: float = MIN_AREA
         raise DataError(None, tr("an overlap needs at least one polygon layer ('{a}' is {ka}, '{b}' is {kb})")
                         .format(a=wa.title or wa.name, ka=fa, b=wb.title or wb.name, kb=fb_kind))
     cols_a, cols_b = _by_columns(wa, by_a), _by_columns(wb, by_b)
-    crs = common.layer_crs(wa.layer)
-    ga = wa.layer.geometry
-    gb = common.to_crs(wb.layer.geometry, common.layer_crs(wb.layer), crs)
+    label_a, label_b = wa.label_column(), wb.label_column()
+    crs, crs_b = common.layer_crs(wa.layer), common.layer_crs(wb.layer)
+    feats_a, feats_b = inputs.read_pair(wa, cols_a + [c for c in [label_a] if c is not None],
+                                        wb, cols_b + [c for c in [label_b] if c is not None],
+                                        common.same_crs(crs_b, crs), fb.sub(0.0, 0.05))
+    ga = feats_a.geometry
+    gb = common.to_crs(feats_b.geometry, crs_b, crs)
     valid_a = np.flatnonzero(~(shapely.is_missing(ga) | shapely.is_empty(ga)))
     valid_b = np.flatnonzero(~(shapely.is_missing(gb) | shapely.is_empty(gb)))
     ga_v, gb_v = ga[valid_a], gb[valid_b]
-    fb.set_progress(0.02)
+    fb.set_progress(0.05)
 
     if fa == "Polygon" and fb_kind == "Polygon":
         kind = "area"
-        # the tree and the prepared copies go on the side with fewer (usually larger) features
-        a_items = len(gb_v) <= len(ga_v)
+        # the tree and the prepared copies go on the side with fewer (usually larger) features; a side
+        # read only near the other one was the larger
+        a_items = feats_a.filtered if feats_a.filtered or feats_b.filtered else len(gb_v) <= len(ga_v)
         if a_items:
             ia, ib, pieces, whole = polygon_pairs(ga_v, gb_v, fb, (0.05, 0.85))
         else:
@@ -282,18 +283,18 @@ def run(layer_a, layer_b, *, by_a=None, by_b=None, min_area_m2: float = MIN_AREA
 
     rows_a, rows_b = valid_a[ia], valid_b[ib]
     table = pd.DataFrame({
-        "a_fid": np.asarray(wa.layer.features.index[rows_a]),
-        "a_name": labels(wa, rows_a),
-        "b_fid": np.asarray(wb.layer.features.index[rows_b]),
-        "b_name": labels(wb, rows_b),
+        "a_fid": feats_a.ids[rows_a],
+        "a_name": feats_a.labels(label_a, rows_a),
+        "b_fid": feats_b.ids[rows_b],
+        "b_name": feats_b.labels(label_b, rows_b),
     })
     by_a_names, by_b_names = [], []
     for side, cols, rows, names in (("a", cols_a, rows_a, by_a_names), ("b", cols_b, rows_b, by_b_names)):
-        frame = (wa if side == "a" else wb).layer.features
+        feats = feats_a if side == "a" else feats_b
         for col in cols:
             name = col if col not in table.columns and col not in (cols_b if side == "a" else cols_a) \
                 else f"{side}_{col}"
-            table[name] = frame[col].to_numpy()[rows]
+            table[name] = feats.values(col, rows)
             names.append(name)
 
     if kind == "area":

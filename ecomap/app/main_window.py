@@ -57,6 +57,8 @@ from ecomap.gui.status_bar import MapStatusBar
 from ecomap.i18n import tr
 
 SCREENSHOT_TIMEOUT_MS = 90_000
+#: how often a new layer's background preparation looks again whether the map is drawn
+PREPARE_POLL_MS = 100
 
 
 class MainWindow(QMainWindow):
@@ -301,6 +303,7 @@ class MainWindow(QMainWindow):
         self.status.scaleRequested.connect(self.map_view.set_scale)
         self.status.crsClicked.connect(self.choose_map_crs)
         self.overview.centreRequested.connect(self.map_view.centre_on)
+        self.overview.yield_to(c.is_busy)
         self.bookmarks_panel.goRequested.connect(self.go_to_bookmark)
         self.tree.renderChanged.connect(self._overview_changed)
         self.map_view.crsChanged.connect(self._update_crs_label)
@@ -377,12 +380,17 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.map_view.zoom_full)
 
     def _prepare_layer(self, node):
-        """Build the spatial index of a new vector layer in the background, so the first click is quick."""
-        if node.is_vector and "sindex" not in vars(node.layer):
-            from ecomap.core.tasks import run_task
+        """Build the spatial index of a new vector layer in the background, so the first click is
+        quick — once the map is drawn: the frame the user waits for gets both cores first."""
+        if not node.is_vector or node not in self.tree.layer_nodes():
+            return
+        if self.canvas.is_busy():
+            QTimer.singleShot(PREPARE_POLL_MS, lambda: self._prepare_layer(node))
+            return
+        from ecomap.core.tasks import run_task
 
-            # preparation the user did not ask for: not shown in the task indicator
-            run_task(lambda fb, layer: layer.sindex, node.layer, visible=False)
+        # preparation the user did not ask for: not shown in the task indicator
+        run_task(lambda fb, layer: layer.sindex, node.layer, visible=False)
 
     def refresh_recent_menu(self):
         menu = self.recent_menu

@@ -32,8 +32,10 @@ def run(args) -> int:
     from ecomap.analysis import overlay
     from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU
 
+    from ecomap.io.stored_layers import analysis_workspace
+
     common_args.require_output(args)
-    workspace = common_args.open_source(args.source)
+    workspace = analysis_workspace(args.source, common_args.open_source)  # a GeoPackage read in part
     a = workspace.get(args.layer_a, kind="vector")
     b = workspace.get(args.layer_b, kind="vector")
     result = overlay.run(a, b, by_a=common_args.split_fields(args.by_a), by_b=common_args.split_fields(args.by_b),

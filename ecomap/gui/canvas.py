@@ -160,6 +160,10 @@ class MapCanvas(QWidget):
     def is_rendering(self) -> bool:
         return self._job is not None and self._job.is_active()
 
+    def is_busy(self) -> bool:
+        """A frame is being drawn or about to be (a refresh waiting for its moment)."""
+        return self._timer.isActive() or self.is_rendering()
+
     def _start_job(self) -> None:
         if not self._settings.layers:
             self._frame, self._frame_settings = None, None

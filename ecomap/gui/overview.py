@@ -17,6 +17,10 @@ from ecomap.core.extent import padded
 from ecomap.core.map_settings import MapSettings
 
 
+#: how often the overview looks again whether the main map has finished its frame
+YIELD_POLL_MS = 50
+
+
 class OverviewMap(QWidget):
     centreRequested = Signal(float, float)  # map coordinates
 
@@ -36,6 +40,7 @@ class OverviewMap(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(400)
         self._timer.timeout.connect(self._render)
+        self._yield_to = lambda: False
         # the C++ widget is gone when ``destroyed`` fires: the slot only touches the job list
         self.destroyed.connect(lambda *_a, jobs=self._jobs: _cancel_all(jobs))
 
@@ -55,6 +60,11 @@ class OverviewMap(QWidget):
         self._full = padded(full_extent, 0.03) if full_extent else None
         self._timer.start()
 
+    def yield_to(self, busy) -> None:
+        """Wait while ``busy()`` is true (the main map drawing a frame): on two cores, the small
+        map drawing the same layers at once made the one the user waits for later."""
+        self._yield_to = busy
+
     def set_view_extent(self, extent) -> None:
         self.view_extent = extent
         self.update()
@@ -64,6 +74,9 @@ class OverviewMap(QWidget):
         super().resizeEvent(event)
 
     def _render(self):
+        if self._yield_to():
+            self._timer.start(YIELD_POLL_MS)
+            return
         if self._job is not None:
             self._job.cancel()
             self._job = None
