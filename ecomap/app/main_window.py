@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
         self.status.crsClicked.connect(self.choose_map_crs)
         self.overview.centreRequested.connect(self.map_view.centre_on)
         self.overview.yield_to(c.is_busy)
+        c.renderFinished.connect(lambda _s: self.overview.offer_frame(c.grab_frame(), c.frame_settings()))
         self.bookmarks_panel.goRequested.connect(self.go_to_bookmark)
         self.tree.renderChanged.connect(self._overview_changed)
         self.map_view.crsChanged.connect(self._update_crs_label)

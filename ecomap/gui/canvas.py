@@ -161,8 +161,10 @@ class MapCanvas(QWidget):
         return self._job is not None and self._job.is_active()
 
     def is_busy(self) -> bool:
-        """A frame is being drawn or about to be (a refresh waiting for its moment)."""
-        return self._timer.isActive() or self.is_rendering()
+        """A frame is being drawn or about to be: a refresh waiting for its moment, or a frame
+        drawn but not yet handed to this thread."""
+        job = self._job
+        return self._timer.isActive() or (job is not None and not job.delivered)
 
     def _start_job(self) -> None:
         if not self._settings.layers:
@@ -194,6 +196,10 @@ class MapCanvas(QWidget):
 
     def grab_frame(self) -> QImage | None:
         return self._frame
+
+    def frame_settings(self) -> MapSettings | None:
+        """What the last finished frame shows (None before the first)."""
+        return self._frame_settings
 
     # ------------------------------------------------------------------ painting
 
