@@ -7,9 +7,11 @@ grid; QGIS tests every pixel centre against the polygon. Here each polygon becom
 inside it — computed for all polygons at once with numpy: every edge crosses the
 pixel-centre lines of the rows it spans, crossings sorted per (polygon, row) pair up
 into spans (even-odd, so holes and multi-parts come out right). The raster is then
-read strip by strip (threads: GDAL reads release the GIL), each span's pixels
-gathered with one fancy index, and the statistics come from one ``bincount`` and one
-sort of (polygon, value) keys — the median is a lookup in the sorted run.
+read strip by strip (threads: GDAL reads release the GIL), only the runs of tiles the
+spans touch, each span's pixels gathered with one fancy index; counts and sums go span
+by span (``add.reduceat``) and the order statistics come from one sort of
+(polygon, value) keys — the median is a lookup in the sorted run. Decompressing the
+tiles is most of the time that is left (1.2 s of CPU for a 10,000² DEFLATE float32).
 
 ``all_touched=True`` adds every pixel a boundary edge passes through (a vectorised
 supercover walk) and merges the runs. Nodata pixels (the raster's nodata value or

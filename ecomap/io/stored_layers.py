@@ -118,8 +118,11 @@ class StoredLayer:
             candidates = pool.submit(self._candidates, boxes) if boxes is not None else None
             with pyogrio.open_arrow(self.source.path, layer=self.name, columns=columns, return_fids=True,
                                     batch_size=_BATCH, use_pyarrow=True) as (_meta, reader):
+                seen = 0
                 for batch in reader:
                     fb.check()
+                    seen += batch.num_rows
+                    fb.set_progress(min(1.0, seen / max(1, self.feature_count)))
                     fids = batch.column(self._fid_column).to_numpy().astype(np.int64)
                     wkb = batch.column(self._geometry_column)
                     attributes = batch.select([c for c in batch.schema.names if c in columns])

@@ -31,6 +31,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -38,6 +39,7 @@ from PySide6.QtGui import QPainter, QPen, QTransform
 
 from ecomap.core.feedback import Feedback
 from ecomap.core.render import memory, snap_jit, worker_pool
+from ecomap.core.render.box_index import WIDE_VIEW, BoxIndex
 from ecomap.core.render.lod import MIN_RECT, Level, build_level, slice_features, take_features
 from ecomap.core.render.memory import release_memory
 from ecomap.core.render.passes import draw_batches
@@ -56,6 +58,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 20_000  # vertices per QPainterPath: a few ms of rasterizing
 DIRECT_LIMIT = 6_000_000  # visible vertices above which a cached level is used
+INDEX_LATER = 20_000  # layers from this many features get their box index in the background
 LEVEL_BASE = 8192  # the finest level has the layer's extent 8192 cells wide
 MIN_PX = 1.0  # features under this many pixels both ways are drawn as 1-px rectangles
 
@@ -115,11 +118,19 @@ class Grouping:
     """Features of a layer ordered by symbol, for one style (cached per Prepared + style)."""
 
     def __init__(self, sym: np.ndarray):
+        self.count = len(sym)
         drawn = np.flatnonzero(sym >= 0)
         order = drawn[np.argsort(sym[drawn], kind="stable")]
         self.order = order
         self.sym_sorted = sym[order]
         self.identity = len(order) == len(sym) and bool((order == np.arange(len(sym))).all())
+
+    @cached_property
+    def rank(self) -> np.ndarray:
+        """Each feature's place in the drawing order (-1: not drawn)."""
+        rank = np.full(self.count, -1, np.int64)
+        rank[self.order] = np.arange(len(self.order))
+        return rank
 
 
 def visible_vertex_count(layer, style, settings) -> int:
@@ -127,11 +138,86 @@ def visible_vertex_count(layer, style, settings) -> int:
     prep = prepared(layer, settings.crs)
     if prep.flat.feature_count == 0:
         return 0
-    minx, miny, maxx, maxy = settings.visible_extent
+    return _vertices_meeting(prep, settings.visible_extent)
+
+
+def _vertices_meeting(prep: Prepared, rect) -> int:
+    """Vertices of the features whose boxes meet ``rect`` (minx, miny, maxx, maxy)."""
+    hits = _meeting(prep, rect)
+    return int(_vertex_counts(prep.flat, hits).sum()) if hits.dtype != bool else \
+        int(prep.flat.feature_vertex_counts()[hits].sum())
+
+
+def _vertex_counts(flat, features: np.ndarray) -> np.ndarray:
+    """Vertices of each of ``features`` (indices), without counting those of the whole layer."""
+    ring_off, feat_off = flat.ring_off, flat.feat_off
+    return ring_off[feat_off[features + 1]] - ring_off[feat_off[features]]
+
+
+def _box_index(prep: Prepared, build: bool = True) -> BoxIndex | None:
+    """The layer's box index; without ``build``, None until it has been built."""
+    with prep.lock:
+        index = prep.levels.get("box_index")
+    if index is None and build:
+        index = BoxIndex(prep.bbox)
+        with prep.lock:
+            index = prep.levels.setdefault("box_index", index)
+    return index
+
+
+def _index_later(prep: Prepared) -> None:
+    """Build the box index in the background (a tenth of a second for 500,000 features: a frame
+    never waits for it; until it exists, frames test every box)."""
+    tag = (id(prep), "box_index")
+    with prep.lock:
+        if "box_index" in prep.levels or tag in _prefetching:
+            return
+        _prefetching.add(tag)
+
+    def run():
+        try:
+            _box_index(prep)
+        finally:
+            _prefetching.discard(tag)
+
+    _prefetcher.submit(run)
+
+
+def _covers_much(prep: Prepared, rect) -> bool:
+    """Does ``rect`` cover so much of the layer's extent that testing every box is as quick?"""
+    bounds = prep.flat.total_bounds
+    if bounds is None:
+        return True
+    bx0, by0, bx1, by1 = bounds
+    w = max(0.0, min(rect[2], bx1) - max(rect[0], bx0))
+    h = max(0.0, min(rect[3], by1) - max(rect[1], by0))
+    return w * h > WIDE_VIEW * max((bx1 - bx0) * (by1 - by0), 1e-300)
+
+
+def _meeting(prep: Prepared, rect) -> np.ndarray:
+    """The features whose boxes meet ``rect``: sorted indices for a small view (from the box
+    index), or a boolean mask over the layer for a wide one."""
+    minx, miny, maxx, maxy = rect
     bb = prep.bbox
+    index = None if _covers_much(prep, rect) else _box_index(prep, build=prep.flat.feature_count < INDEX_LATER)
+    candidates = index.candidates(minx, miny, maxx, maxy) if index is not None else None
+    if candidates is not None:
+        bb = bb[candidates]
     with np.errstate(invalid="ignore"):
-        vis = (bb[:, 0] <= maxx) & (bb[:, 2] >= minx) & (bb[:, 1] <= maxy) & (bb[:, 3] >= miny)
-    return int(prep.flat.feature_vertex_counts()[vis].sum())
+        hit = (bb[:, 0] <= maxx) & (bb[:, 2] >= minx) & (bb[:, 1] <= maxy) & (bb[:, 3] >= miny)
+    return hit if candidates is None else candidates[hit]
+
+
+def _visible_in_order(prep: Prepared, grouping: Grouping, rect) -> np.ndarray:
+    """Indices of the drawn features whose boxes meet ``rect``, in drawing order."""
+    hits = _meeting(prep, rect)
+    if hits.dtype == bool:
+        return grouping.order[hits[grouping.order]]
+    if grouping.identity:
+        return hits
+    rank = grouping.rank[hits]
+    drawn = rank >= 0
+    return hits[drawn][np.argsort(rank[drawn], kind="stable")]
 
 
 def prepare_vector(layer, style, settings, feedback=None) -> None:
@@ -152,6 +238,9 @@ def draw_vector_layer(painter: QPainter, layer, style, settings, feedback=None) 
     """Draw ``layer`` with ``style`` for ``settings`` on ``painter`` (an image of settings.size)."""
     with _frame():
         _draw_vector_layer(painter, layer, style, settings, feedback)
+    prep = prepared(layer, settings.crs)
+    if prep.flat.feature_count >= INDEX_LATER:
+        _index_later(prep)
     if worker_pool.ENABLED:
         prep = prepared(layer, settings.crs)
         flat = prep.flat
@@ -177,15 +266,10 @@ def _draw_vector_layer(painter: QPainter, layer, style, settings, feedback=None)
     minx, miny, maxx, maxy = settings.visible_extent
     p = settings.pixel_size
     margin = 4 * p
-    bb = prep.bbox
-    with np.errstate(invalid="ignore"):
-        vis = (bb[:, 0] <= maxx + margin) & (bb[:, 2] >= minx - margin) & \
-              (bb[:, 1] <= maxy + margin) & (bb[:, 3] >= miny - margin)
-    sel = grouping.order[vis[grouping.order]]
+    sel = _visible_in_order(prep, grouping, (minx - margin, miny - margin, maxx + margin, maxy + margin))
     if sel.size == 0:
         return
-    counts = flat.feature_vertex_counts()
-    visible_vertices = int(counts[sel].sum())
+    visible_vertices = int(_vertex_counts(flat, sel).sum())
     dpi = settings.dpi
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, settings.antialias)
     if flat.kind == "point":
@@ -465,10 +549,7 @@ def _prefetch_finer(prep: Prepared, grouping: Grouping, style, level: CachedLeve
     """
     minx, miny, maxx, maxy = settings.visible_extent
     cx, cy, hw, hh = (minx + maxx) / 2, (miny + maxy) / 2, (maxx - minx) / 4, (maxy - miny) / 4
-    bb = prep.bbox
-    with np.errstate(invalid="ignore"):
-        vis = (bb[:, 0] <= cx + hw) & (bb[:, 2] >= cx - hw) & (bb[:, 1] <= cy + hh) & (bb[:, 3] >= cy - hh)
-    if int(flat.feature_vertex_counts()[vis].sum()) <= DIRECT_LIMIT:
+    if _vertices_meeting(prep, (cx - hw, cy - hh, cx + hw, cy + hh)) <= DIRECT_LIMIT:
         return
     if memory.over_budget(PREFETCH_BYTES_PER_VERTEX * sum(b.vertices for b in level.batches)):
         return  # it would not fit the memory budget: zooming in builds it then
@@ -515,7 +596,7 @@ def build_batches(flat, features: np.ndarray, sym_of: np.ndarray, r: float, ox: 
     features = np.asarray(features, np.int64)
     if features.size == 0:
         return iter(()) if stream else []
-    counts = flat.feature_vertex_counts()[features]
+    counts = _vertex_counts(flat, features)
     csum = np.cumsum(counts)
     cuts = np.searchsorted(csum, np.arange(CHUNK_VERTICES, int(csum[-1]), CHUNK_VERTICES), side="right")
     edges = [0, *sorted({int(c) for c in cuts if 0 < c < features.size}), features.size]
