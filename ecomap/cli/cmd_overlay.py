@@ -31,7 +31,6 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ecomap.analysis import overlay
     from ecomap.core.measure import SQM_PER_HECTARE, SQM_PER_MU
-
     from ecomap.io.stored_layers import analysis_workspace
 
     common_args.require_output(args)

@@ -181,3 +181,51 @@ def test_recovery_and_slope_carry_the_rule_and_the_flag(tmp_path, polygons):
     from ecomap.errors import DataError
     with pytest.raises(DataError):
         zonal.run(polygons, flat, min_pixels=-1)
+
+
+def test_tile_runs_skip_the_tiles_between_polygons():
+    runs = zonal._tile_runs(np.array([0, 40, 70]), np.array([10, 50, 80]), 16)
+    assert runs == [(0, 16), (32, 80)]
+    assert zonal._tile_runs(np.array([5]), np.array([6]), 16) == [(0, 16)]
+
+
+def test_tiled_raster_read_in_runs_of_tiles_gives_the_mask_statistics(tmp_path, polygons):
+    rng = np.random.default_rng(5)
+    data = rng.normal(0.5, 0.2, (100, 120)).astype("float32")
+    data[40:45, :] = NODATA
+    path = tmp_path / "tiled.tif"
+    with rasterio.open(path, "w", driver="GTiff", width=120, height=100, count=1, dtype="float32", crs="EPSG:4524",
+                       transform=from_origin(X0, Y0 + 1000, 10.0, 10.0), nodata=NODATA, tiled=True,
+                       blockxsize=16, blockysize=16) as ds:
+        ds.write(data, 1)
+    # polygons in the left and right thirds only: every strip has a gap of untouched tiles
+    left = [shapely.box(X0 + 3, Y0 + 3 + 90 * k, X0 + 242, Y0 + 72 + 90 * k) for k in range(10)]
+    right = [shapely.Point(X0 + 1001, Y0 + 52 + 90 * k).buffer(60) for k in range(10)]
+    zones = layer("zones", left + right, XMBH=[f"Z{i}" for i in range(20)])
+    table = zonal.run(zones, path, stats=zonal.STATISTICS)
+    striped = zonal.run(zones, write_raster(tmp_path / "striped.tif", data), stats=zonal.STATISTICS)
+    assert table.equals(striped)  # read in runs of tiles or in whole strips: the same numbers
+    for i, v in enumerate(expected_stats(path, zones.geometry)):
+        row = table.iloc[i]
+        assert row["count"] == len(v) > 0, i
+        assert row["mean"] == pytest.approx(v.mean(), rel=1e-9)
+        assert row["median"] == pytest.approx(np.median(v), rel=1e-9)
+        assert row["std"] == pytest.approx(v.std(), rel=1e-6, abs=1e-9)
+        assert row["min"] == pytest.approx(v.min()) and row["max"] == pytest.approx(v.max())
+    assert table["nodata"].sum() > 0
+
+
+def test_strip_statistics_of_spans_equal_those_of_pixels():
+    rng = np.random.default_rng(2)
+    lengths = rng.integers(1, 30, 200).astype(np.int32)
+    span_owner = rng.integers(0, 7, 200)
+    values = rng.normal(0, 1, int(lengths.sum())).astype("float32")
+    valid = rng.random(len(values)) > 0.1
+    owner = np.repeat(span_owner, lengths)
+    stats = ("count", "nodata", "sum", "mean", "median", "min", "max", "std")
+    by_span = zonal.merge_stats([zonal.strip_stats(values, valid, lengths, span_owner, 8, stats)], 8, stats)
+    by_pixel = zonal.merge_stats([zonal.partial_stats(owner[valid], values[valid], 8, stats, owner[~valid])], 8,
+                                 stats)
+    for key in stats:
+        assert np.allclose(by_span[key], by_pixel[key], rtol=1e-12, equal_nan=True), key
+    assert by_span["count"][7] == 0 and np.isnan(by_span["median"][7])
