@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         if not node.is_vector or node not in self.tree.layer_nodes():
             return
         if self.canvas.is_busy():
-            QTimer.singleShot(PREPARE_POLL_MS, lambda: self._prepare_layer(node))
+            QTimer.singleShot(PREPARE_POLL_MS, self, lambda: self._prepare_layer(node))  # ends with the window
             return
         from ecomap.core.tasks import run_task
 
