@@ -345,7 +345,7 @@ def _draw_split(w, painter, batches, symbols, dpi, scale, feedback, transform, v
         return False  # a print-size export: the shared images would cost more memory than time saved
     if w.pending and not _preloaded(w):
         return False  # still building the paths of a level: this frame is drawn alone
-    mode = passes.fill_mode(symbols, vertices, width, height)
+    mode = passes.fill_mode(vertices, width, height)
     forget, shm, items, new, nv = _ship(w, batches)
     # a cached level the worker has not seen: building its paths there would make this frame
     # slower than drawing alone, so draw alone and let the worker build them meanwhile
