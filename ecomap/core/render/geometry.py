@@ -140,7 +140,8 @@ SHAPELY_SLICE = 65_536
 
 def _offsets_into(flat: FlatGeometry, box: np.ndarray, out: np.ndarray) -> None:
     """Each vertex of absolute ``flat`` as its offset from its feature's (minx, miny), into ``out``."""
-    out[:] = flat.xy - np.repeat(box[:, :2], flat.feature_vertex_counts(), axis=0)
+    # straight into ``out`` (float32 for a relative geometry): no float64 result of the layer's size
+    np.subtract(flat.xy, np.repeat(box[:, :2], flat.feature_vertex_counts(), axis=0), out=out, casting="same_kind")
 
 
 def as_relative(flat: FlatGeometry) -> FlatGeometry:
