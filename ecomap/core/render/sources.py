@@ -79,6 +79,17 @@ def layer_column(layer, name: str) -> np.ndarray:
     return frame[name].to_numpy()
 
 
+def layer_values(layer, name: str):
+    """A column as the layer holds it (a pandas Series for an app layer, no copy), for
+    vectorized lookups that must not turn half a million values into Python objects."""
+    if isinstance(layer, FlatVectorSource):
+        return layer.column(name)
+    frame = layer.features
+    if name not in frame.columns:
+        raise DataError(getattr(layer.source, "path", None), tr("no field named '{name}'").format(name=name))
+    return frame[name]
+
+
 _flat_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _flat_lock = threading.Lock()
 #: one build at a time per layer: the canvas and the overview map ask for a new layer's

@@ -44,7 +44,7 @@ from ecomap.core.render.lod import MIN_RECT, Level, build_level, slice_features,
 from ecomap.core.render.memory import release_memory
 from ecomap.core.render.passes import draw_batches
 from ecomap.core.render.qtpath import path_from_rings, rings_of_path
-from ecomap.core.render.sources import Prepared, layer_column, prepared
+from ecomap.core.render.sources import Prepared, layer_values, prepared
 from ecomap.core.render.symbols import (
     assign_symbols,
     brush_for,
@@ -335,11 +335,11 @@ def _grouping(prep: Prepared, layer, style) -> Grouping:
     return g
 
 
-def _column_or_none(layer, name: str, n: int) -> np.ndarray:
+def _column_or_none(layer, name: str, n: int):
     """The column, or all-missing values when the layer has no such field: a style that names
     a field the data lacks draws its default symbol (or nothing) instead of failing the map."""
     try:
-        return layer_column(layer, name)
+        return layer_values(layer, name)
     except DataError:
         log.warning("layer %s has no field %r named by its style", getattr(layer, "name", "?"), name)
         return np.full(n, None, dtype=object)
