@@ -47,7 +47,9 @@ def read_files(feedback, items: list) -> list[tuple[str, list | DataError]]:
             out.append((path, exc))
             continue
         for lyr in layers:
-            _ = lyr.bounds  # the GUI asks for extents at once; compute them here, off the UI thread
+            # the GUI asks for extents and geometry types at once; compute them here, off the UI thread
+            _ = lyr.bounds
+            _ = getattr(lyr, "geometry_type", None)
         out.append((path, layers))
     return out
 
