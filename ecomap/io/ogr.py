@@ -31,6 +31,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 
 from ecomap.core.atomic import finish_interrupted_swap
 from ecomap.core.crs import CrsInfo
+from ecomap.core.feedback import UNKNOWN
 from ecomap.core.layers import DataSource, EncodingInfo, VectorLayer
 from ecomap.core.render import snap_jit
 from ecomap.core.render.geometry import FlatGeometry, parse_wkb_parts, scan_arrow_wkb
@@ -456,7 +457,8 @@ def _lenient_crs(raw: bytes):
 
 
 def read_frame(path: Path, name: str, encoding: str | None = None, batch_size: int = 65536,
-               decoder: BatchDecoder | None = None, report: AttributeReport | None = None):
+               decoder: BatchDecoder | None = None, report: AttributeReport | None = None,
+               columns: list[str] | None = None, keep=None, feedback=None, expected_rows: int | None = None):
     """A layer as a (Geo)DataFrame, streamed in Arrow batches.
 
     Converting WKB to shapely batch by batch keeps only one batch of WKB alive next
@@ -464,22 +466,37 @@ def read_frame(path: Path, name: str, encoding: str | None = None, batch_size: i
     1.46 GB for pyogrio.read_dataframe, which holds the whole Arrow table at once.
     ``decoder`` keeps what geometry decoding ran into (curves, broken blobs) and the FIDs;
     ``report`` what converting the attributes found (JSON fields, text that needed repair).
+    An analysis reading part of a layer names its ``columns`` and gives ``keep(fids)``, the
+    positions of a batch's rows to read (the rest are dropped before decoding); ``feedback``
+    is checked and told the progress (out of ``expected_rows``) between batches.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     import pandas as pd
+    import pyarrow as pa
 
     decoder = decoder or BatchDecoder()
     report = report or AttributeReport(encoding=encoding or "UTF-8")
     # WKB decoding releases the GIL: decode batch n on a second core while GDAL reads batch n+1
     with warnings.catch_warnings(), ThreadPoolExecutor(max_workers=2) as pool:
         warnings.simplefilter("ignore")  # pyogrio warns on measured/unknown geometry types
-        with pyogrio.open_arrow(path, layer=name, encoding=encoding, batch_size=batch_size,
+        with pyogrio.open_arrow(path, layer=name, encoding=encoding, batch_size=batch_size, columns=columns,
                                 use_pyarrow=True, return_fids=True, **open_options(path)) as (meta, reader):
             geometry_column = (meta["geometry_name"] or "wkb_geometry") if meta["geometry_type"] else None
             fid_column = meta["fid_column"] or "OGC_FID"
             attributes = []
+            seen = 0
             for batch in reader:
+                if feedback is not None:
+                    feedback.check()
+                    seen += batch.num_rows
+                    feedback.set_progress(min(1.0, seen / expected_rows) if expected_rows else UNKNOWN)
+                if keep is not None:
+                    rows = keep(batch.column(fid_column).to_numpy().astype(np.int64))
+                    if len(rows) == 0:
+                        continue
+                    if len(rows) < batch.num_rows:
+                        batch = batch.take(pa.array(rows))
                 batch = decoder.take(pool, batch, geometry_column, fid_column)
                 attributes.append(batch_frame(_detached(batch), report))
             columns = list(meta["fields"])

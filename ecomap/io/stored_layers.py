@@ -30,7 +30,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyogrio
 from pyproj import CRS
 
@@ -39,10 +38,10 @@ from ecomap.core.feedback import ensure
 from ecomap.core.layers import DataSource
 from ecomap.core.workspace import Workspace, describe_layer
 from ecomap.io.crs_detect import resolve_crs
-from ecomap.io.geometry_decode import decode_wkb
+from ecomap.io.geometry_decode import BatchDecoder
 from ecomap.io.gpkg_edit import roll_back_interrupted
-from ecomap.io.ogr import list_layer_names, read_layer
-from ecomap.io.ogr_attributes import AttributeReport, batch_frame, empty_frame, finish
+from ecomap.io.ogr import list_layer_names, read_frame, read_layer
+from ecomap.io.ogr_attributes import AttributeReport, empty_frame
 
 #: OGR geometry types → the family VectorLayer.geometry_type gives for them
 _FAMILY = {"Point": "Point", "MultiPoint": "Point", "LineString": "LineString", "MultiLineString": "LineString",
@@ -111,38 +110,22 @@ class StoredLayer:
         if self._full is not None:  # already in memory: take it from there
             return _from_layer(self._full, columns)
         report = AttributeReport(encoding="UTF-8")
-        ids, frames, pending = [], [], []
-        with warnings.catch_warnings(), ThreadPoolExecutor(max_workers=1) as pool:
-            warnings.simplefilter("ignore")  # pyogrio warns on measured/unknown geometry types
+        decoder = BatchDecoder()
+        with ThreadPoolExecutor(max_workers=1) as pool:
             # the R-tree is searched while GDAL opens the layer and reads the first batch
             candidates = pool.submit(self._candidates, boxes) if boxes is not None else None
-            with pyogrio.open_arrow(self.source.path, layer=self.name, columns=columns, return_fids=True,
-                                    batch_size=_BATCH, use_pyarrow=True) as (_meta, reader):
-                seen = 0
-                for batch in reader:
-                    fb.check()
-                    seen += batch.num_rows
-                    fb.set_progress(min(1.0, seen / max(1, self.feature_count)))
-                    fids = batch.column(self._fid_column).to_numpy().astype(np.int64)
-                    wkb = batch.column(self._geometry_column)
-                    attributes = batch.select([c for c in batch.schema.names if c in columns])
-                    wanted = candidates.result() if candidates is not None else None
-                    if wanted is not None:
-                        hit = _members(fids, wanted)
-                        if len(hit) == 0:
-                            continue
-                        if len(hit) < len(fids):
-                            take = pa.array(hit)
-                            fids, wkb, attributes = fids[hit], wkb.take(take), attributes.take(take)
-                    pending.append(pool.submit(decode_wkb, wkb.to_numpy(zero_copy_only=False)))
-                    frames.append(batch_frame(attributes, report))
-                    ids.append(fids)
-            geometry = [p.result().geometry for p in pending]
-        if not frames:
+
+            def keep(fids: np.ndarray) -> np.ndarray:
+                return _members(fids, candidates.result() if candidates is not None else None)
+
+            frame = read_frame(self.source.path, self.name, decoder=decoder, report=report, columns=columns,
+                               keep=keep, feedback=fb, expected_rows=self.feature_count)
+        ids = decoder.fids
+        if ids is None or len(frame) == 0:
             return StoredFeatures(np.empty(0, np.int64), np.empty(0, dtype=object),
                                   _empty(self.source.path, self.name, columns))
-        frame = finish(pd.concat(frames, ignore_index=True))
-        return StoredFeatures(np.concatenate(ids), np.concatenate(geometry), frame)
+        return StoredFeatures(np.asarray(ids, np.int64), np.asarray(frame.geometry.array, dtype=object),
+                              pd.DataFrame(frame[columns]))
 
     def _candidates(self, boxes: np.ndarray) -> np.ndarray | None:
         """Sorted fids of the features whose R-tree box meets a box, or None without an R-tree."""
