@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecomap.app import app_settings
-from ecomap.app.data_loader import DataLoader
+from ecomap.app.data_loader import PROJECT_SUFFIX, DataLoader
 from ecomap.app.layer_actions import LayerActions
 from ecomap.app.map_view import MapController, crs_label
 from ecomap.app.project_controller import ProjectController
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path) -> None:
         """A project file or a data file, from the command line or a drop."""
-        if str(path).lower().endswith(".ecomap"):
+        if str(path).lower().endswith(PROJECT_SUFFIX):
             self.project.open(path, ask=False)
         else:
             self.loader.add_paths([path])
@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths, reading=None) -> None:
         """The command line's files: data files read together (``reading``: their read, already
         started), each project file opened."""
-        data = [p for p in paths if not str(p).lower().endswith(".ecomap")]
+        data = [p for p in paths if not str(p).lower().endswith(PROJECT_SUFFIX)]
         for path in paths:
             if path not in data:
                 self.open_path(path)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ecomap.core.extent import padded
 from ecomap.core.map_settings import MapSettings
 
-
 #: how often the overview looks again whether the main map has finished its frame
 YIELD_POLL_MS = 50
 

@@ -132,7 +132,9 @@ class BatchDecoder:
     500,000 polygons, after the read, while the user waits for the map.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, for_drawing: bool = True) -> None:
+        #: also keep the renderer's flat arrays (a layer opened to be shown; not an analysis's read)
+        self.for_drawing = for_drawing
         self._pending: list = []
         self._fids: list[np.ndarray] = []
         self.result: DecodedGeometry | None = None
@@ -146,7 +148,7 @@ class BatchDecoder:
             batch = batch.remove_column(0)
         if geometry_column is not None:
             index = len(batch.schema.names) - 1 - batch.schema.names[::-1].index(geometry_column)
-            self._pending.append(pool.submit(_decode_batch, batch.column(index)))
+            self._pending.append(pool.submit(_decode_batch, batch.column(index), self.for_drawing))
             batch = batch.remove_column(index)
         return batch
 
@@ -155,7 +157,7 @@ class BatchDecoder:
         done = [future.result() for future in self._pending]
         self._pending = []
         self.result = combine([decoded for decoded, _ in done])
-        self.flat = joined_batches([flat for _, flat in done]) if done else None
+        self.flat = joined_batches([flat for _, flat in done]) if done and self.for_drawing else None
         return self.result
 
     @property
@@ -167,8 +169,9 @@ class BatchDecoder:
         return SourceIds(kind, self.fids if kind == "fid" else None)
 
 
-def _decode_batch(column) -> tuple[DecodedGeometry, FlatGeometry | None]:
-    """A batch's shapely geometries and, where they are the WKB as it stands, its flat arrays.
+def _decode_batch(column, for_drawing: bool) -> tuple[DecodedGeometry, FlatGeometry | None]:
+    """A batch's shapely geometries and, ``for_drawing`` and where they are the WKB as it
+    stands, its flat arrays.
 
     A batch of one 2D line or polygon type is scanned once: the flat arrays give the
     renderer its geometry and shapely its coordinates (``from_ragged_array``, four times
@@ -178,11 +181,12 @@ def _decode_batch(column) -> tuple[DecodedGeometry, FlatGeometry | None]:
     flat = flat_of_scan(scan) if scan is not None else None
     geometry = _from_flat(scan, flat) if flat is not None else None
     if geometry is not None:
-        return DecodedGeometry(geometry), as_relative(flat)
-    decoded = decode_wkb(column.to_numpy(zero_copy_only=False))
-    if len(decoded.problems.rows) or decoded.curved:
-        return decoded, None
-    return decoded, as_relative(flat) if flat is not None else None
+        decoded = DecodedGeometry(geometry)
+    else:
+        decoded = decode_wkb(column.to_numpy(zero_copy_only=False))
+        if len(decoded.problems.rows) or decoded.curved:
+            flat = None  # the shapely geometries are not the WKB as it stands
+    return decoded, as_relative(flat) if flat is not None and for_drawing else None
 
 
 def _from_flat(scan: WkbScan, flat: FlatGeometry) -> np.ndarray | None:

@@ -110,7 +110,7 @@ class StoredLayer:
         if self._full is not None:  # already in memory: take it from there
             return _from_layer(self._full, columns)
         report = AttributeReport(encoding="UTF-8")
-        decoder = BatchDecoder()
+        decoder = BatchDecoder(for_drawing=False)
         with ThreadPoolExecutor(max_workers=1) as pool:
             # the R-tree is searched while GDAL opens the layer and reads the first batch
             candidates = pool.submit(self._candidates, boxes) if boxes is not None else None

@@ -10,12 +10,27 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
 from ecomap.core.render import sources
-from ecomap.core.render.geometry import FlatGeometry, flat_of_arrow_wkb, joined_batches
+from ecomap.core.render.geometry import (
+    FlatGeometry,
+    as_relative,
+    flat_of_scan,
+    joined_batches,
+    plain_arrow_wkb_scan,
+)
 from ecomap.io import ogr
 from ecomap.io.geometry_decode import decode_wkb
 from ecomap.io.registry import open_path
 from tests.io.fixtures import ZONE36_ORIGIN, gbk_shapefile_without_cpg, geopackage, square
 from tests.real_corpus import REAL
+
+
+def flat_of_arrow_wkb(column, compact: bool = True):
+    """What the reader's worker makes of one batch's WKB column for the renderer (None: not parsed)."""
+    scan = plain_arrow_wkb_scan(column)
+    if scan is None:
+        return None
+    flat = flat_of_scan(scan)
+    return as_relative(flat) if compact else flat
 
 
 def _remembered(layer):
@@ -147,3 +162,15 @@ def test_empty_multi_geometries_and_truncated_blobs():
     assert np.array_equal(flat.feat_off, want.feat_off) and np.array_equal(flat.xy, want.xy)
     cut = shapely.to_wkb(square(0, 0, 1))[:-8]
     assert flat_of_arrow_wkb(pa.array([cut])) is None
+
+
+def test_an_analysis_read_keeps_no_drawing_arrays(tmp_path):
+    from ecomap.io.geometry_decode import BatchDecoder
+
+    path = geopackage(tmp_path)
+    for_drawing, for_analysis = BatchDecoder(), BatchDecoder(for_drawing=False)
+    shown = ogr.read_frame(path, "zones", decoder=for_drawing)
+    analysed = ogr.read_frame(path, "zones", decoder=for_analysis)
+    assert for_drawing.flat is not None and for_drawing.flat.feature_count == 2
+    assert for_analysis.flat is None
+    assert shapely.equals_exact(np.asarray(shown.geometry.array), np.asarray(analysed.geometry.array), 0).all()

@@ -173,20 +173,9 @@ def flat_of_scan(scan: WkbScan) -> FlatGeometry:
     return flat
 
 
-def flat_of_arrow_wkb(column, compact: bool = True) -> FlatGeometry | None:
-    """An Arrow column of WKB as the FlatGeometry :meth:`FlatGeometry.from_shapely` makes of the
-    same geometries once decoded (relative for lines and polygons when ``compact``), or None
-    where :func:`plain_arrow_wkb_scan` is."""
-    scan = plain_arrow_wkb_scan(column)
-    if scan is None:
-        return None
-    flat = flat_of_scan(scan)
-    return as_relative(flat) if compact else flat
-
-
 def joined_batches(parts: list[FlatGeometry | None]) -> FlatGeometry | None:
-    """Consecutive batches from :func:`flat_of_arrow_wkb` as one layer's geometry, or None when
-    a batch could not be read that way or the batches disagree on the geometry family."""
+    """Consecutive batches of one layer (kind "none": only missing geometries) as the layer's
+    geometry, or None when a batch could not be parsed or the batches disagree on the family."""
     if not parts or any(p is None for p in parts):
         return None
     kinds = {p.kind for p in parts} - {"none"}
@@ -196,13 +185,8 @@ def joined_batches(parts: list[FlatGeometry | None]) -> FlatGeometry | None:
     parts = [p if p.kind != "none" else _empty_like(p, kind) for p in parts]
     if len({p.relative for p in parts}) > 1:
         return None
-    if len(parts) == 1:
-        return parts[0]
     flat = concat_flat(parts)
     flat.kind = kind
-    if parts[0].relative:
-        flat.relative = True
-        flat.__dict__["bbox"] = np.concatenate([p.bbox for p in parts])
     return flat
 
 
@@ -240,7 +224,13 @@ def concat_flat(parts: list[FlatGeometry]) -> FlatGeometry:
     ext = None
     if all(p.ring_ext is not None for p in parts):
         ext = np.concatenate([p.ring_ext for p in parts])
-    return FlatGeometry(kind, xy, ring_off, feat_off, ext)
+    relative = all(p.relative for p in parts)
+    if not relative and any(p.relative for p in parts):
+        raise ValueError("relative and absolute geometries cannot be joined")
+    out = FlatGeometry(kind, xy, ring_off, feat_off, ext, relative=relative)
+    if relative:  # a relative geometry carries its boxes
+        out.__dict__["bbox"] = np.concatenate([p.bbox for p in parts])
+    return out
 
 
 def feature_bboxes(xy, ring_off, feat_off) -> np.ndarray:

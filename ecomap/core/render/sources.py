@@ -71,12 +71,8 @@ def layer_crs(layer) -> CRS | None:
 
 
 def layer_column(layer, name: str) -> np.ndarray:
-    if isinstance(layer, FlatVectorSource):
-        return layer.column(name)
-    frame = layer.features
-    if name not in frame.columns:
-        raise DataError(getattr(layer.source, "path", None), tr("no field named '{name}'").format(name=name))
-    return frame[name].to_numpy()
+    values = layer_values(layer, name)
+    return values if isinstance(values, np.ndarray) else values.to_numpy()
 
 
 def layer_values(layer, name: str):

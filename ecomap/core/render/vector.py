@@ -39,7 +39,7 @@ from PySide6.QtGui import QPainter, QPen, QTransform
 
 from ecomap.core.feedback import Feedback
 from ecomap.core.render import memory, snap_jit, worker_pool
-from ecomap.core.render.box_index import WIDE_VIEW, BoxIndex
+from ecomap.core.render.box_index import BoxIndex
 from ecomap.core.render.lod import MIN_RECT, Level, build_level, slice_features, take_features
 from ecomap.core.render.memory import release_memory
 from ecomap.core.render.passes import draw_batches
@@ -183,23 +183,12 @@ def _index_later(prep: Prepared) -> None:
     _prefetcher.submit(run)
 
 
-def _covers_much(prep: Prepared, rect) -> bool:
-    """Does ``rect`` cover so much of the layer's extent that testing every box is as quick?"""
-    bounds = prep.flat.total_bounds
-    if bounds is None:
-        return True
-    bx0, by0, bx1, by1 = bounds
-    w = max(0.0, min(rect[2], bx1) - max(rect[0], bx0))
-    h = max(0.0, min(rect[3], by1) - max(rect[1], by0))
-    return w * h > WIDE_VIEW * max((bx1 - bx0) * (by1 - by0), 1e-300)
-
-
 def _meeting(prep: Prepared, rect) -> np.ndarray:
     """The features whose boxes meet ``rect``: sorted indices for a small view (from the box
-    index), or a boolean mask over the layer for a wide one."""
+    index), or a boolean mask over the layer for a wide one or before a big layer's index exists."""
     minx, miny, maxx, maxy = rect
     bb = prep.bbox
-    index = None if _covers_much(prep, rect) else _box_index(prep, build=prep.flat.feature_count < INDEX_LATER)
+    index = _box_index(prep, build=prep.flat.feature_count < INDEX_LATER)
     candidates = index.candidates(minx, miny, maxx, maxy) if index is not None else None
     if candidates is not None:
         bb = bb[candidates]
@@ -242,7 +231,6 @@ def draw_vector_layer(painter: QPainter, layer, style, settings, feedback=None) 
     if prep.flat.feature_count >= INDEX_LATER:
         _index_later(prep)
     if worker_pool.ENABLED:
-        prep = prepared(layer, settings.crs)
         flat = prep.flat
         if flat.kind == "polygon" and flat.vertex_count >= worker_pool.MIN_VERTICES:
             # a big layer: the drawing worker is started after this frame (its start-up would
